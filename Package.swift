@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "bordermon",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "bordermon", targets: ["bordermon"]),
+    .library(name: "BorderModel", targets: ["BorderModel"]),
+    .library(name: "BorderStore", targets: ["BorderStore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+  ],
+  targets: [
+    .target(name: "BorderModel"),
+    .target(
+      name: "BorderStore",
+      dependencies: ["BorderModel", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    .executableTarget(
+      name: "bordermon",
+      dependencies: [
+        "BorderModel", "BorderStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "BorderModelTests", dependencies: ["BorderModel"]),
+    .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,276 @@
+/// Why a journal line could not be read as an event: the field at fault and the reason.
+public struct EventDecodeError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The field at fault, or nil for the line as a whole (e.g. bad JSON).
+  public var field: String?
+  public var reason: String
+
+  public init(field: String?, reason: String) {
+    self.field = field
+    self.reason = reason
+  }
+
+  public var description: String { field.map { "\($0): \(reason)" } ?? reason }
+}
+
+/// The fields a journal line may carry, gathered before they are checked against its type.
+struct EventFields {
+  var seq: UInt64?
+  var at: Timestamp?
+  var by: String?
+  var type: String?
+  var source: String?
+  var illustrative = false
+  var illustrativeNote: String?
+  var alert: String?
+  var segment: String?
+  var meeting: String?
+  var checkpoint: String?
+  var target: String?
+  var level: Int64?
+  var kind: String?
+  var text: String?
+  var note: String?
+  var reason: String?
+  var side: String?
+  var occurred: Timestamp?
+  var confidence: String?
+  var claims: [Side: CasualtyClaim] = [:]
+  var status: String?
+  var venue: String?
+  var venueCyrillic: String?
+  var host: String?
+  var start: Timestamp?
+  var end: Timestamp?
+  var agenda: [String]?
+  var protocolNumber: String?
+  var km: Double?
+}
+
+/// Reads and writes journal lines: one JSON object per event.
+public enum EventCodec {
+  /// Decodes one journal line (without its newline).
+  public static func decode(_ line: UnsafeBufferPointer<UInt8>) -> Result<
+    JournalEvent, EventDecodeError
+  > {
+    var fields = EventFields()
+    do {
+      try readFields(line, into: &fields)
+    } catch let error as EventDecodeError {
+      return .failure(error)
+    } catch {
+      return .failure(EventDecodeError(field: nil, reason: "\(error)"))
+    }
+    return build(fields)
+  }
+
+  /// Decodes one journal line given as text.
+  public static func decode(_ line: String) -> Result<JournalEvent, EventDecodeError> {
+    var copy = line
+    return copy.withUTF8 { decode($0) }
+  }
+
+  private static func syntax(_ error: JSONSyntaxError) -> EventDecodeError {
+    EventDecodeError(
+      field: nil, reason: "malformed JSON at column \(error.offset + 1): \(error.message)")
+  }
+
+  private static func readFields(_ line: UnsafeBufferPointer<UInt8>, into fields: inout EventFields)
+    throws(EventDecodeError)
+  {
+    var scanner = JSONScanner(line)
+    do {
+      guard try scanner.beginObject() else {
+        throw EventDecodeError(field: nil, reason: "empty object")
+      }
+      repeat {
+        let key = try scanner.readKey()
+        try readMember(key, &scanner, &fields)
+      } while try scanner.nextMember()
+      try scanner.expectEnd()
+    } catch let error as JSONSyntaxError {
+      throw syntax(error)
+    } catch let error as EventDecodeError {
+      throw error
+    } catch {
+      throw EventDecodeError(field: nil, reason: "\(error)")
+    }
+  }
+
+  // swift-format-ignore
+  private static func readMember(_ key: JSONKey, _ s: inout JSONScanner, _ f: inout EventFields) throws {
+    switch key.length {
+    case 2:
+      if key.is("at") { f.at = try time(&s, "at"); return }
+      if key.is("by") { f.by = try string(&s, "by"); return }
+      if key.is("km") { f.km = try number(&s, "km"); return }
+    case 3:
+      if key.is("seq") {
+        guard let value = try s.readInteger(), value >= 0 else {
+          throw EventDecodeError(field: "seq", reason: "must be a whole number ≥ 0")
+        }
+        f.seq = UInt64(value); return
+      }
+      if key.is("end") { f.end = try time(&s, "end"); return }
+    case 4:
+      if key.is("type") { f.type = try string(&s, "type"); return }
+      if key.is("kind") { f.kind = try string(&s, "kind"); return }
+      if key.is("text") { f.text = try string(&s, "text"); return }
+      if key.is("note") { f.note = try string(&s, "note"); return }
+      if key.is("side") { f.side = try string(&s, "side"); return }
+      if key.is("host") { f.host = try string(&s, "host"); return }
+    case 5:
+      if key.is("alert") { f.alert = try string(&s, "alert"); return }
+      if key.is("level") {
+        guard let value = try integerOrNil(&s) else {
+          throw EventDecodeError(field: "level", reason: "must be a whole number 1–5")
+        }
+        f.level = value; return
+      }
+      if key.is("venue") { f.venue = try string(&s, "venue"); return }
+      if key.is("start") { f.start = try time(&s, "start"); return }
+    case 6:
+      if key.is("source") { f.source = try string(&s, "source"); return }
+      if key.is("reason") { f.reason = try string(&s, "reason"); return }
+      if key.is("status") { f.status = try string(&s, "status"); return }
+      if key.is("target") { f.target = try string(&s, "target"); return }
+      if key.is("claims") { f.claims = try claims(&s); return }
+      if key.is("agenda") { f.agenda = try stringArray(&s, "agenda"); return }
+    case 7:
+      if key.is("segment") { f.segment = try string(&s, "segment"); return }
+      if key.is("meeting") { f.meeting = try string(&s, "meeting"); return }
+    case 8:
+      if key.is("occurred") { f.occurred = try time(&s, "occurred"); return }
+      if key.is("protocol") {
+        if s.peek() == 0x22 { f.protocolNumber = try s.readString(); return }
+        guard let number = try integerOrNil(&s) else {
+          throw EventDecodeError(field: "protocol", reason: "must be a string or whole number")
+        }
+        f.protocolNumber = String(number); return
+      }
+    case 10:
+      if key.is("checkpoint") { f.checkpoint = try string(&s, "checkpoint"); return }
+      if key.is("confidence") { f.confidence = try string(&s, "confidence"); return }
+    case 12:
+      if key.is("illustrative") {
+        if let flag = s.readBool() { f.illustrative = flag; return }
+        if s.peek() == 0x22 { f.illustrative = true; f.illustrativeNote = try s.readString(); return }
+        throw EventDecodeError(field: "illustrative", reason: "must be true, false or a note")
+      }
+    case 14:
+      if key.is("venue_cyrillic") { f.venueCyrillic = try string(&s, "venue_cyrillic"); return }
+    default: break
+    }
+    // Fields this version does not know are skipped, so newer writers do not break it.
+    try s.skipValue()
+  }
+
+  private static func string(_ s: inout JSONScanner, _ field: String) throws -> String? {
+    if s.readNull() { return nil }
+    guard s.peek() == 0x22 else {
+      throw EventDecodeError(field: field, reason: "must be a string")
+    }
+    return try s.readString()
+  }
+
+  private static func integerOrNil(_ s: inout JSONScanner) throws -> Int64? {
+    guard let byte = s.peek(), byte == 0x2D || (byte >= 0x30 && byte <= 0x39) else { return nil }
+    return try s.readInteger()
+  }
+
+  private static func number(_ s: inout JSONScanner, _ field: String) throws -> Double? {
+    if s.readNull() { return nil }
+    guard let byte = s.peek(), byte == 0x2D || (byte >= 0x30 && byte <= 0x39) else {
+      throw EventDecodeError(field: field, reason: "must be a number")
+    }
+    return try s.readDouble()
+  }
+
+  private static func time(_ s: inout JSONScanner, _ field: String) throws -> Timestamp? {
+    if s.readNull() { return nil }
+    guard s.peek() == 0x22 else {
+      throw EventDecodeError(field: field, reason: "must be an RFC 3339 time in quotes")
+    }
+    let parsed: Result<Timestamp, TimeParseError>
+    let text: String
+    if let range = try s.readRawString() {
+      parsed = RFC3339.parse(UnsafeBufferPointer(rebasing: s.bytes[range]))
+      if case .success(let time) = parsed { return time }
+      text = String(decoding: UnsafeBufferPointer(rebasing: s.bytes[range]), as: UTF8.self)
+    } else {
+      text = try s.readString()
+      parsed = RFC3339.parse(text)
+      if case .success(let time) = parsed { return time }
+    }
+    if case .failure(let error) = parsed {
+      throw EventDecodeError(field: field, reason: error.with(text: text).description)
+    }
+    return nil
+  }
+
+  private static func stringArray(_ s: inout JSONScanner, _ field: String) throws -> [String] {
+    var values: [String] = []
+    guard s.peek() == 0x5B else { throw EventDecodeError(field: field, reason: "must be an array of strings") }
+    guard try s.beginArray() else { return values }
+    repeat {
+      guard s.peek() == 0x22 else {
+        throw EventDecodeError(field: field, reason: "must be an array of strings")
+      }
+      values.append(try s.readString())
+    } while try s.nextElement()
+    return values
+  }
+
+  private static func claims(_ s: inout JSONScanner) throws -> [Side: CasualtyClaim] {
+    var result: [Side: CasualtyClaim] = [:]
+    guard s.peek() == 0x7B else {
+      throw EventDecodeError(field: "claims", reason: "must be an object keyed by KG and TJ")
+    }
+    guard try s.beginObject() else { return result }
+    repeat {
+      let key = try s.readKey()
+      guard let side = Side(rawValue: key.text) else {
+        throw EventDecodeError(field: "claims", reason: "unknown side '\(key.text)' (expected KG or TJ)")
+      }
+      var claim = CasualtyClaim()
+      guard s.peek() == 0x7B else {
+        throw EventDecodeError(field: "claims.\(side.rawValue)", reason: "must be an object")
+      }
+      if try s.beginObject() {
+        repeat {
+          let figureKey = try s.readKey()
+          let path = "claims.\(side.rawValue).\(figureKey.text)"
+          let figure = try claimedFigure(&s, path)
+          if figureKey.is("killed") {
+            claim.killed = figure
+          } else if figureKey.is("injured") {
+            claim.injured = figure
+          } else if figureKey.is("evacuated") {
+            claim.evacuated = figure
+          }
+        } while try s.nextMember()
+      }
+      result[side] = claim
+    } while try s.nextMember()
+    return result
+  }
+
+  private static func claimedFigure(_ s: inout JSONScanner, _ path: String) throws -> ClaimedFigure {
+    func count() throws -> Int {
+      guard let value = try integerOrNil(&s), value >= 0, value <= Int64(Int32.max) else {
+        throw EventDecodeError(field: path, reason: "must be a whole number ≥ 0 or [low, high]")
+      }
+      return Int(value)
+    }
+    if s.peek() == 0x5B {
+      _ = try s.beginArray()
+      let low = try count()
+      guard try s.nextElement() else { return ClaimedFigure(low) }
+      let high = try count()
+      guard try !s.nextElement(), low <= high else {
+        throw EventDecodeError(field: path, reason: "a range is [low, high] with low ≤ high")
+      }
+      return ClaimedFigure(low, high)
+    }
+    return ClaimedFigure(try count())
+  }
+}

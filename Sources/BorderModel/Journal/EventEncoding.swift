@@ -1,0 +1,192 @@
+/// Builds one JSON object as bytes, members in the order they are added.
+struct JSONObjectWriter {
+  var bytes: [UInt8] = [0x7B]
+  private var first = true
+
+  private mutating func key(_ name: String) {
+    if !first { bytes.append(0x2C) }
+    first = false
+    appendString(name)
+    bytes.append(0x3A)
+  }
+
+  mutating func appendString(_ text: String) {
+    bytes.append(0x22)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+      case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+      case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+      case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+      case 0..<0x20, 0x7F:
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(0x22)
+  }
+
+  mutating func string(_ name: String, _ value: String?) {
+    guard let value else { return }
+    key(name)
+    appendString(value)
+  }
+
+  mutating func integer(_ name: String, _ value: Int64?) {
+    guard let value else { return }
+    key(name)
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  mutating func number(_ name: String, _ value: Double?) {
+    guard let value, value.isFinite else { return }
+    key(name)
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  mutating func time(_ name: String, _ value: Timestamp?) {
+    string(name, value.map(RFC3339.format))
+  }
+
+  mutating func bool(_ name: String, _ value: Bool) {
+    key(name)
+    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+  }
+
+  mutating func strings(_ name: String, _ values: [String]) {
+    key(name)
+    bytes.append(0x5B)
+    for (index, value) in values.enumerated() {
+      if index > 0 { bytes.append(0x2C) }
+      appendString(value)
+    }
+    bytes.append(0x5D)
+  }
+
+  mutating func object(_ name: String, _ build: (inout JSONObjectWriter) -> Void) {
+    key(name)
+    var inner = JSONObjectWriter()
+    build(&inner)
+    bytes.append(contentsOf: inner.finish())
+  }
+
+  mutating func raw(_ name: String, _ json: String) {
+    key(name)
+    bytes.append(contentsOf: json.utf8)
+  }
+
+  func finish() -> [UInt8] { bytes + [0x7D] }
+}
+
+extension EventCodec {
+  /// Encodes an event as one journal line, with its newline.
+  public static func encodeLine(_ event: JournalEvent) -> [UInt8] {
+    encode(event) + [0x0A]
+  }
+
+  /// Encodes an event as one JSON object, without a newline.
+  public static func encode(_ event: JournalEvent) -> [UInt8] {
+    var w = JSONObjectWriter()
+    w.integer("seq", Int64(clamping: event.seq))
+    w.time("at", event.at)
+    w.string("by", event.by)
+    w.string("type", event.type)
+    switch event.payload {
+    case .alertRaised(let report):
+      w.string("alert", report.id.rawValue)
+      w.string("segment", report.segment.rawValue)
+      w.integer("level", Int64(report.level.rawValue))
+      w.string("kind", report.type.rawValue)
+      w.string("text", report.text)
+      w.string("side", report.reportingSide?.rawValue)
+      w.time("occurred", report.occurredAt)
+      w.string("confidence", report.confidence.rawValue)
+      if !report.claims.isEmpty {
+        w.object("claims") { claims in
+          for side in report.claims.keys.sorted() {
+            guard let claim = report.claims[side] else { continue }
+            claims.object(side.rawValue) { figures in
+              figures.figure("killed", claim.killed)
+              figures.figure("injured", claim.injured)
+              figures.figure("evacuated", claim.evacuated)
+            }
+          }
+        }
+      }
+    case .alertLevelChanged(let alert, let level, let reason):
+      w.string("alert", alert.rawValue)
+      w.integer("level", Int64(level.rawValue))
+      w.string("reason", reason)
+    case .alertAcknowledged(let alert, let note), .alertResolved(let alert, let note):
+      w.string("alert", alert.rawValue)
+      w.string("note", note)
+    case .segmentStatusChanged(let segment, let status, let note):
+      w.string("segment", segment.rawValue)
+      w.string("status", status.rawValue)
+      w.string("note", note)
+    case .segmentLevelSet(let segment, let level, let reason):
+      w.string("segment", segment.rawValue)
+      w.integer("level", Int64(level.rawValue))
+      w.string("reason", reason)
+    case .meetingScheduled(let meeting):
+      w.string("meeting", meeting.id.rawValue)
+      w.string("kind", meeting.kind.rawValue)
+      w.string("venue", meeting.venue?.latin)
+      w.string("venue_cyrillic", meeting.venue?.cyrillic)
+      w.string("host", meeting.host?.rawValue)
+      w.time("start", meeting.start)
+      w.time("end", meeting.end)
+      if !meeting.agenda.isEmpty { w.strings("agenda", meeting.agenda.map(\.rawValue)) }
+      w.string("note", meeting.note)
+    case .meetingRescheduled(let meeting, let start, let end, let reason):
+      w.string("meeting", meeting.rawValue)
+      w.time("start", start)
+      w.time("end", end)
+      w.string("reason", reason)
+    case .meetingStarted(let meeting):
+      w.string("meeting", meeting.rawValue)
+    case .meetingHeld(let meeting, let outcome):
+      w.string("meeting", meeting.rawValue)
+      w.string("protocol", outcome.protocolNumber)
+      w.number("km", outcome.kmAgreed)
+      w.string("text", outcome.summary)
+    case .meetingPostponed(let meeting, let reason), .meetingCancelled(let meeting, let reason):
+      w.string("meeting", meeting.rawValue)
+      w.string("reason", reason)
+    case .checkpointStatusChanged(let checkpoint, let status, let note):
+      w.string("checkpoint", checkpoint.rawValue)
+      w.string("status", status.rawValue)
+      w.string("note", note)
+    case .noteAdded(let target, let text):
+      w.string("target", target)
+      w.string("text", text)
+    case .unknown:
+      break
+    }
+    switch event.provenance {
+    case .factual(let source): w.string("source", source)
+    case .illustrative(let note):
+      if let note { w.string("illustrative", note) } else { w.bool("illustrative", true) }
+    case .reported: break
+    }
+    return w.finish()
+  }
+
+  /// Encodes an event as one line of text, without a newline.
+  public static func encodeText(_ event: JournalEvent) -> String {
+    String(decoding: encode(event), as: UTF8.self)
+  }
+}
+
+extension JSONObjectWriter {
+  mutating func figure(_ name: String, _ figure: ClaimedFigure?) {
+    guard let figure else { return }
+    if figure.low == figure.high {
+      integer(name, Int64(figure.low))
+    } else {
+      raw(name, "[\(figure.low),\(figure.high)]")
+    }
+  }
+}

@@ -1,0 +1,96 @@
+/// One line of the journal: something that happened, when, and who recorded it.
+public struct JournalEvent: Sendable, Hashable {
+  /// Position in the journal: unique and increasing; 0 in a draft not yet appended.
+  public var seq: UInt64
+  /// When it happened, UTC.
+  public var at: Timestamp
+  /// The operator login or tool name that recorded it.
+  public var by: String
+  /// Where its facts come from.
+  public var provenance: Provenance
+  public var payload: EventPayload
+
+  public init(
+    seq: UInt64 = 0, at: Timestamp, by: String, provenance: Provenance = .reported,
+    payload: EventPayload
+  ) {
+    self.seq = seq
+    self.at = at
+    self.by = by
+    self.provenance = provenance
+    self.payload = payload
+  }
+
+  /// The event's type as written in the journal, e.g. `alert.raised`.
+  public var type: String { payload.typeName }
+}
+
+/// What an event says happened.
+public enum EventPayload: Sendable, Hashable {
+  case alertRaised(AlertReport)
+  case alertLevelChanged(alert: AlertID, level: AlertLevel, reason: String?)
+  case alertAcknowledged(alert: AlertID, note: String?)
+  case alertResolved(alert: AlertID, note: String?)
+  case segmentStatusChanged(segment: SegmentID, status: DemarcationStatus, note: String?)
+  case segmentLevelSet(segment: SegmentID, level: AlertLevel, reason: String?)
+  case meetingScheduled(Meeting)
+  case meetingRescheduled(meeting: MeetingID, start: Timestamp, end: Timestamp, reason: String?)
+  case meetingStarted(meeting: MeetingID)
+  case meetingHeld(meeting: MeetingID, outcome: MeetingOutcome)
+  case meetingPostponed(meeting: MeetingID, reason: String?)
+  case meetingCancelled(meeting: MeetingID, reason: String?)
+  case checkpointStatusChanged(checkpoint: CheckpointID, status: CheckpointStatus, note: String?)
+  case noteAdded(target: String?, text: String)
+  /// A type this version does not know: kept in the journal, reported, otherwise ignored.
+  case unknown(type: String)
+
+  /// Every event type this version knows, as written in the journal.
+  public static let knownTypes: [String] = EventType.allCases.map(\.rawValue)
+
+  /// The type name written in the journal.
+  public var typeName: String {
+    switch self {
+    case .unknown(let type): return type
+    default: return eventType?.rawValue ?? ""
+    }
+  }
+
+  /// The known type of this payload, or nil for an unknown one.
+  public var eventType: EventType? {
+    switch self {
+    case .alertRaised: return .alertRaised
+    case .alertLevelChanged: return .alertLevelChanged
+    case .alertAcknowledged: return .alertAcknowledged
+    case .alertResolved: return .alertResolved
+    case .segmentStatusChanged: return .segmentStatusChanged
+    case .segmentLevelSet: return .segmentLevelSet
+    case .meetingScheduled: return .meetingScheduled
+    case .meetingRescheduled: return .meetingRescheduled
+    case .meetingStarted: return .meetingStarted
+    case .meetingHeld: return .meetingHeld
+    case .meetingPostponed: return .meetingPostponed
+    case .meetingCancelled: return .meetingCancelled
+    case .checkpointStatusChanged: return .checkpointStatusChanged
+    case .noteAdded: return .noteAdded
+    case .unknown: return nil
+    }
+  }
+}
+
+/// The event types of the journal format, by their written names.
+public enum EventType: String, Sendable, CaseIterable {
+  case alertRaised = "alert.raised"
+  case alertLevelChanged = "alert.level"
+  case alertAcknowledged = "alert.ack"
+  case alertResolved = "alert.resolved"
+  case segmentStatusChanged = "segment.status"
+  case segmentLevelSet = "segment.level"
+  case meetingScheduled = "meeting.scheduled"
+  case meetingRescheduled = "meeting.rescheduled"
+  case meetingStarted = "meeting.started"
+  case meetingHeld = "meeting.held"
+  case meetingPostponed = "meeting.postponed"
+  case meetingCancelled = "meeting.cancelled"
+  case checkpointStatusChanged = "checkpoint.status"
+  case noteAdded = "note"
+}
