@@ -28,6 +28,7 @@ let package = Package(
     ),
     .testTarget(name: "BorderModelTests", dependencies: ["BorderModel"]),
     .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore"]),
+    .testTarget(name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -51,7 +51,7 @@ public struct Segment: Sendable, Hashable, Identifiable {
   public var settlements: [Settlement]
   public var features: [SegmentFeature]
   public var status: DemarcationStatus
-  /// Status changes, oldest first; the newest few are kept.
+  /// Status changes, oldest first: at least the newest `historyLimit` are kept.
   public var statusHistory: [StatusChange]
   public var alertLevel: AlertLevel
   public var alertReason: String

@@ -45,7 +45,7 @@ extension EventCodec {
     let seq = try required(f.seq, "seq")
     let at = try required(f.at, "at")
     let by = try nonEmpty(f.by, "by")
-    let typeName = try nonEmpty(f.type, "type")
+    let typeName = try f.knownType?.rawValue ?? nonEmpty(f.type, "type")
     let provenance: Provenance
     if let source = f.source, !source.isEmpty {
       provenance = .factual(source: source)
@@ -55,7 +55,7 @@ extension EventCodec {
       provenance = .reported
     }
     let payload: EventPayload
-    switch EventType(rawValue: typeName) {
+    switch f.knownType ?? EventType(rawValue: typeName) {
     case nil:
       payload = .unknown(type: typeName)
     case .alertRaised?:

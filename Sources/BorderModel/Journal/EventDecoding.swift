@@ -18,6 +18,8 @@ struct EventFields {
   var at: Timestamp?
   var by: String?
   var type: String?
+  /// The type, when it is one this version knows (read without making a string).
+  var knownType: EventType?
   var source: String?
   var illustrative = false
   var illustrativeNote: String?
@@ -46,27 +48,47 @@ struct EventFields {
   var km: Double?
 }
 
+/// What a new event gets when its line leaves out `seq`, `at` or `by` (for `bordermon append`).
+public struct EventDefaults: Sendable {
+  /// The time given to an event without `at`.
+  public var at: Timestamp
+  /// The author given to an event without `by`.
+  public var by: String
+  public init(at: Timestamp, by: String) {
+    self.at = at
+    self.by = by
+  }
+}
+
 /// Reads and writes journal lines: one JSON object per event.
 public enum EventCodec {
   /// Decodes one journal line (without its newline).
-  public static func decode(_ line: UnsafeBufferPointer<UInt8>) -> Result<
-    JournalEvent, EventDecodeError
-  > {
+  ///
+  /// With `defaults`, the line is a draft: `seq` may be left out (the writer numbers it),
+  /// and a missing `at` or `by` takes the default.
+  public static func decode(_ line: UnsafeBufferPointer<UInt8>, defaults: EventDefaults? = nil)
+    -> Result<JournalEvent, EventDecodeError>
+  {
     var fields = EventFields()
     do {
       try readFields(line, into: &fields)
-    } catch let error as EventDecodeError {
-      return .failure(error)
     } catch {
-      return .failure(EventDecodeError(field: nil, reason: "\(error)"))
+      return .failure(error)
+    }
+    if let defaults {
+      fields.seq = fields.seq ?? 0
+      fields.at = fields.at ?? defaults.at
+      if fields.by?.isEmpty ?? true { fields.by = defaults.by }
     }
     return build(fields)
   }
 
   /// Decodes one journal line given as text.
-  public static func decode(_ line: String) -> Result<JournalEvent, EventDecodeError> {
+  public static func decode(_ line: String, defaults: EventDefaults? = nil) -> Result<
+    JournalEvent, EventDecodeError
+  > {
     var copy = line
-    return copy.withUTF8 { decode($0) }
+    return copy.withUTF8 { decode($0, defaults: defaults) }
   }
 
   private static func syntax(_ error: JSONSyntaxError) -> EventDecodeError {
@@ -112,7 +134,14 @@ public enum EventCodec {
       }
       if key.is("end") { f.end = try time(&s, "end"); return }
     case 4:
-      if key.is("type") { f.type = try string(&s, "type"); return }
+      if key.is("type") {
+        if s.peek() == 0x22, let range = try s.readRawString() {
+          let slice = UnsafeBufferPointer(rebasing: s.bytes[range])
+          if let known = EventType.match(slice) { f.knownType = known; f.type = known.rawValue; return }
+          f.type = String(decoding: slice, as: UTF8.self); return
+        }
+        f.type = try string(&s, "type"); return
+      }
       if key.is("kind") { f.kind = try string(&s, "kind"); return }
       if key.is("text") { f.text = try string(&s, "text"); return }
       if key.is("note") { f.note = try string(&s, "note"); return }
@@ -209,7 +238,9 @@ public enum EventCodec {
 
   private static func stringArray(_ s: inout JSONScanner, _ field: String) throws -> [String] {
     var values: [String] = []
-    guard s.peek() == 0x5B else { throw EventDecodeError(field: field, reason: "must be an array of strings") }
+    guard s.peek() == 0x5B else {
+      throw EventDecodeError(field: field, reason: "must be an array of strings")
+    }
     guard try s.beginArray() else { return values }
     repeat {
       guard s.peek() == 0x22 else {

@@ -94,3 +94,22 @@ public enum EventType: String, Sendable, CaseIterable {
   case checkpointStatusChanged = "checkpoint.status"
   case noteAdded = "note"
 }
+
+extension EventType {
+  private static let spellings: [(EventType, [UInt8])] = allCases.map { ($0, Array($0.rawValue.utf8)) }
+
+  /// The type spelled by these bytes, without making a string.
+  static func match(_ bytes: UnsafeBufferPointer<UInt8>) -> EventType? {
+    for (type, spelling) in spellings where spelling.count == bytes.count {
+      if spelling.withUnsafeBufferPointer({ memcmpEqual($0, bytes) }) { return type }
+    }
+    return nil
+  }
+}
+
+/// Whether two byte buffers of the same length hold the same bytes.
+func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard a.count == b.count else { return false }
+  for index in 0..<a.count where a[index] != b[index] { return false }
+  return true
+}

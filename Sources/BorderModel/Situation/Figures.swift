@@ -86,4 +86,3 @@ extension Situation {
     alerts.filter { $0.segment == segment }.reversed()
   }
 }
-

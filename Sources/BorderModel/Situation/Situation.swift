@@ -10,7 +10,7 @@ public struct Situation: Sendable {
   /// Alerts in the order they were raised.
   public private(set) var alerts: [Alert]
   public private(set) var checkpoints: [Checkpoint]
-  /// The most recent notes, oldest first.
+  /// Recent notes, oldest first: at least the last `noteLimit`, at most twice as many.
   public private(set) var notes: [Note]
   /// The sequence number of the last event applied, 0 before any.
   public private(set) var lastSeq: UInt64 = 0
@@ -174,9 +174,8 @@ extension Situation {
       segments[index].status = status
       segments[index].statusHistory.append(
         StatusChange(status: status, at: event.at, note: note, provenance: event.provenance))
-      if segments[index].statusHistory.count > Segment.historyLimit {
-        segments[index].statusHistory.removeFirst(
-          segments[index].statusHistory.count - Segment.historyLimit)
+      if segments[index].statusHistory.count >= 2 * Segment.historyLimit {
+        segments[index].statusHistory.removeFirst(Segment.historyLimit)
       }
       segments[index].lastEvent = stamp
       return .success(.segment(id))
@@ -271,7 +270,8 @@ extension Situation {
         Note(
           seq: event.seq, at: event.at, by: event.by, target: target, text: text,
           provenance: event.provenance))
-      if notes.count > Situation.noteLimit { notes.removeFirst(notes.count - Situation.noteLimit) }
+      // Trim in batches so a long journal does not shift the array on every note.
+      if notes.count >= 2 * Situation.noteLimit { notes.removeFirst(notes.count - Situation.noteLimit) }
       if let target, let index = segmentIndex[SegmentID(target)] {
         segments[index].lastEvent = stamp
       }

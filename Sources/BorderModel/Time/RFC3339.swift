@@ -75,7 +75,8 @@ public enum RFC3339 {
     else { return .failure(.outOfRange("")) }
     if index == count {
       guard allowDateOnly else { return .failure(.missingZone("")) }
-      return .success(Timestamp(year: year, month: month, day: day, hour: 23, minute: 59, second: 59, millisecond: 999))
+      return .success(
+        Timestamp(year: year, month: month, day: day, hour: 23, minute: 59, second: 59, millisecond: 999))
     }
     guard take(84) || take(116) || take(32) else { return .failure(.malformed("")) }
     guard let hour = digits(2), take(58), let minute = digits(2) else {
@@ -122,7 +123,8 @@ public enum RFC3339 {
     return .success(local.adding(seconds: Int64(-offsetSeconds)))
   }
 
-  static func pad(_ value: Int, _ width: Int) -> String {
+  /// Zero-pads a number to `width` digits.
+  public static func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
   }

@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads the journal's complete lines as they are appended, holding back a partial last line.
+///
+/// It notices when the file is truncated or replaced (rotation) and starts over.
+public struct JournalFollower: Sendable {
+  /// What a read found.
+  public enum Outcome: Sendable, Equatable {
+    /// These many new complete lines were handed over (possibly 0).
+    case read(lines: Int)
+    /// The file is not the one read before (truncated or replaced): the reader restarted
+    /// at its beginning, and the caller must rebuild what it folded so far.
+    case restarted(reason: String)
+  }
+
+  public let path: String
+  /// Bytes of the file consumed: everything up to the last newline read.
+  public private(set) var offset: Int64 = 0
+  /// Complete lines consumed.
+  public private(set) var lineCount = 0
+  /// Bytes after the last newline, waiting for theirs.
+  public private(set) var pendingBytes = 0
+  private var identity: (device: UInt64, inode: UInt64)?
+  private let chunkSize: Int
+
+  public init(path: String, chunkSize: Int = 4 << 20) {
+    self.path = path
+    self.chunkSize = chunkSize
+  }
+
+  /// Checks whether the file is still the one being followed; restarts at 0 if not.
+  public mutating func checkIdentity() -> Result<Outcome?, FileError> {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      return .failure(FileError(path: path, operation: "read the journal", code: errno))
+    }
+    let current = (UInt64(info.st_dev), UInt64(info.st_ino))
+    defer { identity = current }
+    if let identity, identity != current {
+      restart()
+      return .success(.restarted(reason: "the journal was replaced"))
+    }
+    if Int64(info.st_size) < offset {
+      restart()
+      return .success(.restarted(reason: "the journal was truncated"))
+    }
+    return .success(nil)
+  }
+
+  private mutating func restart() {
+    offset = 0
+    lineCount = 0
+    pendingBytes = 0
+  }
+
+  /// Hands each new complete line (1-based line number, bytes without the newline) to `body`.
+  ///
+  /// Returns `.restarted` without reading when the file changed identity; call again to read it.
+  public mutating func readNew(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) -> Result<
+    Outcome, FileError
+  > {
+    readNewChunks { chunk in
+      for (offset, line) in chunk.lines.enumerated() { body(chunk.firstLineNumber + offset, line) }
+    }
+  }
+
+  /// Hands the new complete lines to `body` a buffer at a time, for callers that work on many lines at once.
+  public mutating func readNewChunks(_ body: (JournalChunk) -> Void) -> Result<
+    Outcome, FileError
+  > {
+    switch checkIdentity() {
+    case .failure(let error): return .failure(error)
+    case .success(let restarted?): return .success(restarted)
+    case .success(nil): break
+    }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      return .failure(FileError(path: path, operation: "read the journal", code: errno))
+    }
+    defer { close(fd) }
+    var capacity = chunkSize
+    var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+    defer { buffer.deallocate() }
+    var carried = 0
+    var linesRead = 0
+    while true {
+      let count = pread(fd, buffer + carried, capacity - carried, off_t(offset + Int64(carried)))
+      if count < 0 {
+        if errno == EINTR { continue }
+        return .failure(FileError(path: path, operation: "read the journal", code: errno))
+      }
+      if count == 0 { break }
+      let total = carried + count
+      let base = buffer.assumingMemoryBound(to: UInt8.self)
+      var lineStart = 0
+      var lines: [UnsafeBufferPointer<UInt8>] = []
+      let firstLine = lineCount + 1
+      while lineStart < total {
+        guard let found = memchr(base + lineStart, 0x0A, total - lineStart) else { break }
+        let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        var end = newline
+        if end > lineStart && base[end - 1] == 0x0D { end -= 1 }
+        lineCount += 1
+        linesRead += 1
+        lines.append(UnsafeBufferPointer(start: base + lineStart, count: end - lineStart))
+        lineStart = newline + 1
+      }
+      if !lines.isEmpty { body(JournalChunk(firstLineNumber: firstLine, lines: lines)) }
+      offset += Int64(lineStart)
+      carried = total - lineStart
+      if carried > 0 && lineStart > 0 {
+        (buffer + 0).copyMemory(from: buffer + lineStart, byteCount: carried)
+      }
+      if carried == capacity {
+        // One line longer than the buffer: grow it.
+        let larger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+        larger.copyMemory(from: buffer, byteCount: carried)
+        buffer.deallocate()
+        buffer = larger
+        capacity *= 2
+      }
+    }
+    pendingBytes = carried
+    return .success(.read(lines: linesRead))
+  }
+}
+
+/// Complete journal lines read in one go; the bytes are valid only during the call that hands them over.
+public struct JournalChunk {
+  /// The 1-based line number of `lines[0]`.
+  public var firstLineNumber: Int
+  /// Each line's bytes, without its newline.
+  public var lines: [UnsafeBufferPointer<UInt8>]
+}

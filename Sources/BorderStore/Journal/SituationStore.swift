@@ -1,0 +1,142 @@
+import BorderModel
+
+/// What one refresh of the journal brought.
+public struct JournalUpdate: Sendable {
+  /// Records touched by the events applied, in journal order.
+  public var touches: [EventTouch] = []
+  /// Events applied.
+  public var applied = 0
+  /// Lines skipped (malformed or rejected), each with a diagnostic.
+  public var skipped = 0
+  /// Set when the journal was truncated or replaced and everything was folded again.
+  public var restartReason: String?
+  /// Problems found in the new lines.
+  public var diagnostics: [Diagnostic] = []
+  /// Set when the journal could not be read at all.
+  public var readError: FileError?
+}
+
+/// A situation kept in step with a data directory: reference data plus the journal folded over it.
+public struct SituationStore: Sendable {
+  public let directory: DataDirectory
+  public private(set) var reference: LoadedReference
+  public private(set) var situation: Situation
+  /// When set, only events at or before this time are folded in.
+  public let asOf: Timestamp?
+  /// Problems found in the journal so far (the first `diagnosticLimit`).
+  public private(set) var journalDiagnostics: [Diagnostic] = []
+  /// How many journal problems were found in all.
+  public private(set) var journalProblemCount = 0
+  /// The highest sequence number on any line read, applied or not.
+  public private(set) var lastSeqSeen: UInt64 = 0
+  /// Lines read from the journal so far.
+  public var linesRead: Int { follower.lineCount }
+  /// Bytes held back because their line has no newline yet.
+  public var pendingBytes: Int { follower.pendingBytes }
+  private var follower: JournalFollower
+
+  /// How many journal diagnostics are kept in memory.
+  public static let diagnosticLimit = 10_000
+
+  /// Loads the reference data and folds the whole journal.
+  public init(directory: DataDirectory, asOf: Timestamp? = nil) {
+    self.directory = directory
+    self.asOf = asOf
+    reference = ReferenceLoader.load(directory)
+    situation = Situation(reference: reference.data)
+    follower = JournalFollower(path: directory.journalFile)
+    refresh(collectingTouches: false)
+  }
+
+  /// Every problem known: reference files first, then the journal's.
+  public var diagnostics: [Diagnostic] { reference.diagnostics + journalDiagnostics }
+
+  /// Reads and folds what was appended to the journal since the last refresh.
+  ///
+  /// With `collectingTouches` false the update leaves `touches` empty, which saves time on a
+  /// first read of a long journal.
+  @discardableResult
+  public mutating func refresh(collectingTouches: Bool = true) -> JournalUpdate {
+    var update = JournalUpdate()
+    let collect = collectingTouches
+    var attempts = 0
+    while attempts < 3 {
+      attempts += 1
+      let path = directory.journalFile
+      var situation = self.situation
+      var lastSeq = lastSeqSeen
+      let limit = asOf
+      var newDiagnostics: [Diagnostic] = []
+      let result = follower.readNewChunks { chunk in
+        let decoded = ParallelDecoder.decode(chunk.lines)
+        for (offset, outcome) in decoded.enumerated() {
+          Self.fold(
+            outcome, number: chunk.firstLineNumber + offset, path: path, asOf: limit,
+            collect: collect, into: &situation, lastSeq: &lastSeq, update: &update,
+            diagnostics: &newDiagnostics)
+        }
+      }
+      self.situation = situation
+      lastSeqSeen = lastSeq
+      record(newDiagnostics, into: &update)
+      switch result {
+      case .failure(let error):
+        if error.isMissing && follower.offset == 0 { return update }
+        update.readError = error
+        return update
+      case .success(.read):
+        return update
+      case .success(.restarted(let reason)):
+        update.restartReason = reason
+        situation = Situation(reference: reference.data)
+        self.situation = Situation(reference: reference.data)
+        lastSeqSeen = 0
+        journalDiagnostics = []
+        journalProblemCount = 0
+        update.touches = []
+      }
+    }
+    return update
+  }
+
+  private mutating func record(_ found: [Diagnostic], into update: inout JournalUpdate) {
+    guard !found.isEmpty else { return }
+    journalProblemCount += found.count
+    let room = max(0, Self.diagnosticLimit - journalDiagnostics.count)
+    journalDiagnostics += found.prefix(room)
+    update.diagnostics += found.prefix(Self.diagnosticLimit)
+  }
+
+  // swift-format-ignore
+  private static func fold(
+    _ outcome: DecodedLine, number: Int, path: String, asOf: Timestamp?, collect: Bool,
+    into situation: inout Situation, lastSeq: inout UInt64, update: inout JournalUpdate,
+    diagnostics: inout [Diagnostic]
+  ) {
+    let event: JournalEvent
+    switch outcome {
+    case .blank: return
+    case .event(let decoded): event = decoded
+    case .failure(let error):
+      update.skipped += 1
+      diagnostics.append(Diagnostic(.error, file: path, line: number, field: error.field, message: error.reason + " (line skipped)"))
+      return
+    }
+    if event.seq <= lastSeq {
+      diagnostics.append(Diagnostic(.error, file: path, line: number, field: "seq", message: "\(event.seq) is not greater than \(lastSeq) on an earlier line"))
+    }
+    lastSeq = max(lastSeq, event.seq)
+    if let asOf, event.at > asOf { return }
+    switch situation.apply(event) {
+    case .success(let touch):
+      update.applied += 1
+      if collect { update.touches.append(touch) }
+      if case .unknown(let type) = touch {
+        diagnostics.append(Diagnostic(.warning, file: path, line: number, field: "type", message: "unknown event type '\(type)' (kept; this version ignores it)"))
+      }
+    case .failure(let rejection):
+      update.skipped += 1
+      diagnostics.append(Diagnostic(.error, file: path, line: number, field: rejection.field, message: rejection.reason + " (\(event.type) event skipped)"))
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import BorderModel
+import BorderStore
+
+/// The `bordermon` command: the console and the tools around its data.
+@main
+struct Bordermon: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bordermon",
+    abstract: "Monitor the demarcation of the Kyrgyzstan–Tajikistan border.",
+    discussion: """
+      Data lives in a directory (--data DIR, else $BORDERMON_DATA, else \
+      $XDG_DATA_HOME/bordermon, else ~/.local/share/bordermon); the bundled sample is \
+      created there on first use.
+      """,
+    subcommands: [
+      InitCommand.self, CheckCommand.self, SummaryCommand.self, AppendCommand.self,
+      GenerateCommand.self,
+    ]
+  )
+}
+
+/// The `--data DIR` option every command shares.
+struct DataOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The data directory (default: $BORDERMON_DATA, else $XDG_DATA_HOME/bordermon, else ~/.local/share/bordermon).",
+      valueName: "dir"))
+  var data: String?
+
+  /// The data directory this invocation uses.
+  var directory: DataDirectory { DataDirectory.resolve(option: data) }
+
+  /// The data directory, with the sample created in it on first use.
+  func prepared(clock: some WallClock) throws -> DataDirectory {
+    let directory = self.directory
+    switch SampleSituation.ensure(at: directory, now: clock.now()) {
+    case .success(true):
+      printError("bordermon: created the sample data directory at \(directory.path)")
+    case .success(false): break
+    case .failure(let error):
+      printError("bordermon: \(error)")
+      throw ExitCode(1)
+    }
+    return directory
+  }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+  var stream = StandardError()
+  print(text, to: &stream)
+}
+
+/// Standard error as a text output stream.
+struct StandardError: TextOutputStream {
+  mutating func write(_ string: String) {
+    var copy = string
+    copy.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = writeToStandardError(bytes.baseAddress! + offset, bytes.count - offset)
+        if written <= 0 { break }
+        offset += written
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import BorderModel
+import BorderStore
+
+/// `bordermon check`: validates reference data and journal, one line per problem.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check the reference data and the journal.",
+    discussion: """
+      Prints one line per problem as file:line: field: reason and exits 1 when any is an \
+      error. Warnings (such as event types this version does not know) are printed but do \
+      not fail the check.
+      """)
+
+  @OptionGroup var options: DataOptions
+
+  func run() throws {
+    let directory = try options.prepared(clock: SystemWallClock())
+    let store = SituationStore(directory: directory)
+    let problems = store.diagnostics
+    for problem in problems { print(problem.description) }
+    let hidden = store.journalProblemCount - store.journalDiagnostics.count
+    if hidden > 0 { print("\(directory.journalFile): … and \(hidden) more problems") }
+    let errors = problems.filter { $0.severity == .error }.count + max(0, hidden)
+    let warnings = problems.count - problems.filter { $0.severity == .error }.count
+    let situation = store.situation
+    let counts =
+      "\(situation.segments.count) segments, \(situation.checkpoints.count) checkpoints, "
+      + "\(situation.meetings.count) meetings, \(store.linesRead) journal lines"
+    if errors > 0 {
+      printError(
+        "bordermon check: \(errors) error(s), \(warnings) warning(s) in \(directory.path) (\(counts))")
+      throw ExitCode(1)
+    }
+    print("ok: \(directory.path): \(counts)" + (warnings > 0 ? ", \(warnings) warning(s)" : ""))
+  }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import BorderModel
+import BorderStore
+
+/// `bordermon generate`: a deterministic synthetic data directory of any size.
+struct GenerateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "generate",
+    abstract: "Write a deterministic synthetic data directory (for benchmarks and load tests).")
+
+  @Option(help: "Number of segments.") var segments: Int = 50
+  @Option(help: "Number of journal events.") var events: Int = 1000
+  @Option(help: "Seed: the same seed gives the same files.") var seed: UInt64 = 1
+  @Option(help: ArgumentHelp("The directory to create (must not exist or be empty).", valueName: "dir"))
+  var data: String
+
+  func validate() throws {
+    guard segments >= 1 else { throw ValidationError("--segments must be at least 1") }
+    guard events >= 0 else { throw ValidationError("--events must be 0 or more") }
+  }
+
+  func run() throws {
+    let directory = DataDirectory(path: data)
+    let generator = SyntheticData(segments: segments, events: events, seed: seed)
+    switch generator.write(to: directory) {
+    case .success:
+      print("generated \(directory.path): \(segments) segments, \(events) events (seed \(seed))")
+    case .failure(let error):
+      printError("bordermon generate: \(error)")
+      throw ExitCode(1)
+    }
+  }
+}

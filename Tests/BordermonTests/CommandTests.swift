@@ -1,0 +1,134 @@
+import BorderModel
+import BorderStore
+import Foundation
+import Testing
+
+@Suite("The bordermon command")
+struct CommandTests {
+  static let now = ["BORDERMON_NOW": "2026-11-29T06:00:00Z"]
+
+  @Test("check passes on the sample; summary --json shows 975 km with about 800 agreed")
+  func sampleSummary() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    let created = try CommandRunner.run(["init", "--data", data], environment: Self.now)
+    #expect(created.status == 0, "\(created.stderr)")
+    let check = try CommandRunner.run(["check", "--data", data], environment: Self.now)
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    #expect(check.stdout.hasPrefix("ok: "))
+    let summary = try CommandRunner.run(["summary", "--json", "--data", data], environment: Self.now)
+    #expect(summary.status == 0)
+    let object = try #require(JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
+    #expect(object["total_km"] as? Double == 975)
+    let agreed = try #require(object["agreed_km"] as? Double)
+    #expect((790...810).contains(agreed))
+    for key in ["km_by_status", "alerts_by_level", "unacknowledged_alerts", "next_meeting", "as_of"] {
+      #expect(object[key] != nil, "summary --json lacks \(key)")
+    }
+    #expect(object["as_of"] as? String == "2026-11-29T06:00:00Z")
+    let next = try #require(object["next_meeting"] as? [String: Any])
+    #expect((next["start_bishkek"] as? String)?.hasSuffix("(UTC+6)") == true)
+
+    var previous = -1.0
+    for at in ["2005-01-01", "2012-01-01", "2022-12-31", "2024-06-01T00:00:00Z"] {
+      let past = try CommandRunner.run(
+        ["summary", "--json", "--at", at, "--data", data], environment: Self.now)
+      let pastObject = try #require(
+        JSONSerialization.jsonObject(with: Data(past.stdout.utf8)) as? [String: Any])
+      let km = try #require(pastObject["agreed_km"] as? Double)
+      #expect(km > previous, "agreed length grows through history: \(at) gives \(km)")
+      previous = km
+    }
+    let text = try CommandRunner.run(["summary", "--data", data], environment: Self.now)
+    #expect(text.stdout.contains("Bishkek") && text.stdout.contains("Dushanbe"))
+  }
+
+  @Test("init refuses to overwrite, and --at without a zone is refused with a reason")
+  func refusals() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    _ = try CommandRunner.run(["init", "--data", data])
+    let again = try CommandRunner.run(["init", "--data", data])
+    #expect(again.status == 1)
+    #expect(again.stderr.contains("already exists"))
+    let at = try CommandRunner.run(["summary", "--at", "2024-01-01T10:00", "--data", data])
+    #expect(at.status != 0)
+    #expect(at.stderr.contains("has no zone"))
+  }
+
+  @Test("check prints file:line: field: reason for each problem and exits 1")
+  func checkReports() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    _ = try CommandRunner.run(["generate", "--segments", "10", "--events", "5", "--data", data])
+    let journal = data + "/journal.jsonl"
+    let handle = try #require(FileHandle(forWritingAtPath: journal))
+    handle.seekToEndOfFile()
+    handle.write(
+      Data(
+        #"{"seq":6,"at":"2024-01-01T00:00:00Z","by":"x","type":"segment.level","segment":"A-01","level":0}"#
+          .utf8 + [10]))
+    handle.closeFile()
+    let check = try CommandRunner.run(["check", "--data", data])
+    #expect(check.status == 1)
+    #expect(check.stdout == "\(journal):6: level: 0 is outside 1–5 (line skipped)\n")
+  }
+
+  @Test("many processes appending at once lose nothing and duplicate nothing")
+  func concurrentAppends() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    _ = try CommandRunner.run(["generate", "--segments", "10", "--events", "0", "--data", data])
+    let writers = 6
+    let perWriter = 40
+    var running: [(Process, Pipe, Pipe)] = []
+    for writer in 0..<writers {
+      let lines = (0..<perWriter).map { #"{"type":"note","target":"A-01","text":"w\#(writer)-\#($0)"}"# }
+      running.append(
+        try CommandRunner.start(["append", "--data", data], stdin: lines.joined(separator: "\n") + "\n"))
+    }
+    for (process, output, _) in running {
+      _ = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+    }
+    let text = try String(contentsOfFile: data + "/journal.jsonl", encoding: .utf8)
+    let lines = text.split(separator: "\n")
+    #expect(lines.count == writers * perWriter)
+    var seqs: [UInt64] = []
+    var texts = Set<String>()
+    for line in lines {
+      let event = try EventCodec.decode(String(line)).get()
+      seqs.append(event.seq)
+      if case .noteAdded(_, let note) = event.payload { texts.insert(note) }
+    }
+    #expect(seqs == Array(1...UInt64(writers * perWriter)), "unique and increasing")
+    #expect(texts.count == writers * perWriter, "every event present once")
+    let check = try CommandRunner.run(["check", "--data", data])
+    #expect(check.status == 0, "\(check.stdout)")
+  }
+
+  @Test("append keeps the good lines and names the bad ones")
+  func appendReportsBadLines() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    _ = try CommandRunner.run(["generate", "--segments", "10", "--events", "0", "--data", data])
+    let input = """
+      {"type":"note","text":"first"}
+      {"type":"alert.raised","alert":"Q","segment":"A-01","level":6,"kind":"shelling"}
+      {"type":"alert.raised","alert":"Q","segment":"A-01","level":4,"kind":"shelling","text":"shots"}
+      {broken
+      {"type":"alert.ack","alert":"Q","note":"seen"}
+
+      """
+    let result = try CommandRunner.run(
+      ["append", "--data", data], stdin: input,
+      environment: ["BORDERMON_OPERATOR": "alice", "SSH_CLIENT": "10.0.0.5 5555 22"])
+    #expect(result.status == 1)
+    #expect(result.stdout == "1\n2\n3\n")
+    #expect(result.stderr.contains("stdin:2: level: 6 is outside 1–5"))
+    #expect(result.stderr.contains("stdin:4: malformed JSON"))
+    let store = SituationStore(directory: DataDirectory(path: data))
+    #expect(store.situation.alert("Q")?.acknowledgement?.by == "alice@10.0.0.5")
+  }
+}
