@@ -19,14 +19,16 @@ let package = Package(
       name: "BorderStore",
       dependencies: ["BorderModel", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
+    .target(name: "BorderConsole", dependencies: ["BorderModel"]),
     .executableTarget(
       name: "bordermon",
       dependencies: [
-        "BorderModel", "BorderStore",
+        "BorderModel", "BorderStore", "BorderConsole",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "BorderModelTests", dependencies: ["BorderModel"]),
+    .testTarget(name: "BorderConsoleTests", dependencies: ["BorderConsole", "BorderModel"]),
     .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore"]),
     .testTarget(name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore"]),
   ],

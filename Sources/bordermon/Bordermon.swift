@@ -14,7 +14,7 @@ struct Bordermon: ParsableCommand {
       created there on first use.
       """,
     subcommands: [
-      InitCommand.self, CheckCommand.self, SummaryCommand.self, AppendCommand.self,
+      InitCommand.self, CheckCommand.self, SummaryCommand.self, SnapshotCommand.self, AppendCommand.self,
       GenerateCommand.self,
     ]
   )

@@ -220,6 +220,17 @@ public enum MeetingStatus: String, DomainTerm {
 
   public var label: String { self == .inSession ? "in session" : rawValue }
 
+  /// A short label for narrow columns.
+  public var shortLabel: String {
+    switch self {
+    case .scheduled: return "sched."
+    case .inSession: return "in sess."
+    case .held: return "held"
+    case .postponed: return "postp."
+    case .cancelled: return "cancel."
+    }
+  }
+
   /// Whether the meeting is over, one way or another.
   public var isClosed: Bool { self == .held || self == .cancelled }
 }

@@ -4,6 +4,8 @@ import BorderModel
 public struct JournalUpdate: Sendable {
   /// Records touched by the events applied, in journal order.
   public var touches: [EventTouch] = []
+  /// The events applied, in journal order (only when touches are collected).
+  public var events: [JournalEvent] = []
   /// Events applied.
   public var applied = 0
   /// Lines skipped (malformed or rejected), each with a diagnostic.
@@ -38,14 +40,29 @@ public struct SituationStore: Sendable {
   /// How many journal diagnostics are kept in memory.
   public static let diagnosticLimit = 10_000
 
+  /// The recent events kept for stepping back through history, when asked for at opening.
+  public private(set) var historyWindow: HistoryWindow?
+
   /// Loads the reference data and folds the whole journal.
-  public init(directory: DataDirectory, asOf: Timestamp? = nil) {
+  ///
+  /// With `historyLimit`, the last events read are also kept in `historyWindow` (for a console).
+  public init(directory: DataDirectory, asOf: Timestamp? = nil, historyLimit: Int? = nil) {
     self.directory = directory
     self.asOf = asOf
     reference = ReferenceLoader.load(directory)
     situation = Situation(reference: reference.data)
     follower = JournalFollower(path: directory.journalFile)
+    if let historyLimit { historyWindow = HistoryWindow(base: situation, limit: historyLimit) }
     refresh(collectingTouches: false)
+  }
+
+  /// The situation of the reference data alone, before any event.
+  public var baseline: Situation { Situation(reference: reference.data) }
+
+  /// Hands over the history window and stops keeping it here.
+  public mutating func takeHistoryWindow() -> HistoryWindow? {
+    defer { historyWindow = nil }
+    return historyWindow
   }
 
   /// Every problem known: reference files first, then the journal's.
@@ -67,12 +84,15 @@ public struct SituationStore: Sendable {
       var lastSeq = lastSeqSeen
       let limit = asOf
       var newDiagnostics: [Diagnostic] = []
+      var window = historyWindow
+      historyWindow = nil
+      defer { historyWindow = window }
       let result = follower.readNewChunks { chunk in
         let decoded = ParallelDecoder.decode(chunk.lines)
         for (offset, outcome) in decoded.enumerated() {
           Self.fold(
             outcome, number: chunk.firstLineNumber + offset, path: path, asOf: limit,
-            collect: collect, into: &situation, lastSeq: &lastSeq, update: &update,
+            collect: collect, into: &situation, window: &window, lastSeq: &lastSeq, update: &update,
             diagnostics: &newDiagnostics)
         }
       }
@@ -90,10 +110,12 @@ public struct SituationStore: Sendable {
         update.restartReason = reason
         situation = Situation(reference: reference.data)
         self.situation = Situation(reference: reference.data)
+        if let limit = window?.limit { window = HistoryWindow(base: situation, limit: limit) }
         lastSeqSeen = 0
         journalDiagnostics = []
         journalProblemCount = 0
         update.touches = []
+        update.events = []
       }
     }
     return update
@@ -110,7 +132,7 @@ public struct SituationStore: Sendable {
   // swift-format-ignore
   private static func fold(
     _ outcome: DecodedLine, number: Int, path: String, asOf: Timestamp?, collect: Bool,
-    into situation: inout Situation, lastSeq: inout UInt64, update: inout JournalUpdate,
+    into situation: inout Situation, window: inout HistoryWindow?, lastSeq: inout UInt64, update: inout JournalUpdate,
     diagnostics: inout [Diagnostic]
   ) {
     let event: JournalEvent
@@ -130,7 +152,11 @@ public struct SituationStore: Sendable {
     switch situation.apply(event) {
     case .success(let touch):
       update.applied += 1
-      if collect { update.touches.append(touch) }
+      window?.append(event)
+      if collect {
+        update.touches.append(touch)
+        update.events.append(event)
+      }
       if case .unknown(let type) = touch {
         diagnostics.append(Diagnostic(.warning, file: path, line: number, field: "type", message: "unknown event type '\(type)' (kept; this version ignores it)"))
       }

@@ -5,7 +5,7 @@ enum SampleReference {
   /// `situation.toml`: the title and what the sample is.
   static let situationTOML: String = #"""
     # The situation this data directory describes.
-    title = "Kyrgyzstan–Tajikistan border demarcation"
+    title = "Kyrgyzstan–Tajikistan border"
     # This is the bundled sample: a real record with illustrative parts, each marked.
     sample = true
     description = "The real record of the Kyrgyzstan–Tajikistan border talks up to May 2024, when about 800 of 975 km had been agreed (Times of Central Asia, on the CSTO Secretary General's interview), then illustrative events around the day this directory was created. The 2025 treaty is not folded in; per-segment lengths are illustrative."

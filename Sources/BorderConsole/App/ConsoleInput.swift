@@ -1,0 +1,53 @@
+import BorderModel
+
+/// What the journal brought since the console last looked.
+public struct JournalNews: Sendable {
+  /// The live situation after the new events.
+  public var situation: Situation
+  /// The events applied, in order.
+  public var events: [JournalEvent]
+  public var touches: [EventTouch]
+  /// Set when the journal was truncated or replaced and folded again from its start.
+  public var restartReason: String?
+  /// The reference data's situation before any event (given with a restart).
+  public var baseline: Situation?
+  /// Lines skipped, with the last problem found.
+  public var skipped: Int
+  public var lastProblem: String?
+  /// Set when the journal could not be read.
+  public var readError: String?
+
+  public init(
+    situation: Situation, events: [JournalEvent] = [], touches: [EventTouch] = [],
+    restartReason: String? = nil, baseline: Situation? = nil, skipped: Int = 0, lastProblem: String? = nil,
+    readError: String? = nil
+  ) {
+    self.situation = situation
+    self.events = events
+    self.touches = touches
+    self.restartReason = restartReason
+    self.baseline = baseline
+    self.skipped = skipped
+    self.lastProblem = lastProblem
+    self.readError = readError
+  }
+}
+
+/// Everything that can happen to the console: the reducer's input.
+public enum ConsoleInput: Sendable {
+  case key(Key)
+  /// The clock moved on.
+  case tick(Timestamp)
+  case resize(ScreenSize)
+  case journal(JournalNews)
+  /// A fold of the journal up to a past time, asked for by `.loadHistory`.
+  case historyLoaded(asOf: Timestamp, situation: Situation)
+}
+
+/// What the reducer asks the outside world to do: plain data, so tests can assert it.
+public enum ConsoleEffect: Sendable, Hashable {
+  case quit
+  case bell
+  /// Fold the journal up to this time (older than the events kept in memory).
+  case loadHistory(asOf: Timestamp)
+}

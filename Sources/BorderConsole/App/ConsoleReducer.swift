@@ -1,0 +1,389 @@
+import BorderModel
+
+extension ConsoleState {
+  /// The layout for the current size and banners.
+  public var layout: ConsoleLayout {
+    ConsoleLayout(size: size, banner: !isLive)
+  }
+
+  /// Applies one input; returns the effects it asks for.
+  public mutating func handle(_ input: ConsoleInput, keyMap: KeyMap = .standard) -> [ConsoleEffect] {
+    switch input {
+    case .tick(let time):
+      now = time
+      expire()
+      return []
+    case .resize(let newSize):
+      size = newSize
+      keepSelectionsVisible()
+      return []
+    case .journal(let news):
+      return receive(news)
+    case .historyLoaded(let asOf, let situation):
+      historyCursor = HistoryCursor(eventCount: nil, asOf: asOf, situation: situation)
+      refreshRows()
+      keepSelectionsVisible()
+      return []
+    case .key(let key):
+      return press(key, keyMap: keyMap)
+    }
+  }
+
+  private mutating func expire() {
+    flashes = flashes.filter { $0.value > now }
+    if let message, message.until <= now { self.message = nil }
+  }
+
+  // MARK: Journal
+
+  private mutating func receive(_ news: JournalNews) -> [ConsoleEffect] {
+    if let error = news.readError {
+      if journal.readError != error { say("journal: \(error)", error: true, seconds: 10) }
+      journal.readError = error
+      return []
+    }
+    journal.readError = nil
+    journal.lastReadAt = now
+    journal.skippedLines += news.skipped
+    if let problem = news.lastProblem { journal.lastProblem = problem }
+    let oldSegmentCount = live.segments.count
+    live = news.situation
+    if let reason = news.restartReason {
+      history.reset(base: news.baseline ?? news.situation, events: news.baseline == nil ? [] : news.events)
+      say("\(reason): read again from the start", seconds: 8)
+    } else {
+      history.append(news.events)
+    }
+    if live.segments.count != oldSegmentCount { rebuildSearchKeys() }
+    if news.skipped > 0, let problem = news.lastProblem {
+      say("journal: \(news.skipped) line(s) skipped — \(problem)", error: true, seconds: 8)
+    }
+    if var frozen {
+      frozen.eventsArrived += news.events.count
+      self.frozen = frozen
+    }
+    if historyCursor == nil && frozen == nil {
+      let until = now.adding(seconds: Self.flashSeconds)
+      for touch in news.touches {
+        switch touch {
+        case .segment(let id): flashes[id.rawValue] = until
+        case .alert(let id, let segment):
+          flashes[id.rawValue] = until
+          flashes[segment.rawValue] = until
+        case .meeting(let id): flashes[id.rawValue] = until
+        case .checkpoint(let id): flashes[id.rawValue] = until
+        case .note(let target): if let target { flashes[target] = until }
+        case .unknown: break
+        }
+      }
+      refreshRows()
+      keepSelectionsVisible()
+    }
+    return []
+  }
+
+  // MARK: Keys
+
+  private mutating func press(_ key: Key, keyMap: KeyMap) -> [ConsoleEffect] {
+    if key == .control("c") { return [.quit] }
+    if isEditingFilter { return editFilter(key) }
+    if case .jump(let text) = prompt { return editJump(text, key) }
+    if overlay == .help {
+      if keyMap.command(for: key) == .quit, key != .control("c"), key == .character("q") {
+        overlay = nil
+        return []
+      }
+      overlay = nil
+      return []
+    }
+    guard let command = keyMap.command(for: key) else { return [] }
+    return run(command)
+  }
+
+  /// Runs a command from the key map.
+  public mutating func run(_ command: Command) -> [ConsoleEffect] {
+    switch command {
+    case .quit:
+      if overlay != nil {
+        overlay = nil
+        return []
+      }
+      return [.quit]
+    case .moveUp: move(by: -1)
+    case .moveDown: move(by: 1)
+    case .pageUp: move(by: -pageSize)
+    case .pageDown: move(by: pageSize)
+    case .halfPageUp: move(by: -max(1, pageSize / 2))
+    case .halfPageDown: move(by: max(1, pageSize / 2))
+    case .top: move(by: Int.min / 2)
+    case .bottom: move(by: Int.max / 2)
+    case .focusNext:
+      overlay = nil
+      focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count) ?? .segments
+    case .focusPrevious:
+      overlay = nil
+      focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .segments
+    case .open:
+      if overlay != nil {
+        overlay = nil
+      } else {
+        openDetail()
+      }
+    case .close:
+      if overlay != nil {
+        overlay = nil
+      } else if !filter.isEmpty {
+        filter = ""
+        refreshRows()
+        keepSelectionsVisible()
+      } else if !isLive {
+        return run(.backToLive)
+      }
+    case .filter:
+      overlay = nil
+      focus = .segments
+      isEditingFilter = true
+    case .cycleSort:
+      sort = SegmentSort(rawValue: (sort.rawValue + 1) % SegmentSort.allCases.count) ?? .position
+      sortDescending = false
+      refreshRows()
+      keepSelectionsVisible()
+      say("sorted by \(sort.label)", seconds: 2)
+    case .reverseSort:
+      sortDescending.toggle()
+      refreshRows()
+      keepSelectionsVisible()
+    case .jump:
+      prompt = .jump("")
+    case .toggleFreeze:
+      if frozen != nil {
+        frozen = nil
+        refreshRows()
+        say("resumed: showing the journal live", seconds: 3)
+      } else {
+        frozen = FrozenView(situation: displayed, since: now, eventsArrived: 0)
+      }
+    case .historyBack: return stepHistory(events: -1)
+    case .historyForward: return stepHistory(events: 1)
+    case .historyBackMonth: return stepHistory(days: -30)
+    case .historyForwardMonth: return stepHistory(days: 30)
+    case .backToLive:
+      if historyCursor != nil || frozen != nil {
+        historyCursor = nil
+        frozen = nil
+        refreshRows()
+        keepSelectionsVisible()
+        say("back to live", seconds: 2)
+      }
+    case .help:
+      overlay = overlay == .help ? nil : .help
+    }
+    return []
+  }
+
+  private var pageSize: Int {
+    let layout = self.layout
+    switch focus {
+    case .segments: return layout.segmentRows
+    case .meetings: return layout.meetingRows
+    case .alerts: return layout.alertRows
+    }
+  }
+
+  // MARK: Selection
+
+  /// Meetings in the order the pane lists them: upcoming soonest first, then the past, latest first.
+  public var meetingList: [Meeting] {
+    let situation = displayed
+    return situation.upcomingMeetings(after: now) + situation.recentMeetings(before: now)
+  }
+
+  /// Alerts in the order the feed lists them, newest first.
+  public var alertList: [Alert] { displayed.alerts.reversed() }
+
+  private mutating func move(by delta: Int) {
+    switch focus {
+    case .segments:
+      guard !rows.isEmpty else { return }
+      let current = selectedRow ?? 0
+      let target = clamp(current.addingClamped(delta), 0, rows.count - 1)
+      selectedSegment = displayed.segments[rows[target]].id
+    case .meetings:
+      let list = meetingList
+      guard !list.isEmpty else { return }
+      let current = selectedMeeting.flatMap { id in list.firstIndex { $0.id == id } } ?? 0
+      selectedMeeting = list[clamp(current.addingClamped(delta), 0, list.count - 1)].id
+    case .alerts:
+      let list = alertList
+      guard !list.isEmpty else { return }
+      let current = selectedAlert.flatMap { id in list.firstIndex { $0.id == id } } ?? 0
+      selectedAlert = list[clamp(current.addingClamped(delta), 0, list.count - 1)].id
+    }
+    keepSelectionsVisible()
+  }
+
+  /// Scrolls each pane so its selection stays in view.
+  mutating func keepSelectionsVisible() {
+    let layout = self.layout
+    if selectedRow == nil, let first = rows.first { selectedSegment = displayed.segments[first].id }
+    segmentScroll = scrolled(
+      segmentScroll, selected: selectedRow ?? 0, visible: layout.segmentRows, count: rows.count)
+    let meetings = meetingList
+    if selectedMeeting == nil || !meetings.contains(where: { $0.id == selectedMeeting }) {
+      selectedMeeting = meetings.first?.id
+    }
+    let meetingIndex = meetings.firstIndex { $0.id == selectedMeeting } ?? 0
+    meetingScroll = scrolled(
+      meetingScroll, selected: meetingIndex, visible: layout.meetingRows, count: meetings.count)
+    let alerts = alertList
+    if selectedAlert == nil || displayed.alert(selectedAlert!) == nil { selectedAlert = alerts.first?.id }
+    let alertIndex = alerts.firstIndex { $0.id == selectedAlert } ?? 0
+    alertScroll = scrolled(alertScroll, selected: alertIndex, visible: layout.alertRows, count: alerts.count)
+  }
+
+  private func scrolled(_ offset: Int, selected: Int, visible: Int, count: Int) -> Int {
+    var offset = offset
+    if selected < offset { offset = selected }
+    if selected >= offset + visible { offset = selected - visible + 1 }
+    return clamp(offset, 0, max(0, count - visible))
+  }
+
+  private mutating func openDetail() {
+    switch focus {
+    case .segments:
+      if let id = selectedSegment { overlay = .segmentDetail(id) }
+    case .meetings:
+      if let id = selectedMeeting { overlay = .meetingDetail(id) }
+    case .alerts:
+      if let id = selectedAlert { overlay = .alertDetail(id) }
+    }
+  }
+
+  // MARK: Text entry
+
+  private mutating func editFilter(_ key: Key) -> [ConsoleEffect] {
+    switch key {
+    case .enter:
+      isEditingFilter = false
+    case .escape:
+      isEditingFilter = false
+      filter = ""
+    case .backspace, .control("h"):
+      if !filter.isEmpty { filter.removeLast() }
+    case .control("u"):
+      filter = ""
+    case .character(let c):
+      filter.append(c)
+    case .up, .down, .pageUp, .pageDown:
+      isEditingFilter = false
+      return press(key, keyMap: .standard)
+    default:
+      return []
+    }
+    refreshRows()
+    keepSelectionsVisible()
+    return []
+  }
+
+  private mutating func editJump(_ text: String, _ key: Key) -> [ConsoleEffect] {
+    switch key {
+    case .enter:
+      prompt = nil
+      jump(to: text)
+    case .escape:
+      prompt = nil
+    case .backspace, .control("h"):
+      prompt = .jump(String(text.dropLast()))
+    case .character(let c):
+      prompt = .jump(text + String(c))
+    default:
+      break
+    }
+    return []
+  }
+
+  /// Selects the segment whose ID matches `text` exactly (any case), else the only one it begins.
+  mutating func jump(to text: String) {
+    let wanted = text.trimmingSpaces().lowercased()
+    guard !wanted.isEmpty else { return }
+    let segments = displayed.segments
+    let exact = segments.first { $0.id.rawValue.lowercased() == wanted }
+    let prefixed = segments.filter { $0.id.rawValue.lowercased().hasPrefix(wanted) }
+    guard let target = exact ?? (prefixed.count == 1 ? prefixed.first : nil) else {
+      say(
+        prefixed.isEmpty ? "no segment \(text)" : "\(prefixed.count) segments begin with \(text)", error: true
+      )
+      return
+    }
+    if let position = displayed.segmentPosition(target.id), !rows.contains(position) {
+      filter = ""
+      refreshRows()
+    }
+    focus = .segments
+    selectedSegment = target.id
+    keepSelectionsVisible()
+  }
+
+  // MARK: History
+
+  private mutating func stepHistory(events delta: Int) -> [ConsoleEffect] {
+    let total = history.totalCount
+    let current = historyCursor?.eventCount ?? (historyCursor == nil ? total : nil)
+    guard let current else {
+      // Placed by time: find the event count at that time, then step.
+      guard let asOf = historyCursor?.asOf, let count = history.count(atOrBefore: asOf) else {
+        say("older history is not in memory: use { } to step by month", error: true)
+        return []
+      }
+      return moveHistory(to: count + delta)
+    }
+    return moveHistory(to: current + delta)
+  }
+
+  private mutating func moveHistory(to target: Int) -> [ConsoleEffect] {
+    let total = history.totalCount
+    if target >= total {
+      return run(.backToLive)
+    }
+    guard target >= history.baseCount else {
+      say("older history is not in memory: use { } to step by month", error: true)
+      return []
+    }
+    guard let situation = history.situation(afterEvents: max(target, 0)) else { return [] }
+    let asOf = history.time(ofEvent: target) ?? history.events.first?.at ?? now
+    historyCursor = HistoryCursor(eventCount: max(target, 0), asOf: asOf, situation: situation)
+    refreshRows()
+    keepSelectionsVisible()
+    return []
+  }
+
+  private mutating func stepHistory(days: Int) -> [ConsoleEffect] {
+    let from = historyCursor?.asOf ?? now
+    let target = from.adding(seconds: Int64(days) * 86_400)
+    if target >= now {
+      return run(.backToLive)
+    }
+    if let count = history.count(atOrBefore: target), let situation = history.situation(afterEvents: count) {
+      historyCursor = HistoryCursor(eventCount: nil, asOf: target, situation: situation)
+      refreshRows()
+      keepSelectionsVisible()
+      return []
+    }
+    return [.loadHistory(asOf: target)]
+  }
+}
+
+func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { min(max(value, low), high) }
+
+extension Int {
+  fileprivate func addingClamped(_ other: Int) -> Int {
+    let (sum, overflow) = addingReportingOverflow(other)
+    return overflow ? (other > 0 ? Int.max : Int.min) : sum
+  }
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}

@@ -1,0 +1,221 @@
+import BorderModel
+
+/// The panes that take the keyboard focus, in Tab order.
+public enum Pane: Int, Sendable, Hashable, CaseIterable {
+  case segments
+  case meetings
+  case alerts
+
+  public var title: String {
+    switch self {
+    case .segments: return "Segments"
+    case .meetings: return "Meetings"
+    case .alerts: return "Alerts"
+    }
+  }
+}
+
+/// The columns the segments table sorts by, in the order `s` cycles them.
+public enum SegmentSort: Int, Sendable, Hashable, CaseIterable {
+  case position
+  case level
+  case status
+  case length
+  case lastEvent
+  case id
+  case name
+
+  public var label: String {
+    switch self {
+    case .position: return "west→east"
+    case .level: return "level"
+    case .status: return "status"
+    case .length: return "km"
+    case .lastEvent: return "last event"
+    case .id: return "ID"
+    case .name: return "name"
+    }
+  }
+}
+
+/// What covers the main area: help or a full detail view.
+public enum Overlay: Sendable, Hashable {
+  case help
+  case segmentDetail(SegmentID)
+  case alertDetail(AlertID)
+  case meetingDetail(MeetingID)
+}
+
+/// A one-line text entry at the bottom of the screen.
+public enum Prompt: Sendable, Hashable {
+  /// `:` — jump to a segment ID.
+  case jump(String)
+}
+
+/// A short message in the hint bar, shown until `until`.
+public struct StatusMessage: Sendable, Hashable {
+  public var text: String
+  public var isError: Bool
+  public var until: Timestamp
+}
+
+/// The display held still by `f`: what it showed, and what arrived since.
+public struct FrozenView: Sendable {
+  public var situation: Situation
+  public var since: Timestamp
+  public var eventsArrived: Int
+}
+
+/// A position in the journal's past that the display shows instead of the present.
+public struct HistoryCursor: Sendable {
+  /// Events folded in (when stepping by event), or nil when placed by time.
+  public var eventCount: Int?
+  /// The moment shown.
+  public var asOf: Timestamp
+  public var situation: Situation
+}
+
+/// How the journal is doing, for the live indicator.
+public struct JournalHealth: Sendable, Hashable {
+  /// The last time the journal was read without error.
+  public var lastReadAt: Timestamp?
+  /// Why the journal cannot be read, if it cannot.
+  public var readError: String?
+  /// Lines skipped so far (malformed or rejected).
+  public var skippedLines = 0
+  /// The last problem found, for the message line.
+  public var lastProblem: String?
+}
+
+/// The size of the terminal in cells.
+public struct ScreenSize: Sendable, Hashable {
+  public var columns: Int
+  public var rows: Int
+  public init(columns: Int, rows: Int) {
+    self.columns = columns
+    self.rows = rows
+  }
+}
+
+/// Everything the console shows, as one value: the reducer changes it, the view draws it.
+public struct ConsoleState: Sendable {
+  public var now: Timestamp
+  public var size: ScreenSize
+  /// The live situation, as the journal has it now.
+  public var live: Situation
+  public var history: HistoryWindow
+  public var frozen: FrozenView?
+  public var historyCursor: HistoryCursor?
+  public var focus: Pane = .segments
+  public var selectedSegment: SegmentID?
+  public var segmentScroll = 0
+  public var selectedMeeting: MeetingID?
+  public var meetingScroll = 0
+  public var selectedAlert: AlertID?
+  public var alertScroll = 0
+  public var filter = ""
+  public var isEditingFilter = false
+  public var sort: SegmentSort = .position
+  public var sortDescending = false
+  public var prompt: Prompt?
+  public var overlay: Overlay?
+  /// Records changed a moment ago, and until when they stand out.
+  public var flashes: [String: Timestamp] = [:]
+  public var message: StatusMessage?
+  public var journal = JournalHealth()
+  /// How long the journal may stay silent before the indicator says stale.
+  public var staleAfterSeconds: Int64 = 3600
+  /// Segment positions in the table, in display order (filtered and sorted).
+  public private(set) var rows: [Int] = []
+  /// Search keys of the segments (lower-cased names in both scripts), by position.
+  private var searchKeys: [String] = []
+  /// How long a changed row stands out.
+  public static let flashSeconds: Int64 = 3
+
+  /// A console showing `situation`; `history` holds the recent events to step back through.
+  public init(situation: Situation, history: HistoryWindow? = nil, now: Timestamp, size: ScreenSize) {
+    self.now = now
+    self.size = size
+    live = situation
+    self.history = history ?? HistoryWindow(base: situation)
+    journal.lastReadAt = now
+    rebuildSearchKeys()
+    selectedSegment = situation.segments.first?.id
+    refreshRows()
+  }
+
+  /// The situation on screen: the history position, else the frozen picture, else live.
+  public var displayed: Situation {
+    historyCursor?.situation ?? frozen?.situation ?? live
+  }
+
+  /// Whether the display follows the journal as it grows.
+  public var isLive: Bool { historyCursor == nil && frozen == nil }
+
+  /// The row of the selected segment in the table, if it is shown.
+  public var selectedRow: Int? {
+    guard let id = selectedSegment, let position = displayed.segmentPosition(id) else { return nil }
+    return rows.firstIndex(of: position)
+  }
+
+  mutating func rebuildSearchKeys() {
+    searchKeys = live.segments.map { segment in
+      var parts = [segment.id.rawValue, segment.name.latin, segment.name.cyrillic ?? ""]
+      parts.append(segment.borderPoints ?? "")
+      for district in [segment.kyrgyzDistrict, segment.tajikDistrict] {
+        parts.append(district.name.latin)
+        parts.append(district.name.cyrillic ?? "")
+      }
+      for settlement in segment.settlements {
+        parts.append(settlement.name.latin)
+        parts.append(settlement.name.cyrillic ?? "")
+      }
+      return parts.joined(separator: "\u{1F}").lowercased()
+    }
+  }
+
+  /// Recomputes the table's rows after the data, filter or sort changed.
+  public mutating func refreshRows() {
+    let situation = displayed
+    let needle = filter.lowercased()
+    var positions = Array(situation.segments.indices)
+    if !needle.isEmpty {
+      positions = positions.filter { $0 < searchKeys.count && searchKeys[$0].contains(needle) }
+    }
+    let segments = situation.segments
+    var effective: [AlertLevel] = []
+    if sort == .level {
+      var openMax: [SegmentID: AlertLevel] = [:]
+      for alert in situation.alerts where alert.isOpen {
+        openMax[alert.segment] = max(openMax[alert.segment] ?? .stable, alert.level)
+      }
+      effective = segments.map { max($0.alertLevel, openMax[$0.id] ?? .stable) }
+    }
+    func before(_ a: Int, _ b: Int) -> Bool {
+      let x = segments[a]
+      let y = segments[b]
+      switch sort {
+      case .position: return a < b
+      case .id: return x.id != y.id ? x.id < y.id : a < b
+      case .name: return x.name.latin != y.name.latin ? x.name.latin < y.name.latin : a < b
+      case .length: return x.lengthKm != y.lengthKm ? x.lengthKm < y.lengthKm : a < b
+      case .status: return x.status != y.status ? x.status < y.status : a < b
+      case .level: return effective[a] != effective[b] ? effective[a] < effective[b] : a < b
+      case .lastEvent:
+        let p = x.lastEvent?.seq ?? 0
+        let q = y.lastEvent?.seq ?? 0
+        return p != q ? p < q : a < b
+      }
+    }
+    // Level, status and recency read best highest first; names and positions ascending.
+    let naturalDescending = sort == .level || sort == .lastEvent || sort == .length || sort == .status
+    let descending = naturalDescending != sortDescending
+    positions.sort { descending ? before($1, $0) : before($0, $1) }
+    rows = positions
+  }
+
+  /// Shows a message in the hint bar for a few seconds.
+  public mutating func say(_ text: String, error: Bool = false, seconds: Int64 = 5) {
+    message = StatusMessage(text: text, isError: error, until: now.adding(seconds: seconds))
+  }
+}

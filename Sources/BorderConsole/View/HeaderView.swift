@@ -1,0 +1,153 @@
+import BorderModel
+
+/// The top row: the situation's name, alert counts, the live indicator and the three clocks.
+struct HeaderView {
+  let context: ViewContext
+
+  func draw(into grid: inout Grid, _ rect: Rect) {
+    let c = context
+    let bar = c.style(.header)
+    grid.fill(rect, style: bar)
+    // The right side in full, else compact; the title takes what is left and goes first.
+    let tag =
+      c.situation.isIllustrativeSample ? (rect.width >= 100 ? "[illustrative sample]" : "[sample]") : ""
+    let tagWidth = tag.isEmpty ? 0 : DisplayWidth.of(tag) + 2
+    // From richest to most compact: the first that leaves the whole title room wins.
+    let titleWidth = DisplayWidth.of(c.situation.title) + 1
+    let options: [[[(String, CellStyle)]]] = [
+      [alertCounts(compact: false), liveIndicator(compact: false), clocks(wide: true)],
+      [alertCounts(compact: false), liveIndicator(compact: false), clocks(wide: false)],
+      [alertCounts(compact: true), liveIndicator(compact: false), clocks(wide: false)],
+      [alertCounts(compact: true), liveIndicator(compact: true), clocks(wide: false)],
+    ]
+    var right = options[options.count - 1]
+    for option in options where width(of: option) + tagWidth + titleWidth <= rect.width {
+      right = option
+      break
+    }
+    while width(of: right) + tagWidth > rect.width, !right.isEmpty { right.removeFirst() }
+    let used = width(of: right)
+    var column = rect.right - used
+    for part in right {
+      column += 1
+      for (text, style) in part { column += grid.put(text, row: rect.row, column: column, style: style) }
+      column += 1
+    }
+    var left = rect.column + 1
+    if !tag.isEmpty {
+      left += grid.put(tag, row: rect.row, column: left, style: c.style(.headerAccent)) + 1
+    }
+    let room = rect.right - used - left - 1
+    if room >= 6 { grid.put(c.situation.title, row: rect.row, column: left, limit: room, style: bar) }
+  }
+
+  private func width(of parts: [[(String, CellStyle)]]) -> Int {
+    parts.reduce(0) { total, part in total + part.reduce(0) { $0 + DisplayWidth.of($1.0) } + 2 }
+  }
+
+  private func clocks(wide: Bool) -> [(String, CellStyle)] {
+    let now = context.state.now
+    let bar = context.style(.header)
+    let accent = context.style(.headerAccent)
+    if wide {
+      return [
+        (DisplayZone.utc.clock(now, seconds: true), accent), (" UTC  ", bar),
+        (DisplayZone.bishkek.clock(now), accent), (" Bishkek  ", bar),
+        (DisplayZone.dushanbe.clock(now), accent), (" Dushanbe", bar),
+      ]
+    }
+    return [
+      (DisplayZone.utc.clock(now, seconds: true), accent), (" UTC ", bar),
+      (DisplayZone.bishkek.clock(now), accent), (" BIS ", bar),
+      (DisplayZone.dushanbe.clock(now), accent), (" DUS", bar),
+    ]
+  }
+
+  private func liveIndicator(compact: Bool) -> [(String, CellStyle)] {
+    let c = context
+    let state = c.state
+    if state.journal.readError != nil {
+      return [
+        (
+          compact ? " \(c.glyphs.staleDot) UNREADABLE " : " \(c.glyphs.staleDot) JOURNAL UNREADABLE ",
+          c.style(.stale)
+        )
+      ]
+    }
+    let last = state.live.lastEventAt
+    let age = last.map { state.now.milliseconds(since: $0) / 1000 } ?? Int64.max
+    let ageText = TimeText.age(last, now: state.now)
+    if age > state.staleAfterSeconds {
+      return [
+        (
+          compact
+            ? " \(c.glyphs.staleDot) STALE \(ageText) "
+            : " \(c.glyphs.staleDot) STALE · last event \(ageText) ", c.style(.stale)
+        )
+      ]
+    }
+    if compact { return [("\(c.glyphs.liveDot) \(ageText)", c.style(.live))] }
+    return [
+      ("\(c.glyphs.liveDot) live", c.style(.live)),
+      (" \(ageText == "now" ? "now" : ageText + " ago")", c.style(.header)),
+    ]
+  }
+
+  private func alertCounts(compact: Bool) -> [(String, CellStyle)] {
+    let c = context
+    let bar = c.style(.header)
+    var out: [(String, CellStyle)] = []
+    for level in AlertLevel.allCases.reversed() {
+      let count = c.figures.openAlertsByLevel[level] ?? 0
+      guard count > 0 else { continue }
+      var style = c.style(.level(level))
+      style.background =
+        bar.background == .terminalDefault
+        ? style.background : (level == .escalation ? style.background : bar.background)
+      out.append(("\(c.glyphs.level(level))\(count) ", style))
+    }
+    let unacknowledged = c.figures.unacknowledgedAlerts
+    if unacknowledged > 0 {
+      var style = c.style(.unacknowledged)
+      style.background = bar.background
+      out.append(
+        (
+          compact
+            ? "\(c.glyphs.unacknowledged)\(unacknowledged)"
+            : "\(c.glyphs.unacknowledged) \(unacknowledged) unack", style
+        ))
+    } else if out.isEmpty {
+      out.append((compact ? "calm" : "no open alerts", bar))
+    } else if !compact {
+      out.append(("all acknowledged", bar))
+    }
+    return out
+  }
+}
+
+/// The banner row shown when the display is not following the journal live.
+struct BannerView {
+  let context: ViewContext
+
+  func draw(into grid: inout Grid, _ rect: Rect) {
+    let state = context.state
+    if let cursor = state.historyCursor {
+      let style = context.style(.historyBanner)
+      grid.fill(rect, style: style)
+      var text = " HISTORY · as of \(DisplayZone.utc.dateTime(cursor.asOf)) UTC"
+      text += " (\(DisplayZone.bishkek.clock(cursor.asOf)) Bishkek)"
+      if let count = cursor.eventCount { text += " · event \(count) of \(state.history.totalCount)" }
+      let arrived = state.history.totalCount
+      _ = arrived
+      text += " · [ ] step · { } 30 days · L or Esc: live"
+      grid.put(text, row: rect.row, column: rect.column, limit: rect.width, style: style)
+    } else if let frozen = state.frozen {
+      let style = context.style(.frozenBanner)
+      grid.fill(rect, style: style)
+      let arrived = frozen.eventsArrived == 1 ? "1 event arrived" : "\(frozen.eventsArrived) events arrived"
+      let text =
+        " FROZEN since \(DisplayZone.utc.clock(frozen.since, seconds: true)) UTC · \(arrived) meanwhile · f: resume"
+      grid.put(text, row: rect.row, column: rect.column, limit: rect.width, style: style)
+    }
+  }
+}

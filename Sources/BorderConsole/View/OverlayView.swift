@@ -1,0 +1,64 @@
+import BorderModel
+
+/// What covers the main area: the help screen or a full detail view.
+struct OverlayView {
+  let context: ViewContext
+  let keyMap: KeyMap
+
+  func draw(_ overlay: Overlay, into grid: inout Grid, _ rect: Rect) {
+    let c = context
+    guard rect.height >= 3, rect.width >= 20 else { return }
+    grid.fill(rect, style: c.style(.text))
+    let inner = Rect(
+      row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2)
+    switch overlay {
+    case .help:
+      drawPane(&grid, rect, title: "Help · any key closes", focused: true, context: c)
+      help(width: inner.width).draw(into: &grid, inner, context: c)
+    case .segmentDetail(let id):
+      drawPane(&grid, rect, title: "Segment \(id) · Enter or Esc closes", focused: true, context: c)
+      guard let segment = c.situation.segment(id) else { return }
+      DetailContent(context: c).segment(segment, width: inner.width, full: true).draw(
+        into: &grid, inner, context: c)
+    case .alertDetail(let id):
+      drawPane(&grid, rect, title: "Alert \(id) · Enter or Esc closes", focused: true, context: c)
+      guard let alert = c.situation.alert(id) else { return }
+      DetailContent(context: c).alert(alert, width: inner.width).draw(into: &grid, inner, context: c)
+    case .meetingDetail(let id):
+      drawPane(&grid, rect, title: "Meeting · Enter or Esc closes", focused: true, context: c)
+      guard let meeting = c.situation.meeting(id) else { return }
+      DetailContent(context: c).meeting(meeting, width: inner.width).draw(into: &grid, inner, context: c)
+    }
+  }
+
+  /// The help screen, generated from the key map, in two columns when there is room.
+  private func help(width: Int) -> RichText {
+    var groups: [(String, [KeyBinding])] = []
+    for binding in keyMap.bindings {
+      if let index = groups.firstIndex(where: { $0.0 == binding.group }) {
+        groups[index].1.append(binding)
+      } else {
+        groups.append((binding.group, [binding]))
+      }
+    }
+    var text = RichText(width: width)
+    let keyWidth = 12
+    for (group, bindings) in groups {
+      text.heading(group)
+      for binding in bindings {
+        text.add(RichLine([(binding.keyLabel.padded(to: keyWidth), .hintKey), (binding.summary, .text)]))
+      }
+    }
+    text.heading("Reading the screen")
+    let g = context.glyphs
+    let statuses = DemarcationStatus.allCases.map { "\(g.status($0)) \($0.label)" }.joined(separator: "  ")
+    text.paragraph("Status: " + statuses, role: .muted)
+    let levels = AlertLevel.allCases.map { "\(g.level($0)) \($0.rawValue) \($0.label)" }.joined(
+      separator: "  ")
+    text.paragraph("Level: " + levels, role: .muted)
+    text.paragraph(
+      "\(g.unacknowledged) unacknowledged alert · times in UTC, Bishkek (UTC+6) and Dushanbe (UTC+5)",
+      role: .muted)
+    return text
+  }
+}

@@ -1,0 +1,132 @@
+import BorderModel
+
+/// What every part of the view needs for one frame, computed once.
+struct ViewContext {
+  let state: ConsoleState
+  let theme: Theme
+  let glyphs: GlyphSet
+  let situation: Situation
+  let figures: SituationFigures
+  let now: Timestamp
+  let layout: ConsoleLayout
+  /// Open alerts' highest level and whether one is unacknowledged, by segment.
+  let openBySegment: [SegmentID: (level: AlertLevel, unacknowledged: Bool)]
+
+  init(state: ConsoleState, theme: Theme, glyphs: GlyphSet) {
+    self.state = state
+    self.theme = theme
+    self.glyphs = glyphs
+    situation = state.displayed
+    now = state.historyCursor?.asOf ?? state.frozen?.since ?? state.now
+    figures = situation.figures(now: now)
+    layout = state.layout
+    var open: [SegmentID: (level: AlertLevel, unacknowledged: Bool)] = [:]
+    for alert in situation.alerts where alert.isOpen {
+      let previous = open[alert.segment]
+      open[alert.segment] = (
+        max(previous?.level ?? .stable, alert.level),
+        (previous?.unacknowledged ?? false) || alert.acknowledgement == nil
+      )
+    }
+    openBySegment = open
+  }
+
+  func style(_ role: Role) -> CellStyle { theme.style(role) }
+
+  /// A segment's level counting its open alerts.
+  func effectiveLevel(_ segment: Segment) -> AlertLevel {
+    max(segment.alertLevel, openBySegment[segment.id]?.level ?? .stable)
+  }
+
+  /// Whether a record changed a moment ago.
+  func isFlashing(_ id: String) -> Bool {
+    guard let until = state.flashes[id] else { return false }
+    return until > state.now
+  }
+}
+
+/// Short date and time texts for the panes.
+enum TimeText {
+  static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+  /// `Nov 28` in a zone.
+  static func day(_ time: Timestamp, _ zone: DisplayZone) -> String {
+    let c = zone.civil(time)
+    return "\(months[c.month - 1]) \(RFC3339.pad(c.day, 2))"
+  }
+
+  /// `2024-03-29` in a zone.
+  static func date(_ time: Timestamp, _ zone: DisplayZone = .utc) -> String { zone.date(time) }
+
+  /// An age such as `12m`, `3h05m`, `4d06h`, `2y`; `now` under a minute.
+  static func age(_ time: Timestamp?, now: Timestamp) -> String {
+    guard let time else { return "—" }
+    let seconds = max(0, now.milliseconds(since: time) / 1000)
+    if seconds < 60 { return "now" }
+    if seconds >= 86_400 * 365 { return "\(seconds / (86_400 * 365))y" }
+    return DurationText.compact(seconds: seconds)
+  }
+
+  /// A countdown to a start or an end: `in 3d04h`, `ends 2h10m`.
+  static func countdown(_ meeting: Meeting, now: Timestamp) -> String {
+    let status = meeting.status(at: now)
+    if status == .inSession {
+      return "ends " + DurationText.compact(seconds: max(0, meeting.end.milliseconds(since: now) / 1000))
+    }
+    let seconds = meeting.start.milliseconds(since: now) / 1000
+    return seconds >= 0
+      ? "in " + DurationText.compact(seconds: seconds) : DurationText.compact(seconds: seconds) + " ago"
+  }
+
+  /// Kilometres with one decimal.
+  static func km(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    return "\(tenths / 10).\(abs(tenths % 10))"
+  }
+}
+
+/// Breaks text into lines of at most `width` columns, at spaces where it can.
+func wrap(_ text: String, width: Int) -> [String] {
+  guard width > 0 else { return [] }
+  var lines: [String] = []
+  for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    var line = ""
+    var lineWidth = 0
+    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+      var word = String(word)
+      var wordWidth = DisplayWidth.of(word)
+      while wordWidth > width {
+        if !line.isEmpty {
+          lines.append(line)
+          line = ""
+          lineWidth = 0
+        }
+        var head = ""
+        var headWidth = 0
+        for character in word {
+          let w = DisplayWidth.of(character)
+          if headWidth + w > width { break }
+          head.append(character)
+          headWidth += w
+        }
+        lines.append(head)
+        word.removeFirst(head.count)
+        wordWidth = DisplayWidth.of(word)
+      }
+      if word.isEmpty { continue }
+      if lineWidth == 0 {
+        line = word
+        lineWidth = wordWidth
+      } else if lineWidth + 1 + wordWidth <= width {
+        line += " " + word
+        lineWidth += 1 + wordWidth
+      } else {
+        lines.append(line)
+        line = word
+        lineWidth = wordWidth
+      }
+    }
+    lines.append(line)
+  }
+  return lines
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import BorderConsole
+import BorderModel
+import BorderStore
+
+/// `bordermon snapshot`: prints the screen the console would show.
+struct SnapshotCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "snapshot",
+    abstract: "Print the screen the console would show, as plain text or with ANSI colours.")
+
+  enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case never, always
+  }
+
+  @OptionGroup var options: DataOptions
+  @Option(help: "Screen width in columns.") var width: Int = 120
+  @Option(help: "Screen height in rows.") var height: Int = 40
+  @Option(
+    help: ArgumentHelp(
+      "Show the situation as of this time (RFC 3339 with a zone, or a date meaning its end, UTC).",
+      valueName: "time"))
+  var at: String?
+  @Option(help: "never: plain text; always: ANSI colours.") var color: ColorChoice = .never
+  @Flag(help: "Draw with ASCII only (no box drawing, no Unicode glyphs).") var ascii = false
+
+  func validate() throws {
+    guard (10...1000).contains(width), (3...1000).contains(height) else {
+      throw ValidationError("--width must be 10–1000 and --height 3–1000")
+    }
+  }
+
+  func run() throws {
+    let clock = SystemWallClock()
+    let directory = try options.prepared(clock: clock)
+    var asOf: Timestamp?
+    if let at {
+      switch RFC3339.parseDateOrTime(at) {
+      case .success(let time): asOf = time
+      case .failure(let error): throw ValidationError("--at: \(error)")
+      }
+    }
+    let store = SituationStore(directory: directory, historyLimit: 20_000)
+    var state = ConsoleState(
+      situation: store.situation, history: store.historyWindow, now: clock.now(),
+      size: ScreenSize(columns: width, rows: height))
+    if let asOf {
+      let past = SituationStore(directory: directory, asOf: asOf)
+      _ = state.handle(.historyLoaded(asOf: asOf, situation: past.situation))
+    }
+    let grid = ConsoleView.render(state, glyphs: ascii ? .ascii : .unicode)
+    print(
+      color == .always ? TextRenderer.ansi(grid, depth: .palette256) : TextRenderer.plain(grid),
+      terminator: "")
+  }
+}
