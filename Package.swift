@@ -20,15 +20,19 @@ let package = Package(
       dependencies: ["BorderModel", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
     .target(name: "BorderConsole", dependencies: ["BorderModel"]),
+    .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+    .target(name: "BorderTerminal", dependencies: ["CNCursesW", "BorderConsole"]),
     .executableTarget(
       name: "bordermon",
       dependencies: [
-        "BorderModel", "BorderStore", "BorderConsole",
+        "BorderModel", "BorderStore", "BorderConsole", "BorderTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "BorderModelTests", dependencies: ["BorderModel"]),
-    .testTarget(name: "BorderConsoleTests", dependencies: ["BorderConsole", "BorderModel"]),
+    .testTarget(
+      name: "BorderConsoleTests", dependencies: ["BorderConsole", "BorderModel", "BorderStore"],
+      exclude: ["Snapshots"]),
     .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore"]),
     .testTarget(name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore"]),
   ],

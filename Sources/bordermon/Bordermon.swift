@@ -14,9 +14,11 @@ struct Bordermon: ParsableCommand {
       created there on first use.
       """,
     subcommands: [
-      InitCommand.self, CheckCommand.self, SummaryCommand.self, SnapshotCommand.self, AppendCommand.self,
+      ConsoleCommand.self, InitCommand.self, CheckCommand.self, SummaryCommand.self, SnapshotCommand.self,
+      AppendCommand.self,
       GenerateCommand.self,
-    ]
+    ],
+    defaultSubcommand: ConsoleCommand.self
   )
 }
 

@@ -142,6 +142,7 @@ public struct ConsoleState: Sendable {
     rebuildSearchKeys()
     selectedSegment = situation.segments.first?.id
     refreshRows()
+    keepSelectionsVisible()
   }
 
   /// The situation on screen: the history position, else the frozen picture, else live.

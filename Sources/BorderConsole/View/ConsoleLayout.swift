@@ -17,7 +17,7 @@ public struct ConsoleLayout: Sendable, Equatable {
   public var meetings: Rect
   public var alerts: Rect
   public var hint: Rect
-  /// The main area, which overlays (help, full detail) cover.
+  /// The main area, which overlays (help, full detail) cover: everything between header and hint bar.
   public var main: Rect
 
   /// Whether the screen is below the minimum.
@@ -49,7 +49,7 @@ public struct ConsoleLayout: Sendable, Equatable {
     top += lineHeight
     hint = Rect(row: rows - 1, column: 0, width: columns, height: 1)
     let remaining = max(0, rows - 1 - top)
-    main = Rect(row: top, column: 0, width: columns, height: remaining)
+    main = Rect(row: 1, column: 0, width: columns, height: max(0, rows - 2))
     var upper = (remaining * 58 + 50) / 100
     upper = min(max(upper, min(remaining, 8)), max(0, remaining - 6))
     let lower = remaining - upper

@@ -69,7 +69,7 @@ struct HeaderView {
     if state.journal.readError != nil {
       return [
         (
-          compact ? " \(c.glyphs.staleDot) UNREADABLE " : " \(c.glyphs.staleDot) JOURNAL UNREADABLE ",
+          " \(c.glyphs.staleDot) JOURNAL UNREADABLE ",
           c.style(.stale)
         )
       ]

@@ -14,7 +14,22 @@ struct OverlayView {
     switch overlay {
     case .help:
       drawPane(&grid, rect, title: "Help · any key closes", focused: true, context: c)
-      help(width: inner.width).draw(into: &grid, inner, context: c)
+      let single = help(width: inner.width, groups: nil)
+      if single.lines.count <= inner.height || inner.width < 80 {
+        single.draw(into: &grid, inner, context: c)
+      } else {
+        // Two columns, split between sections.
+        let half = (inner.width - 3) / 2
+        let left = help(width: half, groups: ["Move", "Look"])
+        let right = help(width: half, groups: nil, excluding: ["Move", "Look"])
+        left.draw(
+          into: &grid, Rect(row: inner.row, column: inner.column, width: half, height: inner.height),
+          context: c)
+        right.draw(
+          into: &grid,
+          Rect(row: inner.row, column: inner.column + half + 3, width: half, height: inner.height), context: c
+        )
+      }
     case .segmentDetail(let id):
       drawPane(&grid, rect, title: "Segment \(id) · Enter or Esc closes", focused: true, context: c)
       guard let segment = c.situation.segment(id) else { return }
@@ -32,9 +47,10 @@ struct OverlayView {
   }
 
   /// The help screen, generated from the key map, in two columns when there is room.
-  private func help(width: Int) -> RichText {
+  private func help(width: Int, groups wanted: Set<String>?, excluding: Set<String> = []) -> RichText {
     var groups: [(String, [KeyBinding])] = []
-    for binding in keyMap.bindings {
+    for binding in keyMap.bindings
+    where (wanted?.contains(binding.group) ?? true) && !excluding.contains(binding.group) {
       if let index = groups.firstIndex(where: { $0.0 == binding.group }) {
         groups[index].1.append(binding)
       } else {
@@ -49,6 +65,7 @@ struct OverlayView {
         text.add(RichLine([(binding.keyLabel.padded(to: keyWidth), .hintKey), (binding.summary, .text)]))
       }
     }
+    guard wanted == nil else { return text }
     text.heading("Reading the screen")
     let g = context.glyphs
     let statuses = DemarcationStatus.allCases.map { "\(g.status($0)) \($0.label)" }.joined(separator: "  ")

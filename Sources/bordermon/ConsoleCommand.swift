@@ -1,0 +1,152 @@
+import ArgumentParser
+import BorderConsole
+import BorderModel
+import BorderStore
+import BorderTerminal
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `bordermon` (or `bordermon console`): the live console.
+struct ConsoleCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "console",
+    abstract: "Open the live console (the default command).",
+    discussion: """
+      Keys: arrows or j/k move, Tab changes pane, Enter opens the detail, / filters, \
+      s sorts, : jumps to a segment, f freezes, [ ] step through history, ? shows every \
+      key, q quits.
+      """)
+
+  @OptionGroup var options: DataOptions
+
+  @Option(help: "Colour: auto (follow the terminal and NO_COLOR), always or never.")
+  var color: ColorMode = .auto
+
+  @Flag(help: "Draw with ASCII only (for terminals and locales without UTF-8).")
+  var ascii = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Mark the journal stale after this many minutes without an event.", valueName: "minutes"))
+  var staleAfter: Int = 60
+
+  func validate() throws {
+    guard staleAfter >= 1 else { throw ValidationError("--stale-after must be at least 1 minute") }
+  }
+
+  func run() throws {
+    let clock = SystemWallClock()
+    let directory = try options.prepared(clock: clock)
+    let status = try ConsoleLoop(
+      directory: directory, clock: clock, colorMode: color, ascii: ascii ? true : nil,
+      staleAfterSeconds: Int64(staleAfter) * 60
+    ).run()
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+extension ColorMode: ExpressibleByArgument {}
+
+/// The single-threaded loop: waits on keys, the journal, signals and the next tick; sleeps otherwise.
+struct ConsoleLoop {
+  let directory: DataDirectory
+  let clock: SystemWallClock
+  let colorMode: ColorMode
+  let ascii: Bool?
+  let staleAfterSeconds: Int64
+
+  /// Runs until `q`, Ctrl-C or a signal; returns the exit status (0, or 128 + signal).
+  func run() throws -> Int32 {
+    // Signals first: blocked before any thread exists, so every exit path comes through here.
+    let signals: SignalWatcher
+    let session: TerminalSession
+    do {
+      signals = try SignalWatcher()
+      session = try TerminalSession.start(colorMode: colorMode, asciiOnly: ascii)
+    } catch {
+      printError("bordermon: \(error)")
+      throw ExitCode(1)
+    }
+    defer {
+      session.stop()
+      signals.stop()
+    }
+    var store = SituationStore(directory: directory, historyLimit: 20_000)
+    let size = session.size
+    var state = ConsoleState(
+      situation: store.situation, history: store.takeHistoryWindow(), now: clock.now(),
+      size: ScreenSize(columns: size.columns, rows: size.rows))
+    state.staleAfterSeconds = staleAfterSeconds
+    let problems = store.diagnostics.filter { $0.severity == .error }
+    if let last = problems.last {
+      state.say(
+        "\(problems.count) problem(s) in the data were skipped — \(last) (bordermon check lists them)",
+        error: true, seconds: 15)
+    }
+    let watcher = FileWatcher(directory: directory.path)
+    let glyphs: GlyphSet = session.asciiOnly ? .ascii : .unicode
+    let theme = Theme.defaultDark
+    var lastSecond = state.now.epochSeconds
+    session.draw(ConsoleView.render(state, theme: theme, glyphs: glyphs))
+
+    while true {
+      let now = clock.now()
+      var timeout = Int(1000 - (now.epochMilliseconds % 1000)) + 2
+      if watcher.isPolling { timeout = min(timeout, FileWatcher.pollingInterval) }
+      var descriptors = [session.inputFileDescriptor, signals.fileDescriptor]
+      if let fd = watcher.fileDescriptor { descriptors.append(fd) }
+      let ready = Poller.wait(for: descriptors, timeoutMilliseconds: timeout)
+
+      if ready.readable.contains(signals.fileDescriptor), let signal = signals.readSignals().first {
+        return SignalWatcher.exitStatus(for: signal)
+      }
+      if ready.hungUp.contains(session.inputFileDescriptor) {
+        return SignalWatcher.exitStatus(for: SIGHUP)
+      }
+      var effects: [ConsoleEffect] = []
+      for input in session.readKeys() {
+        switch input {
+        case .key(let key): effects += state.handle(.key(key))
+        case .resize(let columns, let rows):
+          effects += state.handle(.resize(ScreenSize(columns: columns, rows: rows)))
+        }
+      }
+      let journalTouched = watcher.fileDescriptor.map { ready.readable.contains($0) } ?? true
+      if journalTouched && watcher.drain() {
+        effects += state.handle(.journal(news(from: store.refresh(), store: store)))
+      }
+      let moment = clock.now()
+      if moment.epochSeconds != lastSecond {
+        lastSecond = moment.epochSeconds
+        effects += state.handle(.tick(moment))
+      }
+      for effect in effects {
+        switch effect {
+        case .quit:
+          return 0
+        case .bell:
+          session.bell()
+        case .loadHistory(let asOf):
+          let past = SituationStore(directory: directory, asOf: asOf)
+          _ = state.handle(.historyLoaded(asOf: asOf, situation: past.situation))
+        }
+      }
+      session.draw(ConsoleView.render(state, theme: theme, glyphs: glyphs))
+    }
+  }
+
+  /// What a refresh of the store brought, as the console's reducer takes it.
+  func news(from update: JournalUpdate, store: SituationStore) -> JournalNews {
+    let problems = update.diagnostics.filter { $0.severity == .error }
+    return JournalNews(
+      situation: store.situation, events: update.events, touches: update.touches,
+      restartReason: update.restartReason, baseline: update.restartReason == nil ? nil : store.baseline,
+      skipped: update.skipped,
+      lastProblem: problems.last.map {
+        "line \($0.line ?? 0): \($0.field.map { "\($0): " } ?? "")\($0.message)"
+      },
+      readError: update.readError?.description)
+  }
+}
