@@ -16,7 +16,8 @@ struct Bordermon: ParsableCommand {
     subcommands: [
       ConsoleCommand.self, InitCommand.self, CheckCommand.self, SummaryCommand.self, SnapshotCommand.self,
       AppendCommand.self,
-      GenerateCommand.self,
+      AlertCommand.self, SegmentCommand.self, MeetingCommand.self, CheckpointCommand.self, NoteCommand.self,
+      ExportCommand.self, DemoCommand.self, GenerateCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )

@@ -32,8 +32,21 @@ struct ConsoleCommand: ParsableCommand {
       "Mark the journal stale after this many minutes without an event.", valueName: "minutes"))
   var staleAfter: Int = 60
 
+  @Flag(help: "Refuse every action and never open the journal for writing (viewers, wall screens).")
+  var readOnly = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Ring again for an urgent alert left unacknowledged this many minutes.", valueName: "minutes"))
+  var reannounce: Int = 10
+
+  @Option(help: ArgumentHelp("New alerts at this level or above ring the bell (1–5).", valueName: "level"))
+  var bellLevel: Int = 4
+
   func validate() throws {
     guard staleAfter >= 1 else { throw ValidationError("--stale-after must be at least 1 minute") }
+    guard reannounce >= 1 else { throw ValidationError("--reannounce must be at least 1 minute") }
+    guard (1...5).contains(bellLevel) else { throw ValidationError("--bell-level must be 1–5") }
   }
 
   func run() throws {
@@ -41,7 +54,8 @@ struct ConsoleCommand: ParsableCommand {
     let directory = try options.prepared(clock: clock)
     let status = try ConsoleLoop(
       directory: directory, clock: clock, colorMode: color, ascii: ascii ? true : nil,
-      staleAfterSeconds: Int64(staleAfter) * 60
+      staleAfterSeconds: Int64(staleAfter) * 60, readOnly: readOnly,
+      reannounceSeconds: Int64(reannounce) * 60, bellLevel: AlertLevel(rawValue: bellLevel) ?? .armedIncident
     ).run()
     if status != 0 { throw ExitCode(status) }
   }
@@ -56,6 +70,9 @@ struct ConsoleLoop {
   let colorMode: ColorMode
   let ascii: Bool?
   let staleAfterSeconds: Int64
+  let readOnly: Bool
+  let reannounceSeconds: Int64
+  let bellLevel: AlertLevel
 
   /// Runs until `q`, Ctrl-C or a signal; returns the exit status (0, or 128 + signal).
   func run() throws -> Int32 {
@@ -74,11 +91,16 @@ struct ConsoleLoop {
       signals.stop()
     }
     var store = SituationStore(directory: directory, historyLimit: 20_000)
+    store.reportsAppendedEvents = true
     let size = session.size
     var state = ConsoleState(
       situation: store.situation, history: store.takeHistoryWindow(), now: clock.now(),
       size: ScreenSize(columns: size.columns, rows: size.rows))
     state.staleAfterSeconds = staleAfterSeconds
+    state.readOnly = readOnly
+    state.operatorName = OperatorIdentity.current()
+    state.reannounceSeconds = reannounceSeconds
+    state.announceLevel = bellLevel
     let problems = store.diagnostics.filter { $0.severity == .error }
     if let last = problems.last {
       state.say(
@@ -131,6 +153,18 @@ struct ConsoleLoop {
         case .loadHistory(let asOf):
           let past = SituationStore(directory: directory, asOf: asOf)
           _ = state.handle(.historyLoaded(asOf: asOf, situation: past.situation))
+        case .append(let event):
+          // The reducer refuses actions in read-only mode; this is the second lock on the door.
+          guard !readOnly else { continue }
+          let result: Result<UInt64, AppendFailure>
+          switch store.append([event]) {
+          case .success(let seqs): result = .success(seqs.first ?? 0)
+          case .failure(let error): result = .failure(AppendFailure(error.description))
+          }
+          _ = state.handle(.appended(result))
+          _ = state.handle(.journal(news(from: store.refresh(), store: store)))
+        case .cycleTheme:
+          _ = state.handle(.themeChanged(name: theme.name, problem: "no other theme is installed"))
         }
       }
       session.draw(ConsoleView.render(state, theme: theme, glyphs: glyphs))

@@ -42,6 +42,16 @@ public enum ConsoleInput: Sendable {
   case journal(JournalNews)
   /// A fold of the journal up to a past time, asked for by `.loadHistory`.
   case historyLoaded(asOf: Timestamp, situation: Situation)
+  /// What became of an `.append`: the sequence number written, or why it failed.
+  case appended(Result<UInt64, AppendFailure>)
+  /// The theme in use changed (cycled with `t`, or its file was edited).
+  case themeChanged(name: String, problem: String?)
+}
+
+/// Why an action's event was not written.
+public struct AppendFailure: Error, Sendable, Hashable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
 }
 
 /// What the reducer asks the outside world to do: plain data, so tests can assert it.
@@ -50,4 +60,8 @@ public enum ConsoleEffect: Sendable, Hashable {
   case bell
   /// Fold the journal up to this time (older than the events kept in memory).
   case loadHistory(asOf: Timestamp)
+  /// Validate and append this event to the journal (its seq is given there).
+  case append(JournalEvent)
+  /// Switch to the next theme.
+  case cycleTheme
 }

@@ -12,7 +12,7 @@ extension ConsoleState {
     case .tick(let time):
       now = time
       expire()
-      return []
+      return reannounce()
     case .resize(let newSize):
       size = newSize
       keepSelectionsVisible()
@@ -26,6 +26,20 @@ extension ConsoleState {
       return []
     case .key(let key):
       return press(key, keyMap: keyMap)
+    case .appended(.success(let seq)):
+      say("recorded as event #\(seq)", seconds: 4)
+      return []
+    case .appended(.failure(let failure)):
+      say("not recorded: \(failure.message)", error: true, seconds: 10)
+      return []
+    case .themeChanged(let name, let problem):
+      themeName = name
+      if let problem {
+        say("theme \(name): \(problem)", error: true, seconds: 8)
+      } else {
+        say("theme: \(name)", seconds: 3)
+      }
+      return []
     }
   }
 
@@ -62,6 +76,28 @@ extension ConsoleState {
       frozen.eventsArrived += news.events.count
       self.frozen = frozen
     }
+    var effects: [ConsoleEffect] = []
+    for event in news.events {
+      switch event.payload {
+      case .alertRaised(let report) where report.level >= announceLevel:
+        effects.append(.bell)
+        lastAnnounced[report.id] = now
+        say(
+          "\(report.level.label.uppercased()) on \(report.segment): \(report.text.isEmpty ? report.type.label : report.text)",
+          error: true, seconds: 10)
+      case .alertLevelChanged(let id, let level, _) where level >= announceLevel:
+        if live.alert(id)?.needsAcknowledgement == true {
+          effects.append(.bell)
+          lastAnnounced[id] = now
+          say("\(id) raised to \(level.rawValue) \(level.label)", error: true, seconds: 10)
+        }
+      case .alertAcknowledged(let id, _), .alertResolved(let id, _):
+        lastAnnounced[id] = nil
+      default:
+        break
+      }
+    }
+    if effects.count > 1 { effects = [.bell] }
     if historyCursor == nil && frozen == nil {
       let until = now.adding(seconds: Self.flashSeconds)
       for touch in news.touches {
@@ -79,13 +115,33 @@ extension ConsoleState {
       refreshRows()
       keepSelectionsVisible()
     }
-    return []
+    return effects
+  }
+
+  /// Rings again for urgent alerts left unacknowledged longer than the interval.
+  private mutating func reannounce() -> [ConsoleEffect] {
+    guard !lastAnnounced.isEmpty else { return [] }
+    var effects: [ConsoleEffect] = []
+    for (id, last) in lastAnnounced where now.milliseconds(since: last) / 1000 >= reannounceSeconds {
+      guard let alert = live.alert(id), alert.needsAcknowledgement else {
+        lastAnnounced[id] = nil
+        continue
+      }
+      lastAnnounced[id] = now
+      let waiting = TimeText.age(alert.raisedAt, now: now)
+      say(
+        "\(id) (\(alert.level.rawValue) \(alert.level.label)) still unacknowledged after \(waiting)",
+        error: true, seconds: 15)
+      effects = [.bell]
+    }
+    return effects
   }
 
   // MARK: Keys
 
   private mutating func press(_ key: Key, keyMap: KeyMap) -> [ConsoleEffect] {
     if key == .control("c") { return [.quit] }
+    if form != nil { return editForm(key) }
     if isEditingFilter { return editFilter(key) }
     if case .jump(let text) = prompt { return editJump(text, key) }
     if overlay == .help {
@@ -177,6 +233,10 @@ extension ConsoleState {
       }
     case .help:
       overlay = overlay == .help ? nil : .help
+    case .cycleTheme:
+      return [.cycleTheme]
+    case .acknowledge, .resolve, .changeLevel, .raiseAlert, .addNote:
+      openForm(for: command)
     }
     return []
   }
@@ -257,6 +317,119 @@ extension ConsoleState {
     case .alerts:
       if let id = selectedAlert { overlay = .alertDetail(id) }
     }
+  }
+
+  // MARK: Actions
+
+  /// The alert an action applies to: the feed's selection, else the selected segment's newest open alert.
+  var actionAlert: Alert? {
+    if focus == .alerts
+      || overlay.map({ if case .alertDetail = $0 { return true } else { return false } }) == true
+    {
+      return selectedAlert.flatMap { live.alert($0) }
+    }
+    guard let segment = selectedSegment else { return nil }
+    let open = live.alerts(on: segment).filter(\.isOpen)
+    return open.first { $0.needsAcknowledgement } ?? open.first
+  }
+
+  /// The segment an action applies to: the table's selection, or the selected alert's segment.
+  var actionSegment: Segment? {
+    if focus == .alerts, let alert = selectedAlert.flatMap({ live.alert($0) }) {
+      return live.segment(alert.segment)
+    }
+    return selectedSegment.flatMap { live.segment($0) }
+  }
+
+  private mutating func openForm(for command: Command) {
+    guard !readOnly else {
+      say("read-only console: actions are disabled (started with --read-only)", error: true)
+      return
+    }
+    guard isLive else {
+      say("actions work on the live situation: press L to go back to live first", error: true)
+      return
+    }
+    switch command {
+    case .acknowledge, .resolve, .changeLevel:
+      guard let alert = actionAlert else {
+        say("no open alert selected: Tab to the alert feed and choose one", error: true)
+        return
+      }
+      if command == .acknowledge, let mark = alert.acknowledgement {
+        say(
+          "\(alert.id) was already acknowledged by \(mark.by) \(TimeText.age(mark.at, now: now)) ago",
+          error: true)
+        return
+      }
+      guard alert.isOpen else {
+        say("\(alert.id) is resolved", error: true)
+        return
+      }
+      form =
+        command == .acknowledge
+        ? .acknowledge(alert) : command == .resolve ? .resolve(alert) : .changeLevel(alert)
+    case .raiseAlert, .addNote:
+      guard let segment = actionSegment else {
+        say("no segment selected", error: true)
+        return
+      }
+      form = command == .raiseAlert ? .raiseAlert(on: segment) : .addNote(on: segment)
+    default:
+      break
+    }
+  }
+
+  private mutating func editForm(_ key: Key) -> [ConsoleEffect] {
+    guard var current = form else { return [] }
+    switch key {
+    case .escape:
+      form = nil
+      say("cancelled: nothing recorded", seconds: 3)
+      return []
+    case .enter:
+      if let missing = current.missingField {
+        current.error = "\(missing) is required"
+        form = current
+        return []
+      }
+      form = nil
+      guard let event = event(for: current) else { return [] }
+      say("recording…", seconds: 5)
+      return [.append(event)]
+    default:
+      _ = current.edit(key)
+      form = current
+      return []
+    }
+  }
+
+  /// The journal event a completed form stands for, with this operator's name and the time now.
+  func event(for form: ActionForm) -> JournalEvent? {
+    func note(_ label: String) -> String? {
+      let text = form.value(label).trimmingSpaces()
+      return text.isEmpty ? nil : text
+    }
+    func level() -> AlertLevel {
+      AlertLevel(rawValue: Int(form.value("Level").prefix(1)) ?? 3) ?? .tense
+    }
+    let payload: EventPayload
+    switch form.purpose {
+    case .acknowledge(let id): payload = .alertAcknowledged(alert: id, note: note("Note"))
+    case .resolve(let id): payload = .alertResolved(alert: id, note: note("Note"))
+    case .changeLevel(let id): payload = .alertLevelChanged(alert: id, level: level(), reason: note("Reason"))
+    case .raiseAlert(let segment):
+      let type = AlertType.allCases.first { $0.label == form.value("Type") } ?? .other
+      let id = AlertID(
+        "AL-\(segment.rawValue)-\(DisplayZone.utc.date(now).replacingOccurrences(of: "-", with: ""))-\(DisplayZone.utc.clock(now, seconds: true).replacingOccurrences(of: ":", with: ""))"
+      )
+      payload = .alertRaised(
+        AlertReport(
+          id: id, segment: segment, level: level(), type: type, text: form.value("Text").trimmingSpaces()))
+    case .addNote(let segment):
+      payload = .noteAdded(target: segment.rawValue, text: form.value("Text").trimmingSpaces())
+    }
+    return JournalEvent(at: now, by: operatorName, payload: payload)
   }
 
   // MARK: Text entry

@@ -125,6 +125,20 @@ public struct ConsoleState: Sendable {
   public var journal = JournalHealth()
   /// How long the journal may stay silent before the indicator says stale.
   public var staleAfterSeconds: Int64 = 3600
+  /// The dialog of an action being prepared (acknowledge, resolve, raise, note).
+  public var form: ActionForm?
+  /// Whether actions are refused (a viewer or wall screen).
+  public var readOnly = false
+  /// Who acts from this console: login, and the SSH client's address when there is one.
+  public var operatorName = "operator"
+  /// New alerts at or above this level ring the bell; left unacknowledged, they ring again.
+  public var announceLevel: AlertLevel = .armedIncident
+  /// How long an urgent alert may stay unacknowledged before it is announced again.
+  public var reannounceSeconds: Int64 = 600
+  /// When each urgent, unacknowledged alert was last announced.
+  public var lastAnnounced: [AlertID: Timestamp] = [:]
+  /// The name of the theme in use, for the hint bar after `t`.
+  public var themeName = "default"
   /// Segment positions in the table, in display order (filtered and sorted).
   public private(set) var rows: [Int] = []
   /// Search keys of the segments (lower-cased names in both scripts), by position.
@@ -143,6 +157,9 @@ public struct ConsoleState: Sendable {
     selectedSegment = situation.segments.first?.id
     refreshRows()
     keepSelectionsVisible()
+    for alert in situation.alerts where alert.needsAcknowledgement && alert.level >= announceLevel {
+      lastAnnounced[alert.id] = now
+    }
   }
 
   /// The situation on screen: the history position, else the frozen picture, else live.

@@ -12,6 +12,8 @@ public enum Command: Sendable, Hashable {
   case historyBack, historyForward, historyBackMonth, historyForwardMonth, backToLive
   case help
   case quit
+  case acknowledge, resolve, changeLevel, raiseAlert, addNote
+  case cycleTheme
 }
 
 /// One entry of the key map: the keys, the command, and how help and the hint bar describe it.
@@ -95,6 +97,16 @@ public struct KeyMap: Sendable {
     KeyBinding([.character("{")], .historyBackMonth, "Step back 30 days", group: "Time"),
     KeyBinding([.character("}")], .historyForwardMonth, "Step forward 30 days", group: "Time"),
     KeyBinding([.character("L")], .backToLive, "Back to live", group: "Time"),
+    KeyBinding(
+      [.character("a")], .acknowledge, "Acknowledge the selected alert (with an optional note)", hint: "ack",
+      group: "Act"),
+    KeyBinding([.character("x")], .resolve, "Resolve the selected alert", group: "Act"),
+    KeyBinding([.character("l")], .changeLevel, "Change the selected alert's level", group: "Act"),
+    KeyBinding(
+      [.character("i")], .raiseAlert, "Raise a new alert on the selected segment", hint: "raise", group: "Act"
+    ),
+    KeyBinding([.character("n")], .addNote, "Add a note to the selected segment", group: "Act"),
+    KeyBinding([.character("t")], .cycleTheme, "Next theme", group: "Console"),
     KeyBinding([.character("?"), .function(1)], .help, "This help", hint: "help", group: "Console"),
     KeyBinding([.character("q"), .control("c")], .quit, "Quit", hint: "quit", group: "Console"),
   ])

@@ -33,11 +33,20 @@ struct AlertFeedView {
         base = c.style(.selection)
       } else if flashing {
         base = c.style(.changed)
+      } else if alert.needsAcknowledgement && alert.level >= state.announceLevel {
+        // An urgent alert stands out until someone acknowledges it.
+        var urgent = c.style(.unacknowledged)
+        urgent.attributes.insert(.reverse)
+        base = urgent
       } else {
         base = alert.isOpen ? c.style(.text) : c.style(.muted)
       }
       grid.fill(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: base)
+      let urgent =
+        !(selected && focused) && !flashing && alert.needsAcknowledgement
+        && alert.level >= state.announceLevel
       func styled(_ role: Role) -> CellStyle {
+        if urgent { return base }
         guard selected && focused || flashing else { return c.style(role) }
         var style = c.style(role)
         style.background = base.background

@@ -27,6 +27,9 @@ public enum ConsoleView {
     if let overlay = state.overlay {
       OverlayView(context: context, keyMap: keyMap).draw(overlay, into: &grid, layout.main)
     }
+    if let form = state.form {
+      FormView(context: context).draw(form, into: &grid, within: layout.main)
+    }
     HintBarView(context: context, keyMap: keyMap).draw(into: &grid, layout.hint)
     return grid
   }

@@ -62,17 +62,24 @@ struct OverlayView {
     for (group, bindings) in groups {
       text.heading(group)
       for binding in bindings {
-        text.add(RichLine([(binding.keyLabel.padded(to: keyWidth), .hintKey), (binding.summary, .text)]))
+        let lines = wrap(binding.summary, width: max(8, width - keyWidth))
+        for (index, line) in lines.enumerated() {
+          text.add(
+            RichLine([
+              (index == 0 ? binding.keyLabel.padded(to: keyWidth) : "".padded(to: keyWidth), .hintKey),
+              (line, .text),
+            ]))
+        }
       }
     }
     guard wanted == nil else { return text }
     text.heading("Reading the screen")
     let g = context.glyphs
-    let statuses = DemarcationStatus.allCases.map { "\(g.status($0)) \($0.label)" }.joined(separator: "  ")
-    text.paragraph("Status: " + statuses, role: .muted)
-    let levels = AlertLevel.allCases.map { "\(g.level($0)) \($0.rawValue) \($0.label)" }.joined(
-      separator: "  ")
-    text.paragraph("Level: " + levels, role: .muted)
+    text.items(
+      DemarcationStatus.allCases.map { ("\(g.status($0)) \($0.label)", Role.status($0)) }, lead: "Status ")
+    text.items(
+      AlertLevel.allCases.map { ("\(g.level($0)) \($0.rawValue) \($0.label)", Role.level($0)) },
+      lead: "Level  ")
     text.paragraph(
       "\(g.unacknowledged) unacknowledged alert · times in UTC, Bishkek (UTC+6) and Dushanbe (UTC+5)",
       role: .muted)

@@ -48,6 +48,24 @@ struct RichText {
     for part in wrap(text, width: max(8, width - indent)) { add(RichLine([(pad + part, role)])) }
   }
 
+  /// Short styled items, as many to a line as fit, never split.
+  mutating func items(_ entries: [(String, Role)], lead: String) {
+    var line = RichLine([(lead, .muted)])
+    var used = DisplayWidth.of(lead)
+    let indent = String(repeating: " ", count: used)
+    for (text, role) in entries {
+      let itemWidth = DisplayWidth.of(text) + 2
+      if used + itemWidth > width && line.spans.count > 1 {
+        add(line)
+        line = RichLine([(indent, .muted)])
+        used = DisplayWidth.of(indent)
+      }
+      line.spans.append((text: text + "  ", role: role))
+      used += itemWidth
+    }
+    add(line)
+  }
+
   /// A section heading.
   mutating func heading(_ text: String) {
     if !lines.isEmpty { add(.blank) }

@@ -39,7 +39,7 @@ extension SituationStore {
     }
     defer { flock(fd, LOCK_UN) }
     // Under the lock, catch up with what others appended, so validation and numbering see it.
-    refresh()
+    refreshWhileAppending()
     if let failure = terminatePartialLine(fd, path) { return .failure(.file(failure)) }
     var written: [UInt64] = []
     for (index, draft) in drafts.enumerated() {
@@ -62,7 +62,7 @@ extension SituationStore {
       guard fsync(fd) == 0 else {
         return .failure(.file(FileError(path: path, operation: "sync the journal", code: errno)))
       }
-      refresh()
+      refreshWhileAppending()
       written.append(event.seq)
     }
     return .success(written)

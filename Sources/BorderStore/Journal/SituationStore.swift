@@ -40,6 +40,9 @@ public struct SituationStore: Sendable {
   /// How many journal diagnostics are kept in memory.
   public static let diagnosticLimit = 10_000
 
+  /// What refreshes made inside `append` read, kept for the next `refresh()` to report.
+  private var unreported: JournalUpdate?
+
   /// The recent events kept for stepping back through history, when asked for at opening.
   public private(set) var historyWindow: HistoryWindow?
 
@@ -74,6 +77,26 @@ public struct SituationStore: Sendable {
   /// first read of a long journal.
   @discardableResult
   public mutating func refresh(collectingTouches: Bool = true) -> JournalUpdate {
+    var update = readNew(collectingTouches: collectingTouches)
+    if let earlier = unreported {
+      unreported = nil
+      update = earlier.merged(with: update)
+    }
+    return update
+  }
+
+  /// Whether what `append` reads (its own events and others') is reported by the next `refresh()`;
+  /// a console wants that, a one-shot command does not.
+  public var reportsAppendedEvents = false
+
+  /// Reads what appending itself found, to be reported by the next `refresh()` if wanted.
+  mutating func refreshWhileAppending() {
+    let update = readNew(collectingTouches: reportsAppendedEvents)
+    guard reportsAppendedEvents else { return }
+    unreported = unreported.map { $0.merged(with: update) } ?? update
+  }
+
+  private mutating func readNew(collectingTouches: Bool) -> JournalUpdate {
     var update = JournalUpdate()
     let collect = collectingTouches
     var attempts = 0
@@ -164,5 +187,20 @@ public struct SituationStore: Sendable {
       update.skipped += 1
       diagnostics.append(Diagnostic(.error, file: path, line: number, field: rejection.field, message: rejection.reason + " (\(event.type) event skipped)"))
     }
+  }
+}
+
+extension JournalUpdate {
+  /// This update followed by a later one, as if read at once.
+  func merged(with later: JournalUpdate) -> JournalUpdate {
+    if later.restartReason != nil { return later }
+    var merged = self
+    merged.touches += later.touches
+    merged.events += later.events
+    merged.applied += later.applied
+    merged.skipped += later.skipped
+    merged.diagnostics += later.diagnostics
+    merged.readError = later.readError
+    return merged
   }
 }

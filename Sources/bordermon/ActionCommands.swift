@@ -1,0 +1,311 @@
+import ArgumentParser
+import BorderModel
+import BorderStore
+
+/// Appends one event for a scripting command: validated like the console's, seq printed.
+func appendForScript(_ payload: EventPayload, options: DataOptions, source: String? = nil, command: String)
+  throws
+{
+  let clock = SystemWallClock()
+  let directory = try options.prepared(clock: clock)
+  var store = SituationStore(directory: directory)
+  let provenance: Provenance = source.map { .factual(source: $0) } ?? .reported
+  let event = JournalEvent(
+    at: clock.now(), by: OperatorIdentity.current(), provenance: provenance, payload: payload)
+  switch store.append([event]) {
+  case .success(let seqs):
+    print(seqs.first.map(String.init) ?? "")
+  case .failure(let error):
+    printError("bordermon \(command): \(error)")
+    throw ExitCode(1)
+  }
+}
+
+/// Reads a domain term from the command line with the accepted spellings in the error.
+func parseTerm<T: DomainTerm>(_ text: String, _: T.Type, option: String) throws -> T {
+  if let term = T(rawValue: text) ?? T.allCases.first(where: { $0.label.lowercased() == text.lowercased() }) {
+    return term
+  }
+  throw ValidationError("\(option): '\(text)' is not one of \(T.spellings)")
+}
+
+/// Reads a level 1–5.
+func parseLevel(_ number: Int, option: String) throws -> AlertLevel {
+  guard let level = AlertLevel(rawValue: number) else {
+    throw ValidationError("\(option): \(number) is outside 1–5")
+  }
+  return level
+}
+
+/// Reads an RFC 3339 time with a zone.
+func parseTime(_ text: String, option: String) throws -> Timestamp {
+  switch RFC3339.parse(text) {
+  case .success(let time): return time
+  case .failure(let error): throw ValidationError("\(option): \(error)")
+  }
+}
+
+/// `bordermon alert …`: raise, acknowledge, resolve and re-level alerts.
+struct AlertCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "alert", abstract: "Raise, acknowledge, resolve or re-level an alert.",
+    subcommands: [Raise.self, Acknowledge.self, Resolve.self, Level.self])
+
+  struct Raise: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Raise a new alert on a segment.")
+    @OptionGroup var options: DataOptions
+    @Option(help: "The segment ID, e.g. A-05.") var segment: String
+    @Option(help: "Level 1–5 (1 stable … 5 escalation).") var level: Int
+    @Option(
+      help: "armed-clash, shelling, blockade, detention, infrastructure-damage, troop-movement or other.")
+    var type: String
+    @Option(help: "What was reported.") var text: String
+    @Option(help: "The reporting side: KG or TJ.") var side: String?
+    @Option(help: "Where the report comes from (makes it a factual record).") var source: String?
+    @Option(help: "confirmed, probable or unverified.") var confidence: String = "unverified"
+    @Option(help: "When it happened, if earlier (RFC 3339 with a zone).") var occurred: String?
+    @Option(help: "The alert's ID (default: AL-<segment>-<UTC time>).") var id: String?
+
+    func run() throws {
+      let now = SystemWallClock().now()
+      let stamp =
+        DisplayZone.utc.date(now).split(separator: "-").joined() + "-"
+        + DisplayZone.utc.clock(now, seconds: true).split(separator: ":").joined()
+      let report = AlertReport(
+        id: AlertID(id ?? "AL-\(segment)-\(stamp)"), segment: SegmentID(segment),
+        level: try parseLevel(level, option: "--level"),
+        type: try parseTerm(type, AlertType.self, option: "--type"),
+        text: text,
+        reportingSide: try side.map { try parseTerm($0.uppercased(), Side.self, option: "--side") },
+        occurredAt: try occurred.map { try parseTime($0, option: "--occurred") },
+        confidence: try parseTerm(confidence, Confidence.self, option: "--confidence"))
+      try appendForScript(.alertRaised(report), options: options, source: source, command: "alert raise")
+    }
+  }
+
+  struct Acknowledge: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge an alert.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The alert's ID.") var id: String
+    @Option(help: "A short note.") var note: String?
+    func run() throws {
+      try appendForScript(
+        .alertAcknowledged(alert: AlertID(id), note: note), options: options, command: "alert ack")
+    }
+  }
+
+  struct Resolve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Resolve (close) an alert.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The alert's ID.") var id: String
+    @Option(help: "A short note.") var note: String?
+    func run() throws {
+      try appendForScript(
+        .alertResolved(alert: AlertID(id), note: note), options: options, command: "alert resolve")
+    }
+  }
+
+  struct Level: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Change an open alert's level.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The alert's ID.") var id: String
+    @Argument(help: "The new level, 1–5.") var level: Int
+    @Option(help: "Why.") var reason: String?
+    func run() throws {
+      let payload = EventPayload.alertLevelChanged(
+        alert: AlertID(id), level: try parseLevel(level, option: "LEVEL"), reason: reason)
+      try appendForScript(payload, options: options, command: "alert level")
+    }
+  }
+}
+
+/// `bordermon segment …`: a segment's demarcation status and alert level.
+struct SegmentCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "segment", abstract: "Set a segment's demarcation status or alert level.",
+    subcommands: [Status.self, Level.self])
+
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Set a segment's demarcation status.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The segment ID.") var id: String
+    @Argument(
+      help: "disputed, under-negotiation, described, delimited, demarcation-in-progress or demarcated.")
+    var status: String
+    @Option(help: "A short note.") var note: String?
+    @Option(help: "Where this comes from (makes it a factual record).") var source: String?
+    func run() throws {
+      let payload = EventPayload.segmentStatusChanged(
+        segment: SegmentID(id), status: try parseTerm(status, DemarcationStatus.self, option: "STATUS"),
+        note: note)
+      try appendForScript(payload, options: options, source: source, command: "segment status")
+    }
+  }
+
+  struct Level: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Set a segment's alert level.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The segment ID.") var id: String
+    @Argument(help: "The level, 1–5.") var level: Int
+    @Option(help: "Why.") var reason: String?
+    func run() throws {
+      let payload = EventPayload.segmentLevelSet(
+        segment: SegmentID(id), level: try parseLevel(level, option: "LEVEL"), reason: reason)
+      try appendForScript(payload, options: options, command: "segment level")
+    }
+  }
+}
+
+/// `bordermon meeting …`: the delegations' and working groups' calendar.
+struct MeetingCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "meeting", abstract: "Schedule, reschedule, start, hold, postpone or cancel a meeting.",
+    subcommands: [Schedule.self, Reschedule.self, Start.self, Held.self, Postpone.self, Cancel.self])
+
+  struct Schedule: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Schedule a meeting.")
+    @OptionGroup var options: DataOptions
+    @Option(help: "A new meeting ID.") var id: String
+    @Option(help: "co-chairs, topographic-wg, legal-wg, governors or border-services.") var kind: String
+    @Option(help: "Start, RFC 3339 with a zone.") var start: String
+    @Option(help: "End, RFC 3339 with a zone.") var end: String
+    @Option(help: "Venue (Latin).") var venue: String?
+    @Option(help: "Venue in Cyrillic.") var venueCyrillic: String?
+    @Option(help: "The hosting side: KG or TJ.") var host: String?
+    @Option(help: "Segment IDs on the agenda, comma-separated.") var agenda: String?
+    @Option(help: "A note.") var note: String?
+    func run() throws {
+      let startTime = try parseTime(start, option: "--start")
+      let endTime = try parseTime(end, option: "--end")
+      guard endTime >= startTime else { throw ValidationError("--end is before --start") }
+      let meeting = Meeting(
+        id: MeetingID(id), kind: try parseTerm(kind, MeetingKind.self, option: "--kind"),
+        venue: venue.map { PlaceName($0, cyrillic: venueCyrillic) },
+        host: try host.map { try parseTerm($0.uppercased(), Side.self, option: "--host") }, start: startTime,
+        end: endTime,
+        agenda: (agenda ?? "").split(separator: ",").map { SegmentID(String($0).trimmingCharacters()) },
+        note: note, provenance: .reported)
+      try appendForScript(.meetingScheduled(meeting), options: options, command: "meeting schedule")
+    }
+  }
+
+  struct Reschedule: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Move a meeting to new dates.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The meeting ID.") var id: String
+    @Option(help: "New start, RFC 3339.") var start: String
+    @Option(help: "New end, RFC 3339.") var end: String
+    @Option(help: "Why.") var reason: String?
+    func run() throws {
+      let payload = EventPayload.meetingRescheduled(
+        meeting: MeetingID(id), start: try parseTime(start, option: "--start"),
+        end: try parseTime(end, option: "--end"),
+        reason: reason)
+      try appendForScript(payload, options: options, command: "meeting reschedule")
+    }
+  }
+
+  struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Record that a meeting is in session.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The meeting ID.") var id: String
+    func run() throws {
+      try appendForScript(.meetingStarted(meeting: MeetingID(id)), options: options, command: "meeting start")
+    }
+  }
+
+  struct Held: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record that a meeting was held, with its outcome.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The meeting ID.") var id: String
+    @Option(help: "The protocol's number.") var `protocol`: String?
+    @Option(help: "Kilometres of line agreed.") var km: Double?
+    @Option(help: "A one-line summary.") var text: String?
+    func validate() throws {
+      if let km, !(km.isFinite && km >= 0) { throw ValidationError("--km must be a number ≥ 0") }
+    }
+    func run() throws {
+      let outcome = MeetingOutcome(protocolNumber: `protocol`, kmAgreed: km, summary: text)
+      try appendForScript(
+        .meetingHeld(meeting: MeetingID(id), outcome: outcome), options: options, command: "meeting held")
+    }
+  }
+
+  struct Postpone: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Postpone a meeting.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The meeting ID.") var id: String
+    @Option(help: "Why.") var reason: String?
+    func run() throws {
+      try appendForScript(
+        .meetingPostponed(meeting: MeetingID(id), reason: reason), options: options,
+        command: "meeting postpone")
+    }
+  }
+
+  struct Cancel: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Cancel a meeting.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The meeting ID.") var id: String
+    @Option(help: "Why.") var reason: String?
+    func run() throws {
+      try appendForScript(
+        .meetingCancelled(meeting: MeetingID(id), reason: reason), options: options, command: "meeting cancel"
+      )
+    }
+  }
+}
+
+/// `bordermon checkpoint set NAME STATUS`.
+struct CheckpointCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "checkpoint", abstract: "Set a checkpoint's status.", subcommands: [Set.self])
+
+  struct Set: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Set a checkpoint open, closed or restricted.")
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The checkpoint's ID or name (Latin or Cyrillic, any case).") var name: String
+    @Argument(help: "open, closed or restricted.") var status: String
+    @Option(help: "A short note.") var note: String?
+    func run() throws {
+      let directory = try options.prepared(clock: SystemWallClock())
+      let situation = SituationStore(directory: directory).situation
+      let wanted = name.lowercased()
+      guard
+        let checkpoint = situation.checkpoints.first(where: {
+          $0.id.rawValue.lowercased() == wanted || $0.name.latin.lowercased() == wanted
+            || $0.name.cyrillic?.lowercased() == wanted
+        })
+      else {
+        let known = situation.checkpoints.map { $0.id.rawValue }.joined(separator: ", ")
+        printError("bordermon checkpoint set: no checkpoint '\(name)' (known: \(known))")
+        throw ExitCode(1)
+      }
+      let payload = EventPayload.checkpointStatusChanged(
+        checkpoint: checkpoint.id, status: try parseTerm(status, CheckpointStatus.self, option: "STATUS"),
+        note: note)
+      try appendForScript(payload, options: options, command: "checkpoint set")
+    }
+  }
+}
+
+/// `bordermon note ID TEXT`.
+struct NoteCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "note",
+    abstract: "Add a note to a segment, alert, meeting or checkpoint (or '-' for the whole situation).")
+  @OptionGroup var options: DataOptions
+  @Argument(help: "The record's ID, or - for the situation as a whole.") var id: String
+  @Argument(help: "The note.") var text: String
+  func run() throws {
+    try appendForScript(
+      .noteAdded(target: id == "-" ? nil : id, text: text), options: options, command: "note")
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}
