@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "bordermon", targets: ["bordermon"]),
     .library(name: "BorderModel", targets: ["BorderModel"]),
     .library(name: "BorderStore", targets: ["BorderStore"]),
+    .library(name: "BorderConsole", targets: ["BorderConsole"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,10 +23,16 @@ let package = Package(
     .target(name: "BorderConsole", dependencies: ["BorderModel"]),
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .target(name: "BorderTerminal", dependencies: ["CNCursesW", "BorderConsole"]),
+    .target(
+      name: "BorderThemes",
+      dependencies: [
+        "BorderConsole", "BorderModel", "BorderStore", .product(name: "TOMLKit", package: "TOMLKit"),
+      ]
+    ),
     .executableTarget(
       name: "bordermon",
       dependencies: [
-        "BorderModel", "BorderStore", "BorderConsole", "BorderTerminal",
+        "BorderModel", "BorderStore", "BorderConsole", "BorderTerminal", "BorderThemes",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -35,6 +42,8 @@ let package = Package(
       exclude: ["Snapshots"]),
     .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore"]),
     .testTarget(name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore"]),
+    .testTarget(
+      name: "BorderThemesTests", dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -22,19 +22,64 @@ extension TerminalSession {
     }
     if previous == nil { werase(window) }
     if repaintAll { clearok(bm_curscr(), true) }
+    let old = previous?.cells
+    push(grid, rows: 0..<grid.height, screenSize: screenSize) { index in old?[index] }
+    wnoutrefresh(window)
+    doupdate()
+    lastGrid = grid
+    lastSize = screenSize
+    repaintAll = false
+  }
+
+  /// Changes some rows of the grid last drawn, in place, and shows what changed in them.
+  ///
+  /// For updates known to touch only those rows (a clock tick): it avoids copying and
+  /// comparing the whole screen. Falls back to a full `draw` when there is no usable last
+  /// grid or `body` changes its size.
+  public func update(rows: Range<Int>, _ body: (inout Grid) -> Void) {
+    guard !isStopped, var grid = lastGrid, !repaintAll, size == lastSize else {
+      if var grid = lastGrid {
+        body(&grid)
+        draw(grid)
+      }
+      return
+    }
+    lastGrid = nil  // the grid is now uniquely ours: changed in place, not copied
+    let width = grid.width
+    let height = grid.height
+    let rows = rows.clamped(to: 0..<height)
+    let saved = Array(grid.cells[(rows.lowerBound * width)..<(rows.upperBound * width)])
+    body(&grid)
+    guard grid.width == width, grid.height == height else {
+      draw(grid)
+      return
+    }
+    let base = rows.lowerBound * width
+    push(grid, rows: rows, screenSize: lastSize) { index in
+      index >= base && index - base < saved.count ? saved[index - base] : nil
+    }
+    wnoutrefresh(window)
+    doupdate()
+    lastGrid = grid
+  }
+
+  /// Sends ncurses the cells of `rows` that differ from `old` (nil: draw the cell).
+  private func push(
+    _ grid: Grid, rows: Range<Int>, screenSize: (columns: Int, rows: Int), old: (Int) -> Cell?
+  ) {
     let width = min(grid.width, screenSize.columns)
     let height = min(grid.height, screenSize.rows)
     let cells = grid.cells
-    let old = previous?.cells
-    for row in 0..<max(0, height) {
+    for row in rows where row < height {
       let start = row * grid.width
       var leftDrawn = false
       for column in 0..<max(0, width) {
         let index = start + column
         let cell = cells[index]
-        var dirty = old.map { $0[index] != cell } ?? true
-        if !dirty, let old, column + 1 < width, old[index + 1] != cells[index + 1],
-          old[index + 1].isContinuation || cells[index + 1].isContinuation
+        let previous = old(index)
+        var dirty = previous.map { $0 != cell } ?? true
+        if !dirty, column + 1 < width, let next = old(index + 1), next != cells[index + 1],
+          next.isContinuation || cells[index + 1].isContinuation
         {
           dirty = true  // the right half of a wide character changed
         }
@@ -53,11 +98,6 @@ extension TerminalSession {
         put(cell, row: row, column: column, room: width - column, nextIsContinuation: nextIsContinuation)
       }
     }
-    wnoutrefresh(window)
-    doupdate()
-    lastGrid = grid
-    lastSize = screenSize
-    repaintAll = false
   }
 
   /// Draws one cell with `mvwadd_wch`. At the bottom-right corner ncurses reports ERR (the

@@ -47,6 +47,14 @@ public enum ColorSpelling {
     return .name(trimmed)
   }
 
+  /// Reads a TOML integer as a palette index.
+  static func read(number: Int) -> Reading {
+    guard (0...255).contains(number) else {
+      return .invalid("\(number) is not a colour: palette indices run 0–255")
+    }
+    return .color(.indexed(UInt8(number)))
+  }
+
   /// The spelling a theme file would use for a colour (for messages and for writing files).
   public static func spelling(_ color: ThemeColor) -> String {
     switch color {

@@ -128,7 +128,10 @@ struct ConsoleLoop {
         return SignalWatcher.exitStatus(for: SIGHUP)
       }
       var effects: [ConsoleEffect] = []
+      var changed = false
+      var clockTicked = false
       for input in session.readKeys() {
+        changed = true
         switch input {
         case .key(let key): effects += state.handle(.key(key))
         case .resize(let columns, let rows):
@@ -137,13 +140,19 @@ struct ConsoleLoop {
       }
       let journalTouched = watcher.fileDescriptor.map { ready.readable.contains($0) } ?? true
       if journalTouched && watcher.drain() {
+        changed = true
         effects += state.handle(.journal(news(from: store.refresh(), store: store)))
       }
       let moment = clock.now()
       if moment.epochSeconds != lastSecond {
         lastSecond = moment.epochSeconds
+        // A tick within the minute changes only the clock, unless it ends a highlight or message.
+        let before = (state.flashes.count, state.message, state.now.epochSeconds / 60)
         effects += state.handle(.tick(moment))
+        let after = (state.flashes.count, state.message, state.now.epochSeconds / 60)
+        if before != after { changed = true } else { clockTicked = true }
       }
+      if !effects.isEmpty { changed = true }
       for effect in effects {
         switch effect {
         case .quit:
@@ -167,7 +176,13 @@ struct ConsoleLoop {
           _ = state.handle(.themeChanged(name: theme.name, problem: "no other theme is installed"))
         }
       }
-      session.draw(ConsoleView.render(state, theme: theme, glyphs: glyphs))
+      if changed {
+        session.draw(ConsoleView.render(state, theme: theme, glyphs: glyphs))
+      } else if clockTicked {
+        session.update(rows: 0..<1) {
+          ConsoleView.renderClock(state, into: &$0, theme: theme, glyphs: glyphs)
+        }
+      }
     }
   }
 

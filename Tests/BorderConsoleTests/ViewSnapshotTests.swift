@@ -108,3 +108,21 @@ struct ViewSnapshotTests {
     #expect(DisplayWidth.of(grid.line(1)) == 20)
   }
 }
+
+@Suite("Redrawing only what a tick changes")
+struct ClockRedrawTests {
+  @Test("within a minute, redrawing the clock alone gives the same screen as drawing it all")
+  func clockOnly() throws {
+    var state = try SampleConsole.state()
+    let start = SampleConsole.now.adding(seconds: 7)
+    _ = state.handle(.tick(start))
+    var grid = ConsoleView.render(state)
+    for second in 1..<53 {
+      _ = state.handle(.tick(start.adding(seconds: Int64(second))))
+      ConsoleView.renderClock(state, into: &grid)
+      #expect(grid == ConsoleView.render(state), "second \(second)")
+    }
+    // And the clock did move.
+    #expect(grid.line(0).contains("06:00:59 UTC"))
+  }
+}

@@ -61,7 +61,10 @@ extension ConsoleState {
     journal.skippedLines += news.skipped
     if let problem = news.lastProblem { journal.lastProblem = problem }
     let oldSegmentCount = live.segments.count
+    // The feed follows the newest alert, like tail -f, unless the operator chose an older one.
+    let followsNewest = selectedAlert == nil || selectedAlert == live.alerts.last?.id
     live = news.situation
+    if followsNewest && isLive { selectedAlert = live.alerts.last?.id }
     if let reason = news.restartReason {
       history.reset(base: news.baseline ?? news.situation, events: news.baseline == nil ? [] : news.events)
       say("\(reason): read again from the start", seconds: 8)

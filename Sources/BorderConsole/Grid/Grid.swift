@@ -87,20 +87,37 @@ public struct Grid: Sendable, Equatable {
     let available = min(limit ?? (width - column), width - column)
     guard available > 0 else { return 0 }
     let safe = Sanitizer.clean(text, ascii: asciiOnly)
-    let fullWidth = DisplayWidth.of(safe)
     let mark = asciiOnly ? "~" : "…"
-    let cutAt = fullWidth > available && ellipsis ? available - 1 : available
     var col = column
-    for character in safe {
-      let w = character.isASCII ? 1 : DisplayWidth.of(character)
+    // Fast path: plain ASCII, one byte per cell.
+    if safe.utf8.allSatisfy({ $0 < 0x80 }) {
+      let length = safe.utf8.count
+      let cut = length > available && ellipsis ? available - 1 : min(length, available)
+      var written = 0
+      for byte in safe.utf8 {
+        if written == cut { break }
+        if col >= 0 { self[row, col] = Cell(Grid.asciiText[Int(byte)], style: style) }
+        col += 1
+        written += 1
+      }
+      if length > available && ellipsis {
+        self[row, col] = Cell(mark, style: style)
+        col += 1
+      }
+      return col - column
+    }
+    let fullWidth = DisplayWidth.of(safe)
+    let cutAt = fullWidth > available && ellipsis ? available - 1 : available
+    for scalar in safe.unicodeScalars {
+      let w = DisplayWidth.of(scalar)
       if w == 0 {
         // A combining mark or zero-width scalar joins the previous cell's grapheme.
-        if col > column, col - 1 >= 0 { self[row, col - 1].text.append(character) }
+        if col > column, col - 1 >= 0 { self[row, col - 1].text.unicodeScalars.append(scalar) }
         continue
       }
       if col - column + w > cutAt { break }
       if col >= 0 {
-        self[row, col] = Cell(String(character), style: style)
+        self[row, col] = Cell(String(scalar), style: style)
         if w == 2 { self[row, col + 1] = Cell("", style: style) }
       }
       col += w
@@ -116,6 +133,9 @@ public struct Grid: Sendable, Equatable {
     }
     return col - column
   }
+
+  /// One-character strings for the ASCII range, so drawing plain text makes no new strings.
+  static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
   /// Writes text padded with spaces to exactly `width` columns (cut with an ellipsis if longer).
   @discardableResult

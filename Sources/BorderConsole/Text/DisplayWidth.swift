@@ -19,16 +19,16 @@ public enum DisplayWidth {
     return width
   }
 
-  /// Columns taken by a string.
+  /// Columns taken by a string (scalar by scalar, as terminals count).
   public static func of(_ text: String) -> Int {
     var total = 0
-    for character in text {
-      if character.isASCII {
-        total += 1
-      } else {
-        total += of(character)
-      }
+    var ascii = true
+    for byte in text.utf8 where byte >= 0x80 {
+      ascii = false
+      break
     }
+    if ascii { return text.utf8.count }
+    for scalar in text.unicodeScalars { total += of(scalar) }
     return total
   }
 

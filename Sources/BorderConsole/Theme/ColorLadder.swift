@@ -29,8 +29,11 @@ public enum ColorLadder {
     case .terminalDefault:
       return .terminalDefault
     case .ansi(let index):
-      if depth == .eight { return .ansi(index % 8) }
-      return .ansi(index & 15)
+      let index = index & 15
+      guard depth == .eight, index >= 8 else { return .ansi(index) }
+      // Bright colours fold to their normal ones, bright black (a grey) to white, not black.
+      let (r, g, b) = rgb(ofIndex: index)
+      return .ansi(nearestANSI(r, g, b, count: 8))
     case .indexed(let index):
       switch depth {
       case .trueColor, .palette256: return .indexed(index)
@@ -57,8 +60,8 @@ public enum ColorLadder {
 
   static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
 
-  /// The RGB of a 256-palette entry.
-  static func rgb(ofIndex index: UInt8) -> (Int, Int, Int) {
+  /// The RGB of a 256-palette entry (xterm's values for the 16 system colours).
+  public static func rgb(ofIndex index: UInt8) -> (Int, Int, Int) {
     let i = Int(index)
     if i < 16 {
       let c = ansiRGB[i]
@@ -78,7 +81,8 @@ public enum ColorLadder {
     let dr = a.0 - b.0
     let dg = a.1 - b.1
     let db = a.2 - b.2
-    return ((512 + meanRed) * dr * dr >> 8) + 4 * dg * dg + ((767 - meanRed) * db * db >> 8)
+    // Parenthesised: in Swift `>>` binds tighter than `*`.
+    return (((512 + meanRed) * dr * dr) >> 8) + 4 * dg * dg + (((767 - meanRed) * db * db) >> 8)
   }
 
   /// The nearest 256-palette entry (cube or grey ramp; the 16 system colours vary by terminal).
@@ -95,11 +99,40 @@ public enum ColorLadder {
     return UInt8(16 + 36 * cr + 6 * cg + cb)
   }
 
-  /// The nearest of the first `count` ANSI colours.
+  /// The ANSI colours without hue: black, white, bright black, bright white.
+  static let achromaticANSI = [0, 7, 8, 15]
+
+  /// The six ANSI hue families: hue in degrees, normal index, bright index.
+  static let hueFamilies: [(hue: Int, normal: Int, bright: Int)] = [
+    (0, 1, 9), (60, 3, 11), (120, 2, 10), (180, 6, 14), (240, 4, 12), (300, 5, 13),
+  ]
+
+  /// The ANSI colour for an RGB one, keeping what it means: a grey stays a grey, a colour its hue.
+  ///
+  /// Nearest-by-distance alone sends mid-saturation colours to grey (a sage green became
+  /// bright black) and greys to cyan, and cannot tell orange from yellow. So a colour with
+  /// little chroma (max − min < 32) takes the nearest of black, white, bright black and
+  /// bright white; any other takes the family nearest its hue (orange → red, amber →
+  /// yellow), then the nearer of that family's normal and bright colours (at 8 colours,
+  /// the normal one).
   static func nearestANSI(_ r: Int, _ g: Int, _ b: Int, count: Int) -> UInt8 {
-    var best = 0
+    let high = max(r, g, b)
+    let chroma = high - min(r, g, b)
+    let candidates: [Int]
+    if chroma < 32 {
+      candidates = achromaticANSI.filter { $0 < count }
+    } else {
+      let h = hue(r, g, b, high: high, chroma: chroma)
+      func gap(_ familyHue: Int) -> Double {
+        let d = abs(h - Double(familyHue))
+        return min(d, 360 - d)
+      }
+      let family = hueFamilies.min { gap($0.hue) < gap($1.hue) }!
+      candidates = count > 8 ? [family.normal, family.bright] : [family.normal]
+    }
+    var best = candidates[0]
     var bestDistance = Int.max
-    for index in 0..<count {
+    for index in candidates {
       let c = ansiRGB[index]
       let d = distance((r, g, b), (Int(c.0), Int(c.1), Int(c.2)))
       if d < bestDistance {
@@ -108,6 +141,21 @@ public enum ColorLadder {
       }
     }
     return UInt8(best)
+  }
+
+  /// The HSV hue in degrees, 0 ≤ hue < 360.
+  static func hue(_ r: Int, _ g: Int, _ b: Int, high: Int, chroma: Int) -> Double {
+    let c = Double(chroma)
+    var h: Double
+    if high == r {
+      h = Double(g - b) / c
+    } else if high == g {
+      h = 2 + Double(b - r) / c
+    } else {
+      h = 4 + Double(r - g) / c
+    }
+    h *= 60
+    return h < 0 ? h + 360 : h
   }
 
   static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int) -> UInt8 {

@@ -34,6 +34,21 @@ public enum ConsoleView {
     return grid
   }
 
+  /// Redraws only the header row of a grid drawn before: what a clock tick within a minute changes.
+  ///
+  /// Everything else on screen is reckoned to the minute, so between minutes the rest of the
+  /// grid `render` would draw is the same as before.
+  public static func renderClock(
+    _ state: ConsoleState, into grid: inout Grid, theme: Theme = .defaultDark, glyphs: GlyphSet = .unicode
+  ) {
+    let context = ViewContext(state: state, theme: theme, glyphs: glyphs)
+    guard !context.layout.isTooSmall, grid.width == state.size.columns, grid.height == state.size.rows else {
+      grid = render(state, theme: theme, glyphs: glyphs)
+      return
+    }
+    HeaderView(context: context).draw(into: &grid, context.layout.header)
+  }
+
   /// The message shown instead of a garbled screen below the minimum size.
   static func drawTooSmall(into grid: inout Grid, size: ScreenSize, theme: Theme) {
     let minimum = ConsoleLayout.minimum

@@ -75,8 +75,9 @@ struct HeaderView {
       ]
     }
     let last = state.live.lastEventAt
-    let age = last.map { state.now.milliseconds(since: $0) / 1000 } ?? Int64.max
-    let ageText = TimeText.age(last, now: state.now)
+    let minute = state.now.minuteFloor
+    let age = last.map { minute.milliseconds(since: $0) / 1000 } ?? Int64.max
+    let ageText = TimeText.age(last, now: minute)
     if age > state.staleAfterSeconds {
       return [
         (
@@ -97,8 +98,9 @@ struct HeaderView {
     let c = context
     let bar = c.style(.header)
     var out: [(String, CellStyle)] = []
+    let counts = c.alertCounts
     for level in AlertLevel.allCases.reversed() {
-      let count = c.figures.openAlertsByLevel[level] ?? 0
+      let count = counts.open[level.rawValue - 1]
       guard count > 0 else { continue }
       var style = c.style(.level(level))
       style.background =
@@ -106,7 +108,7 @@ struct HeaderView {
         ? style.background : (level == .escalation ? style.background : bar.background)
       out.append(("\(c.glyphs.level(level))\(count) ", style))
     }
-    let unacknowledged = c.figures.unacknowledgedAlerts
+    let unacknowledged = counts.unacknowledged
     if unacknowledged > 0 {
       var style = c.style(.unacknowledged)
       style.background = bar.background

@@ -15,7 +15,8 @@ struct LineView {
     }
     guard inner.height >= 3, inner.width >= 10 else { return }
     drawGauge(into: &grid, row: inner.row, column: inner.column, width: inner.width)
-    let spans = StripSpans(situation: c.situation, width: inner.width)
+    let spans = StripSpans(
+      lengths: c.situation.segments.map(\.lengthKm), statuses: c.statuses, width: inner.width)
     var row = inner.row + 1
     if inner.height >= 4 {
       drawSectorLabels(into: &grid, row: row, column: inner.column, spans: spans)
@@ -86,13 +87,13 @@ struct LineView {
   private func drawStrip(into grid: inout Grid, row: Int, column: Int, spans: StripSpans) {
     let c = context
     let selected = c.state.selectedSegment.flatMap { c.situation.segmentPosition($0) }
+    let flashing = Set(c.state.flashes.filter { $0.value > c.state.now }.keys)
     for cell in 0..<spans.width {
       guard let index = spans.representative(atCell: cell) else { continue }
-      let segment = c.situation.segments[index]
       var style = c.style(.status(spans.status(atCell: cell)))
       if spans.covers(cell: cell, segment: selected) {
         style = c.style(.selection)
-      } else if c.isFlashing(segment.id.rawValue) {
+      } else if !flashing.isEmpty && flashing.contains(c.situation.segments[index].id.rawValue) {
         style = c.style(.changed)
       }
       grid.put(c.glyphs.status(spans.status(atCell: cell)), row: row, column: column + cell, style: style)
@@ -127,29 +128,29 @@ struct StripSpans {
   let width: Int
   /// The first cell of each segment, plus the end (count + 1 entries).
   private var starts: [Int]
-  private var situation: Situation
+  private let statuses: [DemarcationStatus]
 
-  init(situation: Situation, width: Int) {
+  init(lengths: [Double], statuses: [DemarcationStatus], width: Int) {
     self.width = max(1, width)
-    self.situation = situation
-    let segments = situation.segments
-    let total = segments.reduce(0) { $0 + max(0, $1.lengthKm) }
+    self.statuses = statuses
+    let segments = lengths
+    let total = segments.reduce(0) { $0 + max(0, $1) }
     var starts = [Int]()
     starts.reserveCapacity(segments.count + 1)
     if segments.count <= self.width && total > 0 {
       // Every segment gets one cell; the rest is shared by length.
       let spare = Double(self.width - segments.count)
       var cumulative = 0.0
-      for (index, segment) in segments.enumerated() {
+      for (index, length) in segments.enumerated() {
         starts.append(index + Int((cumulative / total * spare).rounded()))
-        cumulative += max(0, segment.lengthKm)
+        cumulative += max(0, length)
       }
       starts.append(self.width)
     } else {
       var cumulative = 0.0
-      for segment in segments {
+      for length in segments {
         starts.append(total > 0 ? Int((cumulative / total * Double(self.width)).rounded(.down)) : 0)
-        cumulative += max(0, segment.lengthKm)
+        cumulative += max(0, length)
       }
       starts.append(self.width)
     }
@@ -164,7 +165,7 @@ struct StripSpans {
 
   /// The segments drawn in a cell: those starting in it, or the one spanning it.
   func segments(inCell cell: Int) -> Range<Int> {
-    let count = situation.segments.count
+    let count = statuses.count
     guard count > 0 else { return 0..<0 }
     // The last segment that starts at or before the cell.
     var low = 0
@@ -189,7 +190,7 @@ struct StripSpans {
   func status(atCell cell: Int) -> DemarcationStatus {
     let range = segments(inCell: cell)
     var status = DemarcationStatus.demarcated
-    for index in range { status = min(status, situation.segments[index].status) }
+    for index in range { status = min(status, statuses[index]) }
     return range.isEmpty ? .disputed : status
   }
 
@@ -197,7 +198,7 @@ struct StripSpans {
   func level(atCell cell: Int, context: ViewContext) -> AlertLevel {
     var level = AlertLevel.stable
     for index in segments(inCell: cell) {
-      level = max(level, context.effectiveLevel(situation.segments[index]))
+      level = max(level, context.effectiveLevel(at: index))
     }
     // Show a segment's marker once, in its middle cell.
     guard let first = segments(inCell: cell).first else { return .stable }

@@ -1,25 +1,30 @@
 import BorderModel
 
-/// What every part of the view needs for one frame, computed once.
-struct ViewContext {
+/// What every part of the view needs for one frame, each piece computed once and only if asked for.
+final class ViewContext {
   let state: ConsoleState
   let theme: Theme
   let glyphs: GlyphSet
   let situation: Situation
-  let figures: SituationFigures
   let now: Timestamp
   let layout: ConsoleLayout
-  /// Open alerts' highest level and whether one is unacknowledged, by segment.
-  let openBySegment: [SegmentID: (level: AlertLevel, unacknowledged: Bool)]
 
-  init(state: ConsoleState, theme: Theme, glyphs: GlyphSet) {
-    self.state = state
-    self.theme = theme
-    self.glyphs = glyphs
-    situation = state.displayed
-    now = state.historyCursor?.asOf ?? state.frozen?.since ?? state.now
-    figures = situation.figures(now: now)
-    layout = state.layout
+  /// The situation's figures at `now`.
+  lazy var figures: SituationFigures = situation.figures(now: now)
+
+  /// Open alerts by level (index 0 is level 1) and how many are unacknowledged: all the header needs.
+  lazy var alertCounts: (open: [Int], unacknowledged: Int) = {
+    var open = [Int](repeating: 0, count: AlertLevel.allCases.count)
+    var unacknowledged = 0
+    for alert in situation.alerts where alert.isOpen {
+      open[alert.level.rawValue - 1] += 1
+      if alert.acknowledgement == nil { unacknowledged += 1 }
+    }
+    return (open, unacknowledged)
+  }()
+
+  /// Open alerts' highest level and whether one is unacknowledged, by segment.
+  lazy var openBySegment: [SegmentID: (level: AlertLevel, unacknowledged: Bool)] = {
     var open: [SegmentID: (level: AlertLevel, unacknowledged: Bool)] = [:]
     for alert in situation.alerts where alert.isOpen {
       let previous = open[alert.segment]
@@ -28,7 +33,27 @@ struct ViewContext {
         (previous?.unacknowledged ?? false) || alert.acknowledgement == nil
       )
     }
-    openBySegment = open
+    return open
+  }()
+
+  /// Each segment's level counting its open alerts, by position west to east.
+  lazy var effectiveLevels: [AlertLevel] = {
+    let open = openBySegment
+    return situation.segments.map { max($0.alertLevel, open[$0.id]?.level ?? .stable) }
+  }()
+
+  /// Each segment's status, by position.
+  lazy var statuses: [DemarcationStatus] = situation.segments.map(\.status)
+
+  init(state: ConsoleState, theme: Theme, glyphs: GlyphSet) {
+    self.state = state
+    self.theme = theme
+    self.glyphs = glyphs
+    situation = state.displayed
+    // Ages and countdowns are shown to the minute: reckoning them from the minute's start
+    // means they change only when the minute does, and an idle screen redraws only its clock.
+    now = state.historyCursor?.asOf ?? state.frozen?.since ?? state.now.minuteFloor
+    layout = state.layout
   }
 
   func style(_ role: Role) -> CellStyle { theme.style(role) }
@@ -37,6 +62,9 @@ struct ViewContext {
   func effectiveLevel(_ segment: Segment) -> AlertLevel {
     max(segment.alertLevel, openBySegment[segment.id]?.level ?? .stable)
   }
+
+  /// The level, counting open alerts, of the segment at a position.
+  func effectiveLevel(at position: Int) -> AlertLevel { effectiveLevels[position] }
 
   /// Whether a record changed a moment ago.
   func isFlashing(_ id: String) -> Bool {
@@ -129,4 +157,14 @@ func wrap(_ text: String, width: Int) -> [String] {
     lines.append(line)
   }
   return lines
+}
+
+extension Timestamp {
+  /// The start of this moment's minute.
+  var minuteFloor: Timestamp {
+    let minute = Int64(60_000)
+    let millis = epochMilliseconds
+    return Timestamp(
+      epochMilliseconds: millis >= 0 ? millis / minute * minute : ((millis - minute + 1) / minute) * minute)
+  }
 }

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Time from a journal append to the console's screen showing it.
+
+Starts `bordermon` in a pseudo-terminal (120x40 by default), waits for its first
+frame, then appends events to the journal the way any writer must (flock, one
+write, fsync) and measures, for each, the time until the screen (rebuilt with
+pyte) shows the event's text, and until the first output byte. Prints one JSON
+object with the samples, median and 95th percentile.
+
+Usage: append-latency.py BORDERMON DATA_DIR [--count N] [--cols C] [--rows R]
+"""
+import argparse, fcntl, json, os, pty, random, select, signal, statistics, string, struct, sys, termios, time
+
+import pyte
+
+
+def spawn(argv, cols, rows, env):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    return pid, fd
+
+
+def read_for(fd, stream, seconds):
+    """Feeds output to the emulator for up to `seconds`; returns bytes read."""
+    total = 0
+    deadline = time.monotonic() + seconds
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return total
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            return total
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            return total
+        total += len(data)
+        stream.feed(data.decode("utf-8", "replace"))
+
+
+def last_seq(path):
+    with open(path, "rb") as f:
+        f.seek(0, 2)
+        size = f.tell()
+        f.seek(max(0, size - 65536))
+        lines = [l for l in f.read().split(b"\n") if l.strip()]
+    return json.loads(lines[-1])["seq"] if lines else 0
+
+
+def append(path, text, segment):
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        seq = last_seq(path) + 1
+        now = time.time()
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + ".%03dZ" % int(now % 1 * 1000)
+        event = {"seq": seq, "at": stamp, "by": "latency-probe", "type": "alert.raised",
+                 "alert": "PROBE-%d-%s" % (seq, text[:6]), "segment": segment, "level": 2,
+                 "kind": "other", "text": text, "illustrative": "latency probe"}
+        os.write(fd, (json.dumps(event, separators=(",", ":")) + "\n").encode())
+        os.fsync(fd)
+        return time.monotonic()
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("bordermon")
+    parser.add_argument("data")
+    parser.add_argument("--count", type=int, default=50)
+    parser.add_argument("--cols", type=int, default=120)
+    parser.add_argument("--rows", type=int, default=40)
+    parser.add_argument("--segment", default="A-05")
+    args = parser.parse_args()
+    env = dict(os.environ, TERM="xterm-256color", LANG=os.environ.get("LANG", "C.UTF-8"))
+    env.pop("LINES", None)
+    env.pop("COLUMNS", None)
+    screen = pyte.Screen(args.cols, args.rows)
+    stream = pyte.Stream(screen)
+    pid, fd = spawn([args.bordermon, "--data", args.data], args.cols, args.rows, env)
+    journal = os.path.join(args.data, "journal.jsonl")
+    read_for(fd, stream, 1.5)
+    screen_ms, byte_ms = [], []
+    rng = random.Random(7)
+    for _ in range(args.count):
+        # Append between clock ticks, so a tick's redraw is not mistaken for the event's.
+        while not 0.30 <= time.time() % 1 <= 0.45:
+            read_for(fd, stream, 0.01)
+        read_for(fd, stream, 0.0)
+        token = "".join(rng.choice(string.ascii_uppercase) for _ in range(8))
+        start = time.monotonic()
+        t0 = append(journal, token + " probe", args.segment)
+        first_byte = None
+        deadline = t0 + 2.0
+        shown = None
+        while time.monotonic() < deadline and shown is None:
+            ready, _, _ = select.select([fd], [], [], 0.005)
+            if ready:
+                data = os.read(fd, 65536)
+                if first_byte is None:
+                    first_byte = time.monotonic()
+                stream.feed(data.decode("utf-8", "replace"))
+                if any(token in line for line in screen.display):
+                    shown = time.monotonic()
+        if shown is None:
+            print(json.dumps({"error": "event not shown within 2 s", "token": token}), file=sys.stderr)
+            continue
+        screen_ms.append((shown - t0) * 1000)
+        byte_ms.append((first_byte - t0) * 1000)
+        read_for(fd, stream, 0.05)
+    os.write(fd, b"q")
+    read_for(fd, stream, 0.5)
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+
+    def summary(values):
+        values = sorted(values)
+        if not values:
+            return {}
+        p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+        return {"median_ms": round(statistics.median(values), 2), "p95_ms": round(p95, 2),
+                "max_ms": round(values[-1], 2), "n": len(values)}
+
+    print(json.dumps({"append_to_screen": summary(screen_ms), "append_to_first_byte": summary(byte_ms)}))
+
+
+if __name__ == "__main__":
+    main()
