@@ -175,18 +175,8 @@ public final class TerminalSession {
     start_color()
     let defaultColors = use_default_colors() != ERR
     let count = Int(bm_colors())
-    let colorTerm = getenv("COLORTERM").map { String(cString: $0).lowercased() } ?? ""
-    var depth: ColorDepth
-    if (colorTerm == "truecolor" || colorTerm == "24bit") && count >= 256 {
-      depth = .trueColor
-    } else if count >= 256 {
-      depth = .palette256
-    } else if count >= 16 {
-      depth = .sixteen
-    } else {
-      depth = .eight
-    }
-    if count > 256 { depth = .trueColor }
+    let colorTerm = getenv("COLORTERM").map { String(cString: $0) }
+    let depth = ColorMode.depth(terminfoColors: count, colorTerm: colorTerm)
     return ColorSetup(depth: depth, count: count, pairs: bm_color_pairs(), defaultColors: defaultColors)
   }
 

@@ -120,4 +120,23 @@ static inline int bm_signalfd_read(int fd) {
   return -1;
 }
 
+// MARK: Terminfo queries for `bordermon doctor` (no screen is taken over).
+
+extern int setupterm(const char *term, int filedes, int *errret);
+
+/// What terminfo says of a terminal type: found (1), colours, and whether it has an
+/// alternate screen, cursor addressing, and line drawing. Returns 0 when the type is unknown.
+static inline int bm_probe_terminal(const char *term, int *colors, int *alternate, int *addressing, int *acs) {
+  int error = 0;
+  if (setupterm(term, 1, &error) != 0 || error != 1) return 0;
+  *colors = tigetnum("colors");
+  char *smcup = tigetstr("smcup");
+  *alternate = smcup != NULL && smcup != (char *)-1;
+  char *cup = tigetstr("cup");
+  *addressing = cup != NULL && cup != (char *)-1;
+  char *acsc = tigetstr("acsc");
+  *acs = acsc != NULL && acsc != (char *)-1;
+  return 1;
+}
+
 #endif

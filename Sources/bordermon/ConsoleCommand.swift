@@ -3,6 +3,7 @@ import BorderConsole
 import BorderModel
 import BorderStore
 import BorderTerminal
+import BorderThemes
 
 #if canImport(Glibc)
   import Glibc
@@ -26,6 +27,12 @@ struct ConsoleCommand: ParsableCommand {
 
   @Flag(help: "Draw with ASCII only (for terminals and locales without UTF-8).")
   var ascii = false
+
+  @Option(
+    help: ArgumentHelp(
+      "A theme name (see `bordermon themes`) or a theme file; else $BORDERMON_THEME, else the config file.",
+      valueName: "name|path"))
+  var theme: String?
 
   @Option(
     help: ArgumentHelp(
@@ -53,7 +60,7 @@ struct ConsoleCommand: ParsableCommand {
     let clock = SystemWallClock()
     let directory = try options.prepared(clock: clock)
     let status = try ConsoleLoop(
-      directory: directory, clock: clock, colorMode: color, ascii: ascii ? true : nil,
+      directory: directory, clock: clock, colorMode: color, ascii: ascii ? true : nil, themeOption: theme,
       staleAfterSeconds: Int64(staleAfter) * 60, readOnly: readOnly,
       reannounceSeconds: Int64(reannounce) * 60, bellLevel: AlertLevel(rawValue: bellLevel) ?? .armedIncident
     ).run()
@@ -69,6 +76,7 @@ struct ConsoleLoop {
   let clock: SystemWallClock
   let colorMode: ColorMode
   let ascii: Bool?
+  let themeOption: String?
   let staleAfterSeconds: Int64
   let readOnly: Bool
   let reannounceSeconds: Int64
@@ -109,7 +117,10 @@ struct ConsoleLoop {
     }
     let watcher = FileWatcher(directory: directory.path)
     let glyphs: GlyphSet = session.asciiOnly ? .ascii : .unicode
-    let theme = Theme.defaultDark
+    var themes = ThemeSelection(catalog: ThemeCatalog(), option: themeOption)
+    var theme = themes.theme
+    state.themeName = themes.entry.name
+    if let problem = themes.problem { state.say("theme: \(problem)", error: true, seconds: 15) }
     var lastSecond = state.now.epochSeconds
     session.draw(ConsoleView.render(state, theme: theme, glyphs: glyphs))
 
@@ -119,6 +130,8 @@ struct ConsoleLoop {
       if watcher.isPolling { timeout = min(timeout, FileWatcher.pollingInterval) }
       var descriptors = [session.inputFileDescriptor, signals.fileDescriptor]
       if let fd = watcher.fileDescriptor { descriptors.append(fd) }
+      if let fd = themes.watcher?.fileDescriptor { descriptors.append(fd) }
+      if themes.watcher?.isPolling == true { timeout = min(timeout, FileWatcher.pollingInterval) }
       let ready = Poller.wait(for: descriptors, timeoutMilliseconds: timeout)
 
       if ready.readable.contains(signals.fileDescriptor), let signal = signals.readSignals().first {
@@ -142,6 +155,15 @@ struct ConsoleLoop {
       if journalTouched && watcher.drain() {
         changed = true
         effects += state.handle(.journal(news(from: store.refresh(), store: store)))
+      }
+      // An edited theme file is reloaded at once.
+      if let themeWatcher = themes.watcher,
+        themeWatcher.fileDescriptor.map({ ready.readable.contains($0) }) ?? true, themeWatcher.drain(),
+        let problem = themes.reload()
+      {
+        theme = themes.theme
+        effects += state.handle(
+          .themeChanged(name: themes.entry.name, problem: problem.isEmpty ? nil : problem))
       }
       let moment = clock.now()
       if moment.epochSeconds != lastSecond {
@@ -173,7 +195,9 @@ struct ConsoleLoop {
           _ = state.handle(.appended(result))
           _ = state.handle(.journal(news(from: store.refresh(), store: store)))
         case .cycleTheme:
-          _ = state.handle(.themeChanged(name: theme.name, problem: "no other theme is installed"))
+          let problem = themes.cycle()
+          theme = themes.theme
+          _ = state.handle(.themeChanged(name: themes.entry.name, problem: problem))
         }
       }
       if changed {
@@ -197,5 +221,61 @@ struct ConsoleLoop {
         "line \($0.line ?? 0): \($0.field.map { "\($0): " } ?? "")\($0.message)"
       },
       readError: update.readError?.description)
+  }
+}
+
+/// The theme in use: which one, where it came from, and the watch on its file for live reloads.
+struct ThemeSelection {
+  let catalog: ThemeCatalog
+  private(set) var theme: Theme
+  private(set) var entry: ThemeEntry
+  private(set) var watcher: FileWatcher?
+  /// What went wrong choosing or loading it, for the message line.
+  private(set) var problem: String?
+
+  init(catalog: ThemeCatalog, option: String?) {
+    self.catalog = catalog
+    let resolved = catalog.resolve(option: option)
+    theme = resolved.theme
+    entry = resolved.entry
+    problem = resolved.diagnostics.first { $0.severity == .error }?.description
+    watch()
+  }
+
+  private mutating func watch() {
+    watcher?.stop()
+    watcher = nil
+    guard let path = entry.path, let slash = path.lastIndex(of: "/") else { return }
+    watcher = FileWatcher(directory: String(path[..<slash]))
+  }
+
+  /// Reads the theme file again; nil when nothing changed, "" when it loaded cleanly, else the first problem.
+  mutating func reload() -> String? {
+    guard entry.path != nil else { return nil }
+    switch catalog.load(entry) {
+    case .success(let loaded):
+      guard loaded.theme != theme || !loaded.diagnostics.isEmpty else { return nil }
+      theme = loaded.theme
+      return loaded.diagnostics.first { $0.severity == .error }?.description ?? ""
+    case .failure(let error):
+      return "\(error); keeping the theme as it was"
+    }
+  }
+
+  /// Switches to the next theme found; returns a problem to show, if any.
+  mutating func cycle() -> String? {
+    let entries = catalog.entries()
+    guard entries.count > 1 else { return "no other theme is installed (bordermon themes lists them)" }
+    let index = entries.firstIndex { $0.name == entry.name } ?? -1
+    let next = entries[(index + 1) % entries.count]
+    switch catalog.load(next) {
+    case .success(let loaded):
+      theme = loaded.theme
+      entry = loaded.entry
+      watch()
+      return loaded.diagnostics.first { $0.severity == .error }?.description
+    case .failure(let error):
+      return error.description
+    }
   }
 }

@@ -161,7 +161,7 @@ struct ThemeFileTests {
     #expect(warning?.line == 3)
     #expect(
       warning?.description.hasPrefix(
-        "part.toml:3: roles: warning: 36 roles not set, taking the default theme's looks: muted, title,")
+        "part.toml:3: roles: warning: 37 roles not set, taking the default theme's looks: muted, title,")
         == true)
   }
 

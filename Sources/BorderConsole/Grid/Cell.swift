@@ -61,3 +61,14 @@ public struct Cell: Sendable, Hashable {
   /// An empty cell in the plain style.
   public static let blank = Cell()
 }
+
+extension CellStyle {
+  /// This style drawn on a bar: the bar's background where this has none, and the bar's
+  /// reverse video (monochrome themes draw bars reversed), so it does not punch a hole in it.
+  public func onBar(_ bar: CellStyle) -> CellStyle {
+    var style = self
+    if style.background == .terminalDefault { style.background = bar.background }
+    if bar.attributes.contains(.reverse) { style.attributes.insert(.reverse) }
+    return style
+  }
+}

@@ -39,6 +39,7 @@ public enum Role: Int, Sendable, Hashable, CaseIterable {
   case hintKey
   case prompt
   case error
+  case clockSeconds
 
   /// The role's name in theme files, e.g. `status.disputed`, `level.3`.
   public var key: String {
@@ -80,6 +81,7 @@ public enum Role: Int, Sendable, Hashable, CaseIterable {
     case .hintKey: return "hint.key"
     case .prompt: return "prompt"
     case .error: return "error"
+    case .clockSeconds: return "clock.seconds"
     }
   }
 
@@ -152,9 +154,11 @@ public struct Theme: Sendable, Equatable {
         .text: .plain,
         .muted: fg(0x8A, 0x93, 0x9E),
         .title: fg(0xE6, 0xE6, 0xE6, .bold),
-        .header: CellStyle(foreground: .rgb(0xE6, 0xE6, 0xE6), background: barBackground, attributes: .bold),
-        .headerAccent: CellStyle(
-          foreground: .rgb(0x7F, 0xC8, 0xF8), background: barBackground, attributes: .bold),
+        // The header has no bar, so the clock's seconds can be drawn in the terminal's own
+        // colours: an idle tick then costs the terminal two or three bytes instead of forty.
+        .header: fg(0xE6, 0xE6, 0xE6, .bold),
+        .headerAccent: fg(0x7F, 0xC8, 0xF8, .bold),
+        .clockSeconds: .plain,
         .border: fg(0x4C, 0x56, 0x62),
         .focus: fg(0x7F, 0xC8, 0xF8, .bold),
         .selection: CellStyle(
@@ -186,7 +190,7 @@ public struct Theme: Sendable, Equatable {
           foreground: .rgb(0x10, 0x10, 0x10), background: .rgb(0x7F, 0xC8, 0xF8), attributes: .bold),
         .historyBanner: CellStyle(
           foreground: .rgb(0x10, 0x10, 0x10), background: .rgb(0xC3, 0x9B, 0xF0), attributes: .bold),
-        .live: CellStyle(foreground: .rgb(0x5F, 0xD3, 0x8B), background: barBackground, attributes: .bold),
+        .live: fg(0x5F, 0xD3, 0x8B, .bold),
         .stale: CellStyle(
           foreground: .rgb(0xFF, 0xFF, 0xFF), background: .rgb(0xB0, 0x24, 0x1F), attributes: .bold),
         .hintBar: CellStyle(foreground: .rgb(0xB0, 0xB8, 0xC0), background: barBackground),

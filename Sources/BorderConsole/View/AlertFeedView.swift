@@ -50,6 +50,7 @@ struct AlertFeedView {
         guard selected && focused || flashing else { return c.style(role) }
         var style = c.style(role)
         style.background = base.background
+        style.attributes.formUnion(base.attributes)
         if base.background != .terminalDefault { style.foreground = base.foreground }
         return style
       }

@@ -102,16 +102,12 @@ struct HeaderView {
     for level in AlertLevel.allCases.reversed() {
       let count = counts.open[level.rawValue - 1]
       guard count > 0 else { continue }
-      var style = c.style(.level(level))
-      style.background =
-        bar.background == .terminalDefault
-        ? style.background : (level == .escalation ? style.background : bar.background)
+      let style = level == .escalation ? c.style(.level(level)) : c.style(.level(level)).onBar(bar)
       out.append(("\(c.glyphs.level(level))\(count) ", style))
     }
     let unacknowledged = counts.unacknowledged
     if unacknowledged > 0 {
-      var style = c.style(.unacknowledged)
-      style.background = bar.background
+      let style = c.style(.unacknowledged).onBar(bar)
       out.append(
         (
           compact

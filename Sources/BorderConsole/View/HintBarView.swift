@@ -26,8 +26,7 @@ struct HintBarView {
       return
     }
     if let message = state.message, message.until > state.now {
-      var style = message.isError ? c.style(.error) : c.style(.prompt)
-      style.background = bar.background
+      let style = (message.isError ? c.style(.error) : c.style(.prompt)).onBar(bar)
       grid.put(message.text, row: rect.row, column: col, limit: rect.width - 2, style: style)
       return
     }

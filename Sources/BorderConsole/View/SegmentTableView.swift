@@ -82,7 +82,9 @@ struct SegmentTableView {
     grid.fill(Rect(row: row, column: column, width: width, height: 1), style: base)
     let mark =
       selected ? c.glyphs.selectionMark : (c.isFlashing(segment.id.rawValue) ? c.glyphs.changedMark : " ")
-    grid.put(mark, row: row, column: column, style: selected ? base : c.style(.changed))
+    grid.put(
+      mark, row: row, column: column,
+      style: c.isFlashing(segment.id.rawValue) && !selected ? c.style(.changed) : base)
     let highlighted = (selected && focused) || c.isFlashing(segment.id.rawValue)
     func styled(_ role: Role) -> CellStyle {
       guard highlighted else { return c.style(role) }
