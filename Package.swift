@@ -16,6 +16,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "BorderModel"),
+    .target(name: "TerminalTestSupport"),
     .target(
       name: "BorderStore",
       dependencies: ["BorderModel", .product(name: "TOMLKit", package: "TOMLKit")]
@@ -37,11 +38,13 @@ let package = Package(
       ]
     ),
     .testTarget(name: "BorderModelTests", dependencies: ["BorderModel"]),
+    .testTarget(name: "TerminalTestSupportTests", dependencies: ["TerminalTestSupport"]),
     .testTarget(
       name: "BorderConsoleTests", dependencies: ["BorderConsole", "BorderModel", "BorderStore"],
       exclude: ["Snapshots"]),
     .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore"]),
-    .testTarget(name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore"]),
+    .testTarget(
+      name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore", "TerminalTestSupport"]),
     .testTarget(
       name: "BorderThemesTests", dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
   ],

@@ -115,6 +115,13 @@ public final class TerminalSession {
     guard !isStopped else { return }
     lastSize = size
     isStopped = true
+    if bm_has_alternate_screen() == 0 {
+      // Without an alternate screen (vt100, linux) the last frame would stay under the
+      // shell prompt: leave a clean screen instead.
+      werase(window)
+      wnoutrefresh(window)
+      doupdate()
+    }
     curs_set(1)
     endwin()
     delscreen(screen)

@@ -139,4 +139,10 @@ static inline int bm_probe_terminal(const char *term, int *colors, int *alternat
   return 1;
 }
 
+/// Whether the current terminal has an alternate screen (smcup), which restores the shell's screen on exit.
+static inline int bm_has_alternate_screen(void) {
+  char *smcup = tigetstr("smcup");
+  return smcup != NULL && smcup != (char *)-1;
+}
+
 #endif

@@ -115,3 +115,47 @@ struct ActionTests {
       state.handle(.tick(SampleConsole.now.adding(seconds: 1300))).isEmpty, "acknowledged: no more bells")
   }
 }
+
+@Suite("Announcements are for news, not history")
+struct AnnouncementTests {
+  @Test("a journal read again from its start, or an old backfilled event, rings no bell")
+  func historyIsQuiet() throws {
+    var state = try SampleConsole.state()
+    let old = JournalEvent(
+      seq: 900, at: SampleConsole.now.adding(seconds: -86_400 * 30), by: "backfill",
+      payload: .alertRaised(
+        AlertReport(id: "OLD-5", segment: "B-01", level: .escalation, type: .armedClash, text: "old")))
+    var live = state.live
+    live.apply(old)
+    #expect(state.handle(.journal(JournalNews(situation: live, events: [old], touches: []))).isEmpty)
+    let restarted = JournalNews(
+      situation: live, events: [old], touches: [], restartReason: "the journal was replaced", baseline: live)
+    #expect(state.handle(.journal(restarted)).isEmpty)
+    #expect(state.message?.text.hasPrefix("the journal was replaced") == true)
+  }
+
+  @Test("the feed follows the newest alert unless the operator chose an older one")
+  func feedFollowsNewest() throws {
+    var state = try SampleConsole.state()
+    #expect(state.selectedAlert == "AL-NOW-AKSAI")
+    func raise(_ id: String, _ seq: UInt64) -> JournalEvent {
+      JournalEvent(
+        seq: seq, at: SampleConsole.now, by: "feed",
+        payload: .alertRaised(
+          AlertReport(id: AlertID(id), segment: "A-01", level: .stable, type: .other, text: id)))
+    }
+    var live = state.live
+    let first = raise("N-1", 901)
+    live.apply(first)
+    _ = state.handle(.journal(JournalNews(situation: live, events: [first], touches: [])))
+    #expect(state.selectedAlert == "N-1")
+    _ = state.handle(.key(.tab))
+    _ = state.handle(.key(.tab))
+    _ = state.handle(.key(.down))
+    #expect(state.selectedAlert == "AL-NOW-AKSAI")
+    let second = raise("N-2", 902)
+    live.apply(second)
+    _ = state.handle(.journal(JournalNews(situation: live, events: [second], touches: [])))
+    #expect(state.selectedAlert == "AL-NOW-AKSAI", "an operator's choice is kept")
+  }
+}

@@ -80,7 +80,17 @@ extension ConsoleState {
       self.frozen = frozen
     }
     var effects: [ConsoleEffect] = []
-    for event in news.events {
+    // A journal read again from its start, or events backfilled with old times, are history:
+    // only what happened in the last hour is announced.
+    let announced =
+      news.restartReason == nil ? news.events.filter { now.milliseconds(since: $0.at) < 3_600_000 } : []
+    if news.restartReason != nil {
+      lastAnnounced = [:]
+      for alert in live.alerts where alert.needsAcknowledgement && alert.level >= announceLevel {
+        lastAnnounced[alert.id] = now
+      }
+    }
+    for event in announced {
       switch event.payload {
       case .alertRaised(let report) where report.level >= announceLevel:
         effects.append(.bell)
