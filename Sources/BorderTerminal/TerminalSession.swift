@@ -69,6 +69,9 @@ public final class TerminalSession {
     keypad(window, true)
     leaveok(window, true)
     nodelay(window, true)
+    // Do not poll for typeahead during each refresh: the loop reads keys itself, and the
+    // extra polls cost syscalls on every idle tick.
+    typeahead(-1)
     _ = bm_set_escdelay(25)
     curs_set(0)
     defineHomeEndFallbacks()

@@ -143,7 +143,9 @@ struct ConsoleLoop {
       var effects: [ConsoleEffect] = []
       var changed = false
       var clockTicked = false
-      for input in session.readKeys() {
+      // Keys and resizes (SIGWINCH interrupts the wait) are read only when something came.
+      let inputPending = ready.readable.contains(session.inputFileDescriptor) || ready.interrupted
+      for input in inputPending ? session.readKeys() : [] {
         changed = true
         switch input {
         case .key(let key): effects += state.handle(.key(key))

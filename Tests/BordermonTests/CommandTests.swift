@@ -132,3 +132,100 @@ struct CommandTests {
     #expect(store.situation.alert("Q")?.acknowledgement?.by == "alice@10.0.0.5")
   }
 }
+
+@Suite("Scripting commands, export and demo")
+struct ScriptingTests {
+  @Test("each scripting command validates like the console, appends one event and prints its seq")
+  func scriptingCommands() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    _ = try CommandRunner.run(["init", "--data", data], environment: CommandTests.now)
+    let who = ["BORDERMON_OPERATOR": "ops", "SSH_CONNECTION": "10.9.8.7 5000 10.0.0.1 22"]
+    let steps: [([String], Bool)] = [
+      (
+        [
+          "alert", "raise", "--segment", "A-05", "--level", "4", "--type", "shelling", "--text", "mortar",
+          "--side", "KG", "--id", "S-1",
+        ], true
+      ),
+      (["alert", "ack", "S-1", "--note", "seen"], true),
+      (["alert", "ack", "S-1"], false),
+      (["alert", "level", "S-1", "5", "--reason", "spreading"], true),
+      (["alert", "resolve", "S-1"], true),
+      (["segment", "status", "A-05", "described", "--note", "protocol"], true),
+      (["segment", "level", "A-05", "2"], true),
+      (["segment", "level", "Z-99", "2"], false),
+      (
+        [
+          "meeting", "schedule", "--id", "M-S", "--kind", "co-chairs", "--start", "2026-12-20T04:00:00Z",
+          "--end", "2026-12-21T12:00:00Z", "--agenda", "A-05",
+        ], true
+      ),
+      (["meeting", "held", "M-S", "--protocol", "51", "--km", "2.5"], true),
+      (["checkpoint", "set", "karamyk", "open"], true),
+      (["checkpoint", "set", "nowhere", "open"], false),
+      (["note", "A-05", "quiet again"], true),
+    ]
+    var seqs: [Int] = []
+    for (arguments, succeeds) in steps {
+      let result = try CommandRunner.run(arguments + ["--data", data], environment: who)
+      #expect((result.status == 0) == succeeds, "\(arguments): \(result.stderr)")
+      if succeeds, let seq = Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) {
+        seqs.append(seq)
+      }
+    }
+    #expect(seqs == Array(154..<(154 + seqs.count)), "one event each, numbered in order: \(seqs)")
+    let situation = SituationStore(directory: DataDirectory(path: data)).situation
+    #expect(situation.alert("S-1")?.acknowledgement?.by == "ops@10.9.8.7")
+    #expect(situation.alert("S-1")?.level == .escalation && situation.alert("S-1")?.isOpen == false)
+    #expect(situation.segment("A-05")?.status == .described)
+    #expect(situation.meeting("M-S")?.outcome?.kmAgreed == 2.5)
+    #expect(situation.checkpoint("karamyk")?.status == .open)
+    let check = try CommandRunner.run(["check", "--data", data])
+    #expect(check.status == 0, "\(check.stdout)")
+  }
+
+  @Test("export: JSON with every table and each record's id; CSV one table with a header row")
+  func export() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    _ = try CommandRunner.run(["init", "--data", data], environment: CommandTests.now)
+    let json = try CommandRunner.run(
+      ["export", "--format", "json", "--data", data], environment: CommandTests.now)
+    let object = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    for table in ["segments", "meetings", "alerts", "checkpoints"] {
+      let records = try #require(object[table] as? [[String: Any]], "\(table)")
+      #expect(!records.isEmpty)
+      #expect(records.allSatisfy { $0["id"] is String })
+    }
+    #expect((object["segments"] as? [[String: Any]])?.count == 50)
+    let csv = try CommandRunner.run(
+      ["export", "--format", "csv", "--data", data], environment: CommandTests.now)
+    let lines = csv.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("id,points,name,name_cyrillic,sector,length_km,status") == true)
+    #expect(lines.count == 51)
+    #expect(lines.contains { $0.hasPrefix("A-02,,Golovnoy water point,Головной,isfara-vorukh,5.9,") })
+    let alerts = try CommandRunner.run(
+      ["export", "--format", "csv", "--table", "alerts", "--data", data], environment: CommandTests.now)
+    #expect(alerts.stdout.hasPrefix("id,segment,level,type,text"))
+    let past = try CommandRunner.run(
+      ["export", "--format", "json", "--at", "2012-01-01", "--data", data], environment: CommandTests.now)
+    let pastObject = try #require(
+      JSONSerialization.jsonObject(with: Data(past.stdout.utf8)) as? [String: Any])
+    #expect((pastObject["alerts"] as? [Any])?.isEmpty == true, "no incident before 2014")
+  }
+
+  @Test("demo appends plausible, valid, illustrative events at a steady pace")
+  func demo() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    _ = try CommandRunner.run(["init", "--data", data], environment: CommandTests.now)
+    let result = try CommandRunner.run(["demo", "--rate", "50", "--count", "12", "--data", data])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.split(separator: "\n").count == 12)
+    let lines = try String(contentsOfFile: data + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 153 + 12)
+    #expect(lines.suffix(12).allSatisfy { $0.contains(#""illustrative":"bordermon demo""#) })
+    #expect(try CommandRunner.run(["check", "--data", data]).status == 0)
+  }
+}

@@ -20,13 +20,15 @@ public struct Rect: Sendable, Hashable {
 }
 
 /// The whole screen as cells: what the view draws and the terminal layer shows.
-public struct Grid: Sendable, Equatable {
+public struct Grid: Sendable {
   public let width: Int
   public let height: Int
   /// Cells row by row.
   public private(set) var cells: [Cell]
   /// Whether text must be reduced to ASCII (a terminal that is not UTF-8).
   public let asciiOnly: Bool
+  /// Where the clock's seconds were drawn, so a tick can redraw just those two cells.
+  public var clockSeconds: (row: Int, column: Int)?
 
   public init(width: Int, height: Int, asciiOnly: Bool = false, fill: Cell = .blank) {
     self.width = max(0, width)
@@ -195,5 +197,13 @@ public struct Grid: Sendable, Equatable {
       while line.hasSuffix(" ") { line.removeLast() }
       return line
     }.joined(separator: "\n")
+  }
+}
+
+extension Grid: Equatable {
+  /// Grids are equal when they show the same: size, mode and cells.
+  public static func == (lhs: Grid, rhs: Grid) -> Bool {
+    lhs.width == rhs.width && lhs.height == rhs.height && lhs.asciiOnly == rhs.asciiOnly
+      && lhs.cells == rhs.cells
   }
 }

@@ -41,8 +41,19 @@ public enum ConsoleView {
   public static func renderClock(
     _ state: ConsoleState, into grid: inout Grid, theme: Theme = .defaultDark, glyphs: GlyphSet = .unicode
   ) {
+    guard grid.width == state.size.columns, grid.height == state.size.rows else {
+      grid = render(state, theme: theme, glyphs: glyphs)
+      return
+    }
+    // The seconds are the only cells a tick within the minute changes.
+    if let place = grid.clockSeconds {
+      let bar = theme.style(.header)
+      let seconds = RFC3339.pad(DisplayZone.utc.civil(state.now).second, 2)
+      grid.put(seconds, row: place.row, column: place.column, style: theme.style(.clockSeconds).onBar(bar))
+      return
+    }
     let context = ViewContext(state: state, theme: theme, glyphs: glyphs)
-    guard !context.layout.isTooSmall, grid.width == state.size.columns, grid.height == state.size.rows else {
+    guard !context.layout.isTooSmall else {
       grid = render(state, theme: theme, glyphs: glyphs)
       return
     }

@@ -14,23 +14,33 @@ struct HeaderView {
     let tagWidth = tag.isEmpty ? 0 : DisplayWidth.of(tag) + 2
     // From richest to most compact: the first that leaves the whole title room wins.
     let titleWidth = DisplayWidth.of(c.situation.title) + 1
-    let options: [[[(String, CellStyle)]]] = [
-      [alertCounts(compact: false), liveIndicator(compact: false), clocks(wide: true)],
-      [alertCounts(compact: false), liveIndicator(compact: false), clocks(wide: false)],
-      [alertCounts(compact: true), liveIndicator(compact: false), clocks(wide: false)],
-      [alertCounts(compact: true), liveIndicator(compact: true), clocks(wide: false)],
+    // Each variant is built once (this runs every second).
+    let counts = alertCounts(compact: false)
+    let live = liveIndicator(compact: false)
+    let narrowClocks = clocks(wide: false)
+    let options: [() -> [[(String, CellStyle)]]] = [
+      { [counts, live, clocks(wide: true)] },
+      { [counts, live, narrowClocks] },
+      { [alertCounts(compact: true), live, narrowClocks] },
+      { [alertCounts(compact: true), liveIndicator(compact: true), narrowClocks] },
     ]
-    var right = options[options.count - 1]
-    for option in options where width(of: option) + tagWidth + titleWidth <= rect.width {
-      right = option
-      break
+    var right: [[(String, CellStyle)]] = []
+    for option in options {
+      right = option()
+      if width(of: right) + tagWidth + titleWidth <= rect.width { break }
     }
     while width(of: right) + tagWidth > rect.width, !right.isEmpty { right.removeFirst() }
     let used = width(of: right)
     var column = rect.right - used
+    grid.clockSeconds = nil
     for part in right {
       column += 1
-      for (text, style) in part { column += grid.put(text, row: rect.row, column: column, style: style) }
+      for (text, style) in part {
+        if style == c.style(.clockSeconds).onBar(bar), text.count == 2, text.allSatisfy(\.isNumber) {
+          grid.clockSeconds = (rect.row, column)
+        }
+        column += grid.put(text, row: rect.row, column: column, style: style)
+      }
       column += 1
     }
     var left = rect.column + 1
@@ -49,15 +59,18 @@ struct HeaderView {
     let now = context.state.now
     let bar = context.style(.header)
     let accent = context.style(.headerAccent)
+    // The seconds are the only text that changes every second: they have a role of their own,
+    // which the default theme draws in the terminal's own colours so a tick costs a few bytes.
+    let seconds = (RFC3339.pad(DisplayZone.utc.civil(now).second, 2), context.style(.clockSeconds).onBar(bar))
     if wide {
       return [
-        (DisplayZone.utc.clock(now, seconds: true), accent), (" UTC  ", bar),
+        (DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC  ", bar),
         (DisplayZone.bishkek.clock(now), accent), (" Bishkek  ", bar),
         (DisplayZone.dushanbe.clock(now), accent), (" Dushanbe", bar),
       ]
     }
     return [
-      (DisplayZone.utc.clock(now, seconds: true), accent), (" UTC ", bar),
+      (DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC ", bar),
       (DisplayZone.bishkek.clock(now), accent), (" BIS ", bar),
       (DisplayZone.dushanbe.clock(now), accent), (" DUS", bar),
     ]
