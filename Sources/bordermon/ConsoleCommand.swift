@@ -143,9 +143,9 @@ struct ConsoleLoop {
       var effects: [ConsoleEffect] = []
       var changed = false
       var clockTicked = false
-      // Keys and resizes (SIGWINCH interrupts the wait) are read only when something came.
-      let inputPending = ready.readable.contains(session.inputFileDescriptor) || ready.interrupted
-      for input in inputPending ? session.readKeys() : [] {
+      // Drained after every wake-up: ncurses turns SIGWINCH into a resize only inside a key read,
+      // and the signal may have arrived outside the wait.
+      for input in session.readKeys() {
         changed = true
         switch input {
         case .key(let key): effects += state.handle(.key(key))
