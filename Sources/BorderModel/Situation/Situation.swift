@@ -44,6 +44,9 @@ public struct Situation: Sendable {
     for (index, checkpoint) in checkpoints.enumerated() { checkpointIndex[checkpoint.id] = index }
   }
 
+  /// An empty situation, cheap to make: a stand-in while the real one is being changed elsewhere.
+  public static let placeholder = Situation(reference: ReferenceData(title: "", segments: []))
+
   /// The segment with an ID, if any.
   public func segment(_ id: SegmentID) -> Segment? {
     segmentIndex[id].map { segments[$0] }

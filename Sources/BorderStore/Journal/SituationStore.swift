@@ -103,7 +103,10 @@ public struct SituationStore: Sendable {
     while attempts < 3 {
       attempts += 1
       let path = directory.journalFile
-      var situation = self.situation
+      // Take the situation out of `self` (leaving a small placeholder), so folding into it
+      // changes it in place instead of copying every array on the first change.
+      var situation = Situation.placeholder
+      swap(&situation, &self.situation)
       var lastSeq = lastSeqSeen
       let limit = asOf
       var newDiagnostics: [Diagnostic] = []
@@ -111,12 +114,13 @@ public struct SituationStore: Sendable {
       historyWindow = nil
       defer { historyWindow = window }
       let result = follower.readNewChunks { chunk in
-        let decoded = ParallelDecoder.decode(chunk.lines)
-        for (offset, outcome) in decoded.enumerated() {
-          Self.fold(
-            outcome, number: chunk.firstLineNumber + offset, path: path, asOf: limit,
-            collect: collect, into: &situation, window: &window, lastSeq: &lastSeq, update: &update,
-            diagnostics: &newDiagnostics)
+        PipelinedDecoder.run(chunk.lines) { first, decoded in
+          for offset in decoded.indices {
+            Self.fold(
+              decoded[offset], number: chunk.firstLineNumber + first + offset, path: path, asOf: limit,
+              collect: collect, into: &situation, window: &window, lastSeq: &lastSeq, update: &update,
+              diagnostics: &newDiagnostics)
+          }
         }
       }
       self.situation = situation
