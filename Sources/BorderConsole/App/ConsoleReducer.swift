@@ -271,8 +271,12 @@ extension ConsoleState {
     return situation.upcomingMeetings(after: now) + situation.recentMeetings(before: now)
   }
 
-  /// Alerts in the order the feed lists them, newest first.
-  public var alertList: [Alert] { displayed.alerts.reversed() }
+  /// The selected alert's row in the feed (newest first), without copying the alerts.
+  var selectedAlertRow: Int? {
+    let situation = displayed
+    guard let id = selectedAlert, let position = situation.alertPosition(id) else { return nil }
+    return situation.alerts.count - 1 - position
+  }
 
   private mutating func move(by delta: Int) {
     switch focus {
@@ -287,10 +291,10 @@ extension ConsoleState {
       let current = selectedMeeting.flatMap { id in list.firstIndex { $0.id == id } } ?? 0
       selectedMeeting = list[clamp(current.addingClamped(delta), 0, list.count - 1)].id
     case .alerts:
-      let list = alertList
-      guard !list.isEmpty else { return }
-      let current = selectedAlert.flatMap { id in list.firstIndex { $0.id == id } } ?? 0
-      selectedAlert = list[clamp(current.addingClamped(delta), 0, list.count - 1)].id
+      let alerts = displayed.alerts
+      guard !alerts.isEmpty else { return }
+      let row = clamp((selectedAlertRow ?? 0).addingClamped(delta), 0, alerts.count - 1)
+      selectedAlert = alerts[alerts.count - 1 - row].id
     }
     keepSelectionsVisible()
   }
@@ -308,10 +312,10 @@ extension ConsoleState {
     let meetingIndex = meetings.firstIndex { $0.id == selectedMeeting } ?? 0
     meetingScroll = scrolled(
       meetingScroll, selected: meetingIndex, visible: layout.meetingRows, count: meetings.count)
-    let alerts = alertList
-    if selectedAlert == nil || displayed.alert(selectedAlert!) == nil { selectedAlert = alerts.first?.id }
-    let alertIndex = alerts.firstIndex { $0.id == selectedAlert } ?? 0
-    alertScroll = scrolled(alertScroll, selected: alertIndex, visible: layout.alertRows, count: alerts.count)
+    let alertCount = displayed.alerts.count
+    if selectedAlertRow == nil { selectedAlert = displayed.alerts.last?.id }
+    alertScroll = scrolled(
+      alertScroll, selected: selectedAlertRow ?? 0, visible: layout.alertRows, count: alertCount)
   }
 
   private func scrolled(_ offset: Int, selected: Int, visible: Int, count: Int) -> Int {

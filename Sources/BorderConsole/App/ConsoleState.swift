@@ -141,6 +141,8 @@ public struct ConsoleState: Sendable {
   public var themeName = "default"
   /// Segment positions in the table, in display order (filtered and sorted).
   public private(set) var rows: [Int] = []
+  /// Per-segment and per-level figures of the displayed situation, kept in step with it.
+  public private(set) var cache = DisplayCache()
   /// Search keys of the segments (lower-cased names in both scripts), by position.
   private var searchKeys: [String] = []
   /// How long a changed row stands out.
@@ -195,20 +197,14 @@ public struct ConsoleState: Sendable {
   /// Recomputes the table's rows after the data, filter or sort changed.
   public mutating func refreshRows() {
     let situation = displayed
+    cache = DisplayCache(situation)
     let needle = filter.lowercased()
     var positions = Array(situation.segments.indices)
     if !needle.isEmpty {
       positions = positions.filter { $0 < searchKeys.count && searchKeys[$0].contains(needle) }
     }
     let segments = situation.segments
-    var effective: [AlertLevel] = []
-    if sort == .level {
-      var openMax: [SegmentID: AlertLevel] = [:]
-      for alert in situation.alerts where alert.isOpen {
-        openMax[alert.segment] = max(openMax[alert.segment] ?? .stable, alert.level)
-      }
-      effective = segments.map { max($0.alertLevel, openMax[$0.id] ?? .stable) }
-    }
+    let effective = cache.effectiveLevels
     func before(_ a: Int, _ b: Int) -> Bool {
       let x = segments[a]
       let y = segments[b]

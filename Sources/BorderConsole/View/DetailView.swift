@@ -53,7 +53,7 @@ struct DetailContent {
         if full, let note = change.note { text.paragraph(note, role: .muted, indent: 12) }
       }
     }
-    let alerts = c.situation.alerts(on: segment.id)
+    let alerts = c.situation.alerts(on: segment.id, limit: full ? 50 : 3)
     if !alerts.isEmpty {
       text.heading(full ? "Alerts" : "Recent alerts")
       for alert in alerts.prefix(full ? 50 : 3) {

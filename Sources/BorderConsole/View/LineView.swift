@@ -16,7 +16,7 @@ struct LineView {
     guard inner.height >= 3, inner.width >= 10 else { return }
     drawGauge(into: &grid, row: inner.row, column: inner.column, width: inner.width)
     let spans = StripSpans(
-      lengths: c.situation.segments.map(\.lengthKm), statuses: c.statuses, width: inner.width)
+      lengths: c.state.cache.lengths, statuses: c.statuses, width: inner.width)
     var row = inner.row + 1
     if inner.height >= 4 {
       drawSectorLabels(into: &grid, row: row, column: inner.column, spans: spans)
@@ -64,9 +64,10 @@ struct LineView {
     let c = context
     var starts: [(Int, Sector)] = []
     var last: Sector?
-    for (index, segment) in c.situation.segments.enumerated() where segment.sector != last {
-      starts.append((spans.start(ofSegment: index), segment.sector))
-      last = segment.sector
+    let segments = c.situation.segments
+    for index in segments.indices where segments[index].sector != last {
+      starts.append((spans.start(ofSegment: index), segments[index].sector))
+      last = segments[index].sector
     }
     for (index, entry) in starts.enumerated() {
       let end = index + 1 < starts.count ? starts[index + 1].0 : spans.width

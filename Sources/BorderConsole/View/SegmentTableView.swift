@@ -58,7 +58,11 @@ struct SegmentTableView {
       TableColumn(heading: "Level", width: 16),
       TableColumn(heading: "Last", width: 5, alignRight: true),
     ]
-    let idWidth = context.situation.segments.reduce(2) { max($0, DisplayWidth.of($1.id.rawValue)) }
+    // The widest ID among the rows in view (all rows would cost a pass over every segment per frame).
+    let segments = context.situation.segments
+    let visible = context.state.rows[min(context.state.segmentScroll, context.state.rows.count)...].prefix(
+      200)
+    let idWidth = visible.reduce(2) { max($0, DisplayWidth.of(segments[$1].id.rawValue)) }
     columns[0].width = min(12, idWidth)
     if width < 78 { columns.remove(at: 2) }
     if width < 58 { columns.removeLast() }

@@ -13,37 +13,18 @@ final class ViewContext {
   lazy var figures: SituationFigures = situation.figures(now: now)
 
   /// Open alerts by level (index 0 is level 1) and how many are unacknowledged: all the header needs.
-  lazy var alertCounts: (open: [Int], unacknowledged: Int) = {
-    var open = [Int](repeating: 0, count: AlertLevel.allCases.count)
-    var unacknowledged = 0
-    for alert in situation.alerts where alert.isOpen {
-      open[alert.level.rawValue - 1] += 1
-      if alert.acknowledgement == nil { unacknowledged += 1 }
-    }
-    return (open, unacknowledged)
-  }()
+  var alertCounts: (open: [Int], unacknowledged: Int) {
+    (state.cache.openByLevel, state.cache.unacknowledged)
+  }
 
   /// Open alerts' highest level and whether one is unacknowledged, by segment.
-  lazy var openBySegment: [SegmentID: (level: AlertLevel, unacknowledged: Bool)] = {
-    var open: [SegmentID: (level: AlertLevel, unacknowledged: Bool)] = [:]
-    for alert in situation.alerts where alert.isOpen {
-      let previous = open[alert.segment]
-      open[alert.segment] = (
-        max(previous?.level ?? .stable, alert.level),
-        (previous?.unacknowledged ?? false) || alert.acknowledgement == nil
-      )
-    }
-    return open
-  }()
+  var openBySegment: [SegmentID: (level: AlertLevel, unacknowledged: Bool)] { state.cache.openBySegment }
 
   /// Each segment's level counting its open alerts, by position west to east.
-  lazy var effectiveLevels: [AlertLevel] = {
-    let open = openBySegment
-    return situation.segments.map { max($0.alertLevel, open[$0.id]?.level ?? .stable) }
-  }()
+  var effectiveLevels: [AlertLevel] { state.cache.effectiveLevels }
 
   /// Each segment's status, by position.
-  lazy var statuses: [DemarcationStatus] = situation.segments.map(\.status)
+  var statuses: [DemarcationStatus] { state.cache.statuses }
 
   init(state: ConsoleState, theme: Theme, glyphs: GlyphSet) {
     self.state = state

@@ -31,20 +31,38 @@ extension Situation {
     var total = 0.0
     var agreed = 0.0
     var highest: [Sector: AlertLevel] = [:]
-    for segment in segments {
-      total += segment.lengthKm
-      kmByStatus[segment.status, default: 0] += segment.lengthKm
-      segmentsByStatus[segment.status, default: 0] += 1
-      if segment.status.isAgreed { agreed += segment.lengthKm }
-      highest[segment.sector] = max(highest[segment.sector] ?? .stable, segment.alertLevel)
+    // Sums by index into fixed arrays: no copy of a segment, no hashing per segment.
+    var kmByRank = [Double](repeating: 0, count: DemarcationStatus.allCases.count)
+    var countByRank = [Int](repeating: 0, count: DemarcationStatus.allCases.count)
+    var highestByOrder = [AlertLevel](repeating: .stable, count: Sector.allCases.count)
+    var seenSector = [Bool](repeating: false, count: Sector.allCases.count)
+    for index in segments.indices {
+      let length = segments[index].lengthKm
+      let rank = segments[index].status.rank
+      total += length
+      kmByRank[rank] += length
+      countByRank[rank] += 1
+      if rank >= DemarcationStatus.described.rank { agreed += length }
+      let order = segments[index].sector.order
+      seenSector[order] = true
+      highestByOrder[order] = max(highestByOrder[order], segments[index].alertLevel)
+    }
+    for status in DemarcationStatus.allCases {
+      kmByStatus[status] = kmByRank[status.rank]
+      segmentsByStatus[status] = countByRank[status.rank]
+    }
+    for sector in Sector.allCases where seenSector[sector.order] {
+      highest[sector] = highestByOrder[sector.order]
     }
     var open = Dictionary(uniqueKeysWithValues: AlertLevel.allCases.map { ($0, 0) })
     var unacknowledged = open
-    for alert in alerts where alert.isOpen {
-      open[alert.level, default: 0] += 1
-      if alert.acknowledgement == nil { unacknowledged[alert.level, default: 0] += 1 }
-      if let sector = segment(alert.segment)?.sector {
-        highest[sector] = max(highest[sector] ?? .stable, alert.level)
+    for index in alerts.indices where alerts[index].resolution == nil {
+      let level = alerts[index].level
+      open[level, default: 0] += 1
+      if alerts[index].acknowledgement == nil { unacknowledged[level, default: 0] += 1 }
+      if let position = segmentPosition(alerts[index].report.segment) {
+        let sector = segments[position].sector
+        highest[sector] = max(highest[sector] ?? .stable, level)
       }
     }
     return SituationFigures(
@@ -75,14 +93,21 @@ extension Situation {
   /// The highest level on a segment: its own and its open alerts'.
   public func effectiveLevel(of segment: Segment) -> AlertLevel {
     var level = segment.alertLevel
-    for alert in alerts where alert.isOpen && alert.segment == segment.id {
-      level = max(level, alert.level)
+    for index in alerts.indices
+    where alerts[index].resolution == nil && alerts[index].report.segment == segment.id {
+      level = max(level, alerts[index].level)
     }
     return level
   }
 
-  /// Alerts on a segment, newest first.
-  public func alerts(on segment: SegmentID) -> [Alert] {
-    alerts.filter { $0.segment == segment }.reversed()
+  /// Alerts on a segment, newest first, at most `limit` of them.
+  public func alerts(on segment: SegmentID, limit: Int = .max) -> [Alert] {
+    var found: [Alert] = []
+    var index = alerts.count - 1
+    while index >= 0 && found.count < limit {
+      if alerts[index].report.segment == segment { found.append(alerts[index]) }
+      index -= 1
+    }
+    return found
   }
 }

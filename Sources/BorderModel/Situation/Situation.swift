@@ -39,7 +39,7 @@ public struct Situation: Sendable {
     checkpoints = reference.checkpoints
     alerts = []
     notes = []
-    for (index, segment) in segments.enumerated() { segmentIndex[segment.id] = index }
+    for index in segments.indices { segmentIndex[segments[index].id] = index }
     for (index, meeting) in meetings.enumerated() { meetingIndex[meeting.id] = index }
     for (index, checkpoint) in checkpoints.enumerated() { checkpointIndex[checkpoint.id] = index }
   }
@@ -64,6 +64,9 @@ public struct Situation: Sendable {
   public func alert(_ id: AlertID) -> Alert? {
     alertIndex[id].map { alerts[$0] }
   }
+
+  /// The position of an alert in the order alerts were raised.
+  public func alertPosition(_ id: AlertID) -> Int? { alertIndex[id] }
 
   /// The checkpoint with an ID, if any.
   public func checkpoint(_ id: CheckpointID) -> Checkpoint? {

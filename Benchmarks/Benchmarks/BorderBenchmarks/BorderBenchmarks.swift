@@ -1,0 +1,91 @@
+import Benchmark
+import BorderConsole
+import BorderModel
+import BorderStore
+import Foundation
+
+/// Where the generated data sets live (made by scripts/bench.sh with `bordermon generate`).
+let dataRoot = ProcessInfo.processInfo.environment["BORDERMON_BENCH_DATA"] ?? "/tmp/bordermon-bench"
+
+/// A data directory of the suite, by name.
+func data(_ name: String) -> DataDirectory { DataDirectory(path: dataRoot + "/" + name) }
+
+/// The moment every frame is drawn at, so frames are comparable.
+let frameTime = Timestamp(year: 2026, month: 11, day: 29, hour: 6)
+
+/// A console over a data directory at a size.
+func console(_ name: String, columns: Int, rows: Int) -> ConsoleState {
+  let store = SituationStore(directory: data(name), historyLimit: 20_000)
+  return ConsoleState(
+    situation: store.situation, history: store.historyWindow, now: frameTime,
+    size: ScreenSize(columns: columns, rows: rows))
+}
+
+let benchmarks: @Sendable () -> Void = {
+  let foldMetrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal]
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .cpuTotal], timeUnits: .microseconds, warmupIterations: 1,
+    maxDuration: .seconds(5), maxIterations: 1000)
+
+  // Opening a journal: reading the reference data and folding every event into a situation.
+  for (name, events) in [("fold-10k", 10_000), ("fold-100k", 100_000), ("fold-1m", 1_000_000)] {
+    Benchmark(
+      "Open journal \(events) events",
+      configuration: .init(
+        metrics: foldMetrics, timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(20),
+        maxIterations: events >= 1_000_000 ? 5 : 20)
+    ) { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(SituationStore(directory: data(name)).situation.appliedEventCount)
+      }
+    }
+  }
+
+  // The situation as of a past time: the fold stops taking events after it (half the synthetic journal).
+  Benchmark(
+    "Open journal 1000000 events as of a past time",
+    configuration: .init(
+      metrics: foldMetrics, timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(20),
+      maxIterations: 5)
+  ) { benchmark in
+    let midpoint = SyntheticData.epoch.adding(seconds: 150_000_000)
+    for _ in benchmark.scaledIterations {
+      blackHole(SituationStore(directory: data("fold-1m"), asOf: midpoint).situation.appliedEventCount)
+    }
+  }
+
+  // Composing one frame: the pure view from state to a grid of cells.
+  for (name, label) in [("sample", "sample"), ("segments-10k", "10000 segments")] {
+    for (columns, rows) in [(120, 40), (300, 100)] {
+      Benchmark("Frame \(columns)x\(rows) \(label)") { benchmark in
+        let state = console(name, columns: columns, rows: rows)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+          blackHole(ConsoleView.render(state))
+        }
+      }
+    }
+  }
+
+  // A key to a new frame with 10,000 segments: the reducer, then the view.
+  Benchmark("Key to frame 120x40 10000 segments") { benchmark in
+    var state = console("segments-10k", columns: 120, rows: 40)
+    benchmark.startMeasurement()
+    for iteration in benchmark.scaledIterations {
+      _ = state.handle(.key(iteration % 50 == 49 ? .home : .down))
+      blackHole(ConsoleView.render(state))
+    }
+  }
+
+  // A clock tick within a minute: only the seconds are redrawn.
+  Benchmark("Clock tick 120x40 sample") { benchmark in
+    var state = console("sample", columns: 120, rows: 40)
+    var grid = ConsoleView.render(state)
+    benchmark.startMeasurement()
+    for iteration in benchmark.scaledIterations {
+      _ = state.handle(.tick(frameTime.adding(seconds: Int64(iteration % 59))))
+      ConsoleView.renderClock(state, into: &grid)
+      blackHole(grid)
+    }
+  }
+}
