@@ -85,7 +85,7 @@ def main():
     pid, fd = spawn([args.bordermon, "--data", args.data], args.cols, args.rows, env)
     journal = os.path.join(args.data, "journal.jsonl")
     read_for(fd, stream, 1.5)
-    screen_ms, byte_ms = [], []
+    screen_ms, byte_ms, event_bytes = [], [], []
     rng = random.Random(7)
     for _ in range(args.count):
         # Append between clock ticks, so a tick's redraw is not mistaken for the event's.
@@ -96,12 +96,14 @@ def main():
         start = time.monotonic()
         t0 = append(journal, token + " probe", args.segment)
         first_byte = None
+        received = 0
         deadline = t0 + 2.0
         shown = None
         while time.monotonic() < deadline and shown is None:
             ready, _, _ = select.select([fd], [], [], 0.005)
             if ready:
                 data = os.read(fd, 65536)
+                received += len(data)
                 if first_byte is None:
                     first_byte = time.monotonic()
                 stream.feed(data.decode("utf-8", "replace"))
@@ -112,7 +114,8 @@ def main():
             continue
         screen_ms.append((shown - t0) * 1000)
         byte_ms.append((first_byte - t0) * 1000)
-        read_for(fd, stream, 0.05)
+        # Everything written for this event, until the output goes quiet.
+        event_bytes.append(received + read_for(fd, stream, 0.15))
     os.write(fd, b"q")
     read_for(fd, stream, 0.5)
     try:
@@ -129,7 +132,9 @@ def main():
         return {"median_ms": round(statistics.median(values), 2), "p95_ms": round(p95, 2),
                 "max_ms": round(values[-1], 2), "n": len(values)}
 
-    print(json.dumps({"append_to_screen": summary(screen_ms), "append_to_first_byte": summary(byte_ms)}))
+    print(json.dumps({"append_to_screen": summary(screen_ms), "append_to_first_byte": summary(byte_ms),
+                      "bytes_per_event": {"median": statistics.median(event_bytes) if event_bytes else None,
+                                          "max": max(event_bytes) if event_bytes else None}}))
 
 
 if __name__ == "__main__":

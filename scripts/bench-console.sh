@@ -26,14 +26,17 @@ run() { # label, then the command
 }
 run bordermon "$bin" --data "$data"
 run htop unshare -fp --mount-proc htop -d 10
+run htop-machine htop -d 10
 if command -v btop >/dev/null; then run btop unshare -fp --mount-proc btop; fi
 python3 scripts/append-latency.py "$bin" "$data" --count "$appends" >"$work/append.json"
 
+echo "| program | first byte / frame settled | CPU over ${idle} s idle | idle bytes/s | key to first byte (median) | peak RSS | terminal restored |"
+echo "|---|---|---|---|---|---|---|"
 python3 - "$work" "$idle" <<'PY'
 import json, os, sys, statistics
 work, idle = sys.argv[1], sys.argv[2]
 rows = []
-for label in ["bordermon", "htop", "btop"]:
+for label in ["bordermon", "htop", "htop-machine", "btop"]:
     path = os.path.join(work, label + ".json")
     if not os.path.exists(path):
         continue
@@ -41,14 +44,14 @@ for label in ["bordermon", "htop", "btop"]:
     keys = [k["first_byte_ms"] for k in r.get("keys", []) if k.get("key") not in ("q",) and k.get("first_byte_ms") is not None]
     settle = [k["settle_ms"] for k in r.get("keys", []) if k.get("key") not in ("q",) and k.get("settle_ms") is not None]
     rows.append((label, r))
-    print(f"| {label} | {r['first_frame_ms']:.0f} ms | {r['idle_cpu_s']:.4f} s ({r['idle_cpu_pct']:.3f} %) | "
+    print(f"| {label} | {r['first_byte_ms']:.0f} ms / {r['first_frame_ms']:.0f} ms | {r['idle_cpu_s']:.4f} s ({r['idle_cpu_pct']:.3f} %) | "
           f"{r['idle_bytes_per_s']:.1f} | {statistics.median(keys) if keys else float('nan'):.1f} ms | "
           f"{r['peak_rss_mib']:.1f} MiB | {r['terminal_restored']} |")
 append = json.load(open(os.path.join(work, "append.json")))
 s = append["append_to_screen"]
 b = append["append_to_first_byte"]
 print(f"\nappend to screen (bordermon, n={s['n']}): median {s['median_ms']} ms, p95 {s['p95_ms']} ms, max {s['max_ms']} ms; "
-      f"first byte median {b['median_ms']} ms")
+      f"first byte median {b['median_ms']} ms; bytes written per event: median {append['bytes_per_event']['median']}")
 by = dict(rows)
 if "htop" in by and "bordermon" in by:
     h, m = by["htop"], by["bordermon"]
