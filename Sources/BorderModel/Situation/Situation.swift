@@ -24,6 +24,8 @@ public struct Situation: Sendable {
   private var segmentIndex: [SegmentID: Int] = [:]
   private var meetingIndex: [MeetingID: Int] = [:]
   private var alertIndex: [AlertID: Int] = [:]
+  /// The position of each alert's segment, in the order alerts were raised (saves a lookup per event).
+  private var alertSegmentPositions: [Int] = []
   private var checkpointIndex: [CheckpointID: Int] = [:]
 
   /// How many notes the situation keeps.
@@ -138,6 +140,7 @@ extension Situation {
         return reject("segment", "no segment \(report.segment)")
       }
       alertIndex[report.id] = alerts.count
+      alertSegmentPositions.append(segmentAt)
       alerts.append(
         Alert(
           report: report, raisedAt: event.at, raisedBy: event.by, provenance: event.provenance,
@@ -152,7 +155,7 @@ extension Situation {
       alerts[index].levelHistory.append(
         LevelChange(level: level, at: event.at, by: event.by, reason: reason))
       alerts[index].lastEvent = stamp
-      touchSegment(alerts[index].segment, stamp)
+      segments[alertSegmentPositions[index]].lastEvent = stamp
       return .success(.alert(id, segment: alerts[index].segment))
 
     case .alertAcknowledged(let id, let note):
@@ -162,7 +165,7 @@ extension Situation {
       }
       alerts[index].acknowledgement = OperatorMark(by: event.by, at: event.at, note: note)
       alerts[index].lastEvent = stamp
-      touchSegment(alerts[index].segment, stamp)
+      segments[alertSegmentPositions[index]].lastEvent = stamp
       return .success(.alert(id, segment: alerts[index].segment))
 
     case .alertResolved(let id, let note):
@@ -172,7 +175,7 @@ extension Situation {
       }
       alerts[index].resolution = OperatorMark(by: event.by, at: event.at, note: note)
       alerts[index].lastEvent = stamp
-      touchSegment(alerts[index].segment, stamp)
+      segments[alertSegmentPositions[index]].lastEvent = stamp
       return .success(.alert(id, segment: alerts[index].segment))
 
     case .segmentStatusChanged(let id, let status, let note):
@@ -269,7 +272,9 @@ extension Situation {
       return .success(.checkpoint(id))
 
     case .noteAdded(let target, let text):
-      if let target, !hasRecord(target) {
+      // Notes are most often on segments: look there first, once.
+      let segmentTarget = target.flatMap { segmentIndex[SegmentID($0)] }
+      if let target, segmentTarget == nil, !hasRecord(target) {
         return reject("target", "no segment, alert, meeting or checkpoint \(target)")
       }
       notes.append(
@@ -278,9 +283,7 @@ extension Situation {
           provenance: event.provenance))
       // Trim in batches so a long journal does not shift the array on every note.
       if notes.count >= 2 * Situation.noteLimit { notes.removeFirst(notes.count - Situation.noteLimit) }
-      if let target, let index = segmentIndex[SegmentID(target)] {
-        segments[index].lastEvent = stamp
-      }
+      if let index = segmentTarget { segments[index].lastEvent = stamp }
       return .success(.note(target: target))
 
     case .unknown(let type):
@@ -288,7 +291,11 @@ extension Situation {
     }
   }
 
-  private mutating func touchSegment(_ id: SegmentID, _ stamp: EventStamp) {
-    if let index = segmentIndex[id] { segments[index].lastEvent = stamp }
+  /// Makes room for about this many more alerts, so a long journal does not regrow the tables.
+  public mutating func reserveAlerts(_ count: Int) {
+    guard count > alerts.count else { return }
+    alerts.reserveCapacity(count)
+    alertSegmentPositions.reserveCapacity(count)
+    alertIndex.reserveCapacity(count)
   }
 }

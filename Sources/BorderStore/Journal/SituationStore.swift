@@ -1,5 +1,9 @@
 import BorderModel
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What one refresh of the journal brought.
 public struct JournalUpdate: Sendable {
   /// Records touched by the events applied, in journal order.
@@ -56,6 +60,12 @@ public struct SituationStore: Sendable {
     situation = Situation(reference: reference.data)
     follower = JournalFollower(path: directory.journalFile)
     if let historyLimit { historyWindow = HistoryWindow(base: situation, limit: historyLimit) }
+    // A long journal: make room for its alerts at once (about one line in four raises one;
+    // an over-estimate costs only address space).
+    var info = stat()
+    if stat(directory.journalFile, &info) == 0, info.st_size > 4 << 20 {
+      situation.reserveAlerts(Int(info.st_size) / 180 / 3)
+    }
     refresh(collectingTouches: false)
   }
 
