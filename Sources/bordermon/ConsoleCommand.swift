@@ -156,6 +156,9 @@ struct ConsoleLoop {
       let journalTouched = watcher.fileDescriptor.map { ready.readable.contains($0) } ?? true
       if journalTouched && watcher.drain() {
         changed = true
+        // The console's copy of the live situation is let go first, so the store folds the new
+        // events in place instead of copying every array it shares with the console.
+        state.releaseLiveSituation()
         effects += state.handle(.journal(news(from: store.refresh(), store: store)))
       }
       // An edited theme file is reloaded at once.
@@ -190,11 +193,13 @@ struct ConsoleLoop {
           // The reducer refuses actions in read-only mode; this is the second lock on the door.
           guard !readOnly else { continue }
           let result: Result<UInt64, AppendFailure>
+          state.releaseLiveSituation()
           switch store.append([event]) {
           case .success(let seqs): result = .success(seqs.first ?? 0)
           case .failure(let error): result = .failure(AppendFailure(error.description))
           }
           _ = state.handle(.appended(result))
+          state.releaseLiveSituation()
           _ = state.handle(.journal(news(from: store.refresh(), store: store)))
         case .cycleTheme:
           let problem = themes.cycle()

@@ -52,6 +52,7 @@ extension ConsoleState {
 
   private mutating func receive(_ news: JournalNews) -> [ConsoleEffect] {
     if let error = news.readError {
+      live = news.situation
       if journal.readError != error { say("journal: \(error)", error: true, seconds: 10) }
       journal.readError = error
       return []
@@ -60,18 +61,19 @@ extension ConsoleState {
     journal.lastReadAt = now
     journal.skippedLines += news.skipped
     if let problem = news.lastProblem { journal.lastProblem = problem }
-    let oldSegmentCount = live.segments.count
     // The feed follows the newest alert, like tail -f, unless the operator chose an older one.
-    let followsNewest = selectedAlert == nil || selectedAlert == live.alerts.last?.id
+    // (`live` may have been let go before the store read the journal: remembered figures are used.)
+    let followsNewest = selectedAlert == nil || selectedAlert == newestAlert
     live = news.situation
-    if followsNewest && isLive { selectedAlert = live.alerts.last?.id }
+    newestAlert = live.alerts.last?.id
+    if followsNewest && isLive { selectedAlert = newestAlert }
     if let reason = news.restartReason {
       history.reset(base: news.baseline ?? news.situation, events: news.baseline == nil ? [] : news.events)
       say("\(reason): read again from the start", seconds: 8)
     } else {
       history.append(news.events)
     }
-    if live.segments.count != oldSegmentCount { rebuildSearchKeys() }
+    if live.segments.count != searchKeyCount { rebuildSearchKeys() }
     if news.skipped > 0, let problem = news.lastProblem {
       say("journal: \(news.skipped) line(s) skipped — \(problem)", error: true, seconds: 8)
     }

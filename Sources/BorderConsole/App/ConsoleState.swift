@@ -145,6 +145,10 @@ public struct ConsoleState: Sendable {
   public private(set) var cache = DisplayCache()
   /// Search keys of the segments (lower-cased names in both scripts), by position.
   private var searchKeys: [String] = []
+  /// How many segments the search keys cover.
+  var searchKeyCount: Int { searchKeys.count }
+  /// The newest alert of the live situation when it was last received.
+  var newestAlert: AlertID?
   /// How long a changed row stands out.
   public static let flashSeconds: Int64 = 3
 
@@ -157,11 +161,20 @@ public struct ConsoleState: Sendable {
     journal.lastReadAt = now
     rebuildSearchKeys()
     selectedSegment = situation.segments.first?.id
+    newestAlert = situation.alerts.last?.id
     refreshRows()
     keepSelectionsVisible()
     for alert in situation.alerts where alert.needsAcknowledgement && alert.level >= announceLevel {
       lastAnnounced[alert.id] = now
     }
+  }
+
+  /// Lets go of the live situation until the next `.journal` news brings it back.
+  ///
+  /// The store keeps the same situation; while both hold it, the store's next fold would copy
+  /// every array of it. Call this right before the store reads the journal, then hand the news in.
+  public mutating func releaseLiveSituation() {
+    live = .placeholder
   }
 
   /// The situation on screen: the history position, else the frozen picture, else live.
