@@ -32,6 +32,27 @@ public enum FileBytes {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return .failure(FileError(path: path, operation: "read", code: errno)) }
     defer { close(fd) }
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 1 << 16 {
+      // A regular file of known size: one allocation, read straight into it.
+      let size = Int(info.st_size)
+      var failure: Int32?
+      let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        count = 0
+        while count < size {
+          let got = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+          if got < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          if got == 0 { return }
+          count += got
+        }
+      }
+      if let failure { return .failure(FileError(path: path, operation: "read", code: failure)) }
+      return .success(bytes)
+    }
     var result: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {

@@ -8,7 +8,8 @@ func appendForScript(_ payload: EventPayload, options: DataOptions, source: Stri
 {
   let clock = SystemWallClock()
   let directory = try options.prepared(clock: clock)
-  var store = SituationStore(directory: directory)
+  var store = SituationStore(directory: directory, snapshots: true)
+  defer { store.saveSnapshotIfDue() }
   let provenance: Provenance = source.map { .factual(source: $0) } ?? .reported
   let event = JournalEvent(
     at: clock.now(), by: OperatorIdentity.current(), provenance: provenance, payload: payload)
@@ -270,7 +271,7 @@ struct CheckpointCommand: ParsableCommand {
     @Option(help: "A short note.") var note: String?
     func run() throws {
       let directory = try options.prepared(clock: SystemWallClock())
-      let situation = SituationStore(directory: directory).situation
+      let situation = SituationStore(directory: directory, snapshots: true).situation
       let wanted = name.lowercased()
       guard
         let checkpoint = situation.checkpoints.first(where: {

@@ -23,7 +23,8 @@ struct AppendCommand: ParsableCommand {
   func run() throws {
     let clock = SystemWallClock()
     let directory = try options.prepared(clock: clock)
-    var store = SituationStore(directory: directory)
+    var store = SituationStore(directory: directory, snapshots: true)
+    defer { store.saveSnapshotIfDue() }
     let author = OperatorIdentity.current()
     var rejected = 0
     var lineNumber = 0

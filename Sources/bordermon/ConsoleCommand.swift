@@ -98,7 +98,7 @@ struct ConsoleLoop {
       session.stop()
       signals.stop()
     }
-    var store = SituationStore(directory: directory, historyLimit: 20_000)
+    var store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
     store.reportsAppendedEvents = true
     let size = session.size
     var state = ConsoleState(
@@ -123,6 +123,8 @@ struct ConsoleLoop {
     if let problem = themes.problem { state.say("theme: \(problem)", error: true, seconds: 15) }
     var lastSecond = state.now.epochSeconds
     session.draw(ConsoleView.render(state, theme: theme, glyphs: glyphs))
+    // After a long fold, save where it got to (once the first screen is up), so the next start is quick.
+    store.saveSnapshotIfDue(window: state.history)
 
     while true {
       let now = clock.now()

@@ -26,7 +26,7 @@ struct DemoCommand: ParsableCommand {
   func run() throws {
     let clock = SystemWallClock()
     let directory = try options.prepared(clock: clock)
-    var store = SituationStore(directory: directory)
+    var store = SituationStore(directory: directory, snapshots: true)
     var feed = DemoFeed(seed: seed)
     var appended = 0
     let interval = 1.0 / rate

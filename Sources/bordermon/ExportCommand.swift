@@ -30,7 +30,9 @@ struct ExportCommand: ParsableCommand {
       }
     }
     let directory = try options.prepared(clock: clock)
-    let situation = SituationStore(directory: directory, asOf: asOf).situation
+    let store = SituationStore(directory: directory, asOf: asOf, snapshots: true)
+    let situation = store.situation
+    defer { store.saveSnapshotIfDue() }
     let exporter = SituationExport(situation: situation, now: asOf ?? clock.now())
     switch format {
     case .json:

@@ -40,7 +40,7 @@ struct SnapshotCommand: ParsableCommand {
       case .failure(let error): throw ValidationError("--at: \(error)")
       }
     }
-    let store = SituationStore(directory: directory, historyLimit: 20_000)
+    let store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
     var state = ConsoleState(
       situation: store.situation, history: store.historyWindow, now: clock.now(),
       size: ScreenSize(columns: width, rows: height))

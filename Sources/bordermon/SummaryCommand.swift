@@ -29,7 +29,7 @@ struct SummaryCommand: ParsableCommand {
       }
     }
     let directory = try options.prepared(clock: clock)
-    let store = SituationStore(directory: directory, asOf: asOf)
+    let store = SituationStore(directory: directory, asOf: asOf, snapshots: true)
     let moment = asOf ?? clock.now()
     let report = SummaryReport(store: store, moment: moment, isHistorical: asOf != nil)
     if json {
@@ -44,6 +44,7 @@ struct SummaryCommand: ParsableCommand {
     if errors > 0 {
       printError("bordermon: \(errors) problem(s) in the data were skipped; run `bordermon check`")
     }
+    store.saveSnapshotIfDue()
   }
 }
 

@@ -53,6 +53,13 @@ public struct LevelChange: Sendable, Hashable {
   public var at: Timestamp
   public var by: String
   public var reason: String?
+
+  public init(level: AlertLevel, at: Timestamp, by: String, reason: String?) {
+    self.level = level
+    self.at = at
+    self.by = by
+    self.reason = reason
+  }
 }
 
 /// What a report says when an alert is raised.

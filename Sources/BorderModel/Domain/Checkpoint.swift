@@ -43,4 +43,13 @@ public struct Note: Sendable, Hashable {
   public var target: String?
   public var text: String
   public var provenance: Provenance
+
+  public init(seq: UInt64, at: Timestamp, by: String, target: String?, text: String, provenance: Provenance) {
+    self.seq = seq
+    self.at = at
+    self.by = by
+    self.target = target
+    self.text = text
+    self.provenance = provenance
+  }
 }

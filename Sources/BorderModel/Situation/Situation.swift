@@ -49,6 +49,30 @@ public struct Situation: Sendable {
   /// An empty situation, cheap to make: a stand-in while the real one is being changed elsewhere.
   public static let placeholder = Situation(reference: ReferenceData(title: "", segments: []))
 
+  /// Rebuilds a situation from its parts, as a checkpoint saved them; the indexes are rebuilt.
+  public init(
+    title: String, isIllustrativeSample: Bool, description: String?, segments: [Segment],
+    meetings: [Meeting], alerts: [Alert], checkpoints: [Checkpoint], notes: [Note], lastSeq: UInt64,
+    lastEventAt: Timestamp?, appliedEventCount: Int, unknownEventTypes: [String: Int]
+  ) {
+    self.init(
+      reference: ReferenceData(
+        title: title, isIllustrativeSample: isIllustrativeSample, description: description,
+        segments: segments, checkpoints: checkpoints, meetings: meetings))
+    self.alerts = alerts
+    self.notes = notes
+    self.lastSeq = lastSeq
+    self.lastEventAt = lastEventAt
+    self.appliedEventCount = appliedEventCount
+    self.unknownEventTypes = unknownEventTypes
+    alertIndex.reserveCapacity(alerts.count)
+    alertSegmentPositions.reserveCapacity(alerts.count)
+    for index in alerts.indices {
+      alertIndex[alerts[index].id] = index
+      alertSegmentPositions.append(segmentIndex[alerts[index].report.segment] ?? 0)
+    }
+  }
+
   /// The segment with an ID, if any.
   public func segment(_ id: SegmentID) -> Segment? {
     segmentIndex[id].map { segments[$0] }

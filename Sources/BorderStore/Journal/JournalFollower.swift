@@ -25,6 +25,17 @@ public struct JournalFollower: Sendable {
   private var identity: (device: UInt64, inode: UInt64)?
   private let chunkSize: Int
 
+  /// The device and inode of the file being followed, once read.
+  var fileIdentity: (device: UInt64, inode: UInt64)? { identity }
+
+  /// Continues from a known place: `offset` bytes and `lineCount` lines of this very file were read.
+  mutating func resume(offset: Int64, lineCount: Int, device: UInt64, inode: UInt64) {
+    self.offset = offset
+    self.lineCount = lineCount
+    identity = (device, inode)
+    pendingBytes = 0
+  }
+
   public init(path: String, chunkSize: Int = 4 << 20) {
     self.path = path
     self.chunkSize = chunkSize

@@ -50,23 +50,92 @@ public struct SituationStore: Sendable {
   /// The recent events kept for stepping back through history, when asked for at opening.
   public private(set) var historyWindow: HistoryWindow?
 
+  /// Whether this store started from a snapshot of the journal instead of its first line.
+  public private(set) var openedFromSnapshot = false
+  /// Events folded from the journal file while opening (after the snapshot, if one was used).
+  public private(set) var eventsFoldedAtOpen = 0
+  private let usesSnapshots: Bool
+  /// Opening folds at least this many events before it is worth saving a snapshot.
+  public static let snapshotThreshold = 50_000
+
   /// Loads the reference data and folds the whole journal.
   ///
   /// With `historyLimit`, the last events read are also kept in `historyWindow` (for a console).
-  public init(directory: DataDirectory, asOf: Timestamp? = nil, historyLimit: Int? = nil) {
+  /// With `snapshots`, a saved snapshot of the folded journal is used when it still matches
+  /// the files, so only what was appended since is read (not for `asOf`, nor for `check`,
+  /// which must read every line).
+  public init(
+    directory: DataDirectory, asOf: Timestamp? = nil, historyLimit: Int? = nil, snapshots: Bool = false
+  ) {
     self.directory = directory
     self.asOf = asOf
+    usesSnapshots = snapshots && asOf == nil
     reference = ReferenceLoader.load(directory)
     situation = Situation(reference: reference.data)
     follower = JournalFollower(path: directory.journalFile)
     if let historyLimit { historyWindow = HistoryWindow(base: situation, limit: historyLimit) }
+    if usesSnapshots, let snapshot = JournalSnapshot.read(JournalSnapshot.path(for: directory)),
+      snapshotMatches(snapshot)
+    {
+      resume(from: snapshot, historyLimit: historyLimit)
+    }
     // A long journal: make room for its alerts at once (about one line in four raises one;
     // an over-estimate costs only address space).
     var info = stat()
-    if stat(directory.journalFile, &info) == 0, info.st_size > 4 << 20 {
+    if !openedFromSnapshot, stat(directory.journalFile, &info) == 0, info.st_size > 4 << 20 {
       situation.reserveAlerts(Int(info.st_size) / 180 / 3)
     }
-    refresh(collectingTouches: false)
+    eventsFoldedAtOpen = refresh(collectingTouches: false).applied
+  }
+
+  /// Whether a snapshot was made from this very journal, up to a place still there, and these reference files.
+  private func snapshotMatches(_ snapshot: JournalSnapshot) -> Bool {
+    var info = stat()
+    guard stat(directory.journalFile, &info) == 0, UInt64(info.st_dev) == snapshot.position.device,
+      UInt64(info.st_ino) == snapshot.position.inode, Int64(info.st_size) >= snapshot.position.offset,
+      snapshot.referenceFingerprint == JournalSnapshot.referenceFingerprint(directory),
+      JournalSnapshot.tailFingerprint(directory.journalFile, offset: snapshot.position.offset)
+        == snapshot.tailFingerprint
+    else { return false }
+    return true
+  }
+
+  /// Starts from a snapshot: its situation and recent events, and the journal position it reached.
+  private mutating func resume(from snapshot: JournalSnapshot, historyLimit: Int?) {
+    var live = snapshot.base
+    var window = historyLimit.map { HistoryWindow(base: snapshot.base, limit: $0) }
+    for event in snapshot.events {
+      live.apply(event)
+      window?.append(event)
+    }
+    situation = live
+    historyWindow = window
+    let position = snapshot.position
+    follower.resume(
+      offset: position.offset, lineCount: position.lineCount, device: position.device, inode: position.inode)
+    lastSeqSeen = position.lastSeqSeen
+    journalProblemCount = position.problemCount
+    journalDiagnostics = snapshot.diagnostics
+    openedFromSnapshot = true
+  }
+
+  /// Saves a snapshot when opening had to fold many events, so the next opening is quick.
+  ///
+  /// Call it once the first screen or answer is out: it takes a moment for a long journal.
+  /// `window`, when given, is the history a console kept (it took the store's own).
+  public func saveSnapshotIfDue(window: HistoryWindow? = nil) {
+    guard usesSnapshots, eventsFoldedAtOpen >= Self.snapshotThreshold, asOf == nil, pendingBytes == 0,
+      let identity = follower.fileIdentity,
+      let tail = JournalSnapshot.tailFingerprint(directory.journalFile, offset: follower.offset)
+    else { return }
+    let position = JournalPosition(
+      offset: follower.offset, lineCount: follower.lineCount, device: identity.device, inode: identity.inode,
+      lastSeqSeen: lastSeqSeen, problemCount: journalProblemCount)
+    let snapshot = JournalSnapshot(
+      position: position, tailFingerprint: tail,
+      referenceFingerprint: JournalSnapshot.referenceFingerprint(directory), diagnostics: journalDiagnostics,
+      base: (window ?? historyWindow)?.base ?? situation, events: (window ?? historyWindow)?.events ?? [])
+    snapshot.write(to: directory)
   }
 
   /// The situation of the reference data alone, before any event.
