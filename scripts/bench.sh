@@ -40,11 +40,22 @@ for events in 10000 100000 1000000; do
   scripts/bench-open-journal.sh "$events" 5 | grep "^|"
   echo
 done
-echo "## Peak memory"
+echo "## First complete frame and peak memory of the console (cold: no snapshot; warm: from the snapshot the cold start saved)"
+echo "| data | start | first complete frame | peak RSS |"
+echo "|---|---|---|---|"
 for name in sample big; do
-  "$meter" --idle 3 --keys q --env LANG=C.UTF-8 --label "$name" -- "$bin" --data "$data/$name" --read-only | tail -n 1 >"$data/memory-$name.json"
-  python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(f'| console on {sys.argv[2]} | {r[\"peak_rss_mib\"]:.1f} MiB | first frame {r[\"first_frame_ms\"]:.0f} ms |')" "$data/memory-$name.json" "$name"
+  rm -rf "${data:?}/$name/.cache"
+  for start in cold warm; do
+    python3 scripts/first-frame.py "$bin" "$data/$name" >"$data/frame-$name-$start.json"
+    python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(f'| {sys.argv[2]} | {sys.argv[3]} | {r[\"first_full_frame_ms\"]} ms | {r[\"peak_rss_mib\"]} MiB |')" "$data/frame-$name-$start.json" "$name" "$start"
+  done
 done
+echo
+echo "## Opening 1,000,000 events from a snapshot (bordermon summary; the snapshot saved by a first run)"
+rm -rf "$data/fold-1m/.cache"
+"$bin" summary --data "$data/fold-1m" >/dev/null
+hyperfine --style basic --warmup 1 --runs 5 --export-json "$data/warm-1m.json" "$bin summary --data $data/fold-1m" >/dev/null 2>&1
+python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(f'| bordermon summary, 1,000,000 events, from the snapshot | median {r[\"median\"]:.2f} s |')" "$data/warm-1m.json"
 echo
 echo "## In a pseudo-terminal, side by side"
 scripts/bench-console.sh 30 50

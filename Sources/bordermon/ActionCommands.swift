@@ -38,6 +38,15 @@ func parseLevel(_ number: Int, option: String) throws -> AlertLevel {
   return level
 }
 
+/// Reads `--at`: an RFC 3339 time with a zone, or a date meaning the end of that day in UTC.
+func parseAsOf(_ text: String?) throws -> Timestamp? {
+  guard let text else { return nil }
+  switch RFC3339.parseDateOrTime(text) {
+  case .success(let time): return time
+  case .failure(let error): throw ValidationError("--at: \(error)")
+  }
+}
+
 /// Reads an RFC 3339 time with a zone.
 func parseTime(_ text: String, option: String) throws -> Timestamp {
   switch RFC3339.parse(text) {

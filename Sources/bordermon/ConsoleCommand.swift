@@ -86,20 +86,28 @@ struct ConsoleLoop {
   func run() throws -> Int32 {
     // Signals first: blocked before any thread exists, so every exit path comes through here.
     let signals: SignalWatcher
-    let session: TerminalSession
     do {
       signals = try SignalWatcher()
+    } catch {
+      printError("bordermon: \(error)")
+      throw ExitCode(1)
+    }
+    defer { signals.stop() }
+    // The journal is read before the screen is taken, so the first frame drawn is complete.
+    var info = stat()
+    if stat(directory.journalFile, &info) == 0, info.st_size > 32 << 20 {
+      printError("bordermon: opening \(info.st_size >> 20) MiB of journal…")
+    }
+    var store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
+    store.reportsAppendedEvents = true
+    let session: TerminalSession
+    do {
       session = try TerminalSession.start(colorMode: colorMode, asciiOnly: ascii)
     } catch {
       printError("bordermon: \(error)")
       throw ExitCode(1)
     }
-    defer {
-      session.stop()
-      signals.stop()
-    }
-    var store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
-    store.reportsAppendedEvents = true
+    defer { session.stop() }
     let size = session.size
     var state = ConsoleState(
       situation: store.situation, history: store.takeHistoryWindow(), now: clock.now(),

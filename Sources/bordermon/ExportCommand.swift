@@ -22,13 +22,7 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let clock = SystemWallClock()
-    var asOf: Timestamp?
-    if let at {
-      switch RFC3339.parseDateOrTime(at) {
-      case .success(let time): asOf = time
-      case .failure(let error): throw ValidationError("--at: \(error)")
-      }
-    }
+    let asOf = try parseAsOf(at)
     let directory = try options.prepared(clock: clock)
     let store = SituationStore(directory: directory, asOf: asOf, snapshots: true)
     let situation = store.situation

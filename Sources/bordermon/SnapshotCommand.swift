@@ -33,13 +33,7 @@ struct SnapshotCommand: ParsableCommand {
   func run() throws {
     let clock = SystemWallClock()
     let directory = try options.prepared(clock: clock)
-    var asOf: Timestamp?
-    if let at {
-      switch RFC3339.parseDateOrTime(at) {
-      case .success(let time): asOf = time
-      case .failure(let error): throw ValidationError("--at: \(error)")
-      }
-    }
+    let asOf = try parseAsOf(at)
     let store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
     var state = ConsoleState(
       situation: store.situation, history: store.historyWindow, now: clock.now(),

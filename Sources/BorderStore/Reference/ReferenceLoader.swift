@@ -97,7 +97,7 @@ public enum ReferenceLoader {
     _ diagnostics: inout [Diagnostic]
   ) -> [Segment] {
     var segments: [Segment] = []
-    var firstLine: [SegmentID: Int] = [:]
+    var firstLine: [SegmentID: Int] = [:]  // the record number where each ID first appeared
     let allowed: Set<String> = [
       "id", "points", "name", "name_cyrillic", "sector", "length_km", "status", "level",
       "level_reason", "features", "kg_district", "tj_district", "west", "east", "settlements",
@@ -143,9 +143,10 @@ public enum ReferenceLoader {
       let east = r.coordinate("east")
       if let id, !id.isEmpty {
         if let earlier = firstLine[SegmentID(id)] {
-          r.error("id", "duplicate segment ID '\(id)' (first defined on line \(earlier))")
+          let line = lines.line(table: "segment", index: earlier, key: "id") ?? 0
+          r.error("id", "duplicate segment ID '\(id)' (first defined on line \(line))")
         } else {
-          firstLine[SegmentID(id)] = r.line("id") ?? 0
+          firstLine[SegmentID(id)] = index
         }
       }
       let provenance = r.provenance()
@@ -186,9 +187,10 @@ public enum ReferenceLoader {
       let since = r.time("since")
       if let id, !id.isEmpty {
         if let earlier = seen[CheckpointID(id)] {
-          r.error("id", "duplicate checkpoint ID '\(id)' (first defined on line \(earlier))")
+          let line = lines.line(table: "checkpoint", index: earlier, key: "id") ?? 0
+          r.error("id", "duplicate checkpoint ID '\(id)' (first defined on line \(line))")
         } else {
-          seen[CheckpointID(id)] = r.line("id") ?? 0
+          seen[CheckpointID(id)] = index
         }
       }
       let cyrillic = r.string("cyrillic")
@@ -233,9 +235,10 @@ public enum ReferenceLoader {
       let status = r.term("status", MeetingStatus.self) ?? .scheduled
       if let id, !id.isEmpty {
         if let earlier = seen[MeetingID(id)] {
-          r.error("id", "duplicate meeting ID '\(id)' (first defined on line \(earlier))")
+          let line = lines.line(table: "meeting", index: earlier, key: "id") ?? 0
+          r.error("id", "duplicate meeting ID '\(id)' (first defined on line \(line))")
         } else {
-          seen[MeetingID(id)] = r.line("id") ?? 0
+          seen[MeetingID(id)] = index
         }
       }
       let note = r.string("note")

@@ -2,7 +2,30 @@
 ///
 /// The TOML parser reports lines only for syntax errors; this index covers the rest for
 /// files made of top-level keys and arrays of tables (`[[segment]]`), as the data files are.
-struct TOMLLineIndex {
+/// It is built on the first question only: clean files never pay for it.
+final class TOMLLineIndex {
+  private let text: String
+  private var index: Index?
+
+  init(_ text: String) { self.text = text }
+
+  private var built: Index {
+    if let index { return index }
+    let made = Index(text)
+    index = made
+    return made
+  }
+
+  /// The line of `key` in the `index`-th `[[table]]`, else of its header.
+  func line(table: String, index: Int, key: String? = nil) -> Int? {
+    built.line(table: table, index: index, key: key)
+  }
+
+  /// The line of a top-level key.
+  func line(topLevelKey key: String) -> Int? { built.line(topLevelKey: key) }
+}
+
+private struct Index {
   private struct Block {
     var headerLine: Int
     var keyLines: [String: Int] = [:]
@@ -56,6 +79,14 @@ struct TOMLLineIndex {
 
 extension Substring {
   fileprivate func trimmingSpaces() -> String {
-    String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    var start = startIndex
+    var end = endIndex
+    while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+    while end > start {
+      let before = index(before: end)
+      guard self[before] == " " || self[before] == "\t" else { break }
+      end = before
+    }
+    return String(self[start..<end])
   }
 }
