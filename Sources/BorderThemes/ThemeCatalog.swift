@@ -338,18 +338,10 @@ public struct ThemeCatalog: Sendable {
       return nil
     }
     let root: TOMLTable
-    do {
-      root = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      diagnostics.append(
-        Diagnostic(
-          .warning, file: path, line: error.source.begin.line,
-          message:
-            "TOML syntax: \(error.description) (column \(error.source.begin.column)); theme setting ignored"))
-      return nil
-    } catch {
-      diagnostics.append(
-        Diagnostic(.warning, file: path, message: "TOML syntax: \(error); theme setting ignored"))
+    switch TOMLText.parse(text, file: path, severity: .warning, consequence: "; theme setting ignored") {
+    case .success(let table): root = table
+    case .failure(let problem):
+      diagnostics.append(problem)
       return nil
     }
     guard let value = root["theme"] else { return nil }

@@ -1,5 +1,6 @@
 import BorderConsole
 import BorderModel
+import BorderStore
 import TOMLKit
 
 /// A theme file as read: the theme, its description and what was wrong with it.
@@ -70,16 +71,10 @@ private struct ThemeFileParser {
   mutating func run() -> ThemeDocument {
     let fileName = ThemeFile.name(ofPath: path)
     let root: TOMLTable
-    do {
-      root = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      diagnostics.append(
-        Diagnostic(
-          .error, file: path, line: error.source.begin.line,
-          message: "TOML syntax: \(error.description) (column \(error.source.begin.column))"))
-      return finish(Theme(name: fileName, styles: [:], fallback: fallback), description: nil)
-    } catch {
-      diagnostics.append(Diagnostic(.error, file: path, line: 1, message: "TOML syntax: \(error)"))
+    switch TOMLText.parse(text, file: path) {
+    case .success(let table): root = table
+    case .failure(let problem):
+      diagnostics.append(problem)
       return finish(Theme(name: fileName, styles: [:], fallback: fallback), description: nil)
     }
 

@@ -10,9 +10,9 @@ struct DetailContent {
     var text = RichText(width: width)
     let level = c.effectiveLevel(segment)
     text.paragraph(segment.id.rawValue + " " + segment.name.bothScripts, role: .title)
-    var where_ = "\(segment.sector.label) · \(TimeText.km(segment.lengthKm)) km"
-    if let points = segment.borderPoints { where_ += " · \(points)" }
-    text.paragraph(where_, role: .muted)
+    var location = "\(segment.sector.label) · \(TimeText.km(segment.lengthKm)) km"
+    if let points = segment.borderPoints { location += " · \(points)" }
+    text.paragraph(location, role: .muted)
     text.field("Kyrgyzstan", district(segment.kyrgyzDistrict))
     text.field("Tajikistan", district(segment.tajikDistrict))
     if !segment.settlements.isEmpty {

@@ -37,3 +37,6 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     return text + message
   }
 }
+
+/// A diagnostic can be thrown or carried in a `Result` where a problem stops the work.
+extension Diagnostic: Error {}

@@ -57,17 +57,12 @@ public enum ReferenceLoader {
       diagnostics.append(Diagnostic(.error, file: path, message: error.description))
       return nil
     }
-    do {
-      return (try TOMLTable(string: text), TOMLLineIndex(text))
-    } catch let error as TOMLParseError {
-      diagnostics.append(
-        Diagnostic(
-          .error, file: path, line: error.source.begin.line,
-          message: "TOML syntax: \(error.description) (column \(error.source.begin.column))"))
-    } catch {
-      diagnostics.append(Diagnostic(.error, file: path, message: "TOML syntax: \(error)"))
+    switch TOMLText.parse(text, file: path) {
+    case .success(let table): return (table, TOMLLineIndex(text))
+    case .failure(let problem):
+      diagnostics.append(problem)
+      return nil
     }
-    return nil
   }
 
   /// The array of tables under `key`, with a diagnostic when it has another shape.
