@@ -78,3 +78,17 @@ struct TimeTests {
     #expect(DurationText.relative(from: now, to: now.adding(seconds: -7200)) == "2h00m ago")
   }
 }
+
+@Suite("Claimed figures")
+struct ClaimedFigureTests {
+  @Test("figures read with thousands grouped for people, plain in files")
+  func grouping() {
+    #expect(ClaimedFigure(136_000, 140_000).grouped == "136,000–140,000")
+    #expect(ClaimedFigure(63).grouped == "63")
+    #expect(ClaimedFigure(1_470).grouped == "1,470")
+    #expect(ClaimedFigure(10_000, 40_000).description == "10000–40000")
+    #expect(
+      CasualtyClaim(killed: ClaimedFigure(36), injured: ClaimedFigure(154, 189)).summary
+        == "36 killed, 154–189 injured")
+  }
+}

@@ -33,6 +33,8 @@ struct RichText {
 
   /// A label and a value, the value wrapped under itself.
   mutating func field(_ label: String, _ value: String, role: Role = .text, labelWidth: Int = 11) {
+    // A label as long as the column still gets a space after it.
+    let labelWidth = max(labelWidth, DisplayWidth.of(label) + 1)
     let labelText = label.padded(to: labelWidth)
     let wrapped = wrap(value, width: max(8, width - labelWidth))
     for (index, part) in wrapped.enumerated() {

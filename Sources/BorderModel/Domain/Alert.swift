@@ -7,6 +7,20 @@ public struct ClaimedFigure: Sendable, Hashable, CustomStringConvertible {
     self.high = high ?? low
   }
   public var description: String { low == high ? "\(low)" : "\(low)–\(high)" }
+
+  /// The figure for people, thousands grouped: `136,000–140,000`.
+  public var grouped: String {
+    func group(_ value: Int) -> String {
+      var digits = String(value)
+      var index = digits.count - 3
+      while index > 0 {
+        digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+        index -= 3
+      }
+      return digits
+    }
+    return low == high ? group(low) : "\(group(low))–\(group(high))"
+  }
 }
 
 /// Casualties and evacuations as one side claims them.
@@ -28,9 +42,9 @@ public struct CasualtyClaim: Sendable, Hashable {
   /// `36 killed, 154–189 injured, 10000–40000 evacuated`.
   public var summary: String {
     var parts: [String] = []
-    if let killed { parts.append("\(killed) killed") }
-    if let injured { parts.append("\(injured) injured") }
-    if let evacuated { parts.append("\(evacuated) evacuated") }
+    if let killed { parts.append("\(killed.grouped) killed") }
+    if let injured { parts.append("\(injured.grouped) injured") }
+    if let evacuated { parts.append("\(evacuated.grouped) evacuated") }
     return parts.isEmpty ? "no figures" : parts.joined(separator: ", ")
   }
 }
