@@ -115,6 +115,7 @@ public struct Alert: Sendable, Hashable, Identifiable {
   public var raisedAt: Timestamp
   public var raisedBy: String
   public var level: AlertLevel
+  /// Level changes, oldest first: at least the newest `Segment.historyLimit` are kept.
   public var levelHistory: [LevelChange]
   public var acknowledgement: OperatorMark?
   public var resolution: OperatorMark?

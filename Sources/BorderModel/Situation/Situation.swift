@@ -178,6 +178,9 @@ extension Situation {
       alerts[index].level = level
       alerts[index].levelHistory.append(
         LevelChange(level: level, at: event.at, by: event.by, reason: reason))
+      if alerts[index].levelHistory.count >= 2 * Segment.historyLimit {
+        alerts[index].levelHistory.removeFirst(Segment.historyLimit)
+      }
       alerts[index].lastEvent = stamp
       segments[alertSegmentPositions[index]].lastEvent = stamp
       return .success(.alert(id, segment: alerts[index].segment))
