@@ -82,7 +82,9 @@ let benchmarks: @Sendable () -> Void = {
   }
 
   // Composing one frame: the pure view from state to a grid of cells.
-  for (name, label) in [("sample", "sample"), ("segments-10k", "10000 segments")] {
+  for (name, label) in [
+    ("sample", "sample"), ("segments-10k", "10000 segments"), ("big", "10000 segments 1000000 events"),
+  ] {
     for (columns, rows) in [(120, 40), (300, 100)] {
       Benchmark(
         "Frame \(columns)x\(rows) \(label)",
@@ -107,6 +109,17 @@ let benchmarks: @Sendable () -> Void = {
         }
       }
     }, setup: { _ = console("segments-10k", columns: 120, rows: 40) })
+
+  Benchmark(
+    "Key to frame 120x40 10000 segments 1000000 events",
+    closure: { benchmark in
+      for iteration in benchmark.scaledIterations {
+        Consoles.shared.update("big", columns: 120, rows: 40) { state in
+          _ = state.handle(.key(iteration % 50 == 49 ? .home : .down))
+          blackHole(ConsoleView.render(state))
+        }
+      }
+    }, setup: { _ = console("big", columns: 120, rows: 40) })
 
   // A clock tick within a minute: only the seconds are redrawn.
   Benchmark(

@@ -8,6 +8,13 @@ extension ConsoleState {
 
   /// Applies one input; returns the effects it asks for.
   public mutating func handle(_ input: ConsoleInput, keyMap: KeyMap = .standard) -> [ConsoleEffect] {
+    let effects = reduce(input, keyMap: keyMap)
+    // Freezing, history and the turning minute all move the moment meetings are ordered by.
+    refreshMoment()
+    return effects
+  }
+
+  private mutating func reduce(_ input: ConsoleInput, keyMap: KeyMap) -> [ConsoleEffect] {
     switch input {
     case .tick(let time):
       now = time
@@ -269,8 +276,15 @@ extension ConsoleState {
 
   /// Meetings in the order the pane lists them: upcoming soonest first, then the past, latest first.
   public var meetingList: [Meeting] {
-    let situation = displayed
-    return situation.upcomingMeetings(after: now) + situation.recentMeetings(before: now)
+    let meetings = displayed.meetings
+    return cache.meetingOrder.map { meetings[$0] }
+  }
+
+  /// The selected meeting's row in the meetings pane.
+  var selectedMeetingRow: Int? {
+    guard let id = selectedMeeting else { return nil }
+    let meetings = displayed.meetings
+    return cache.meetingOrder.firstIndex { meetings[$0].id == id }
   }
 
   /// The selected alert's row in the feed (newest first), without copying the alerts.
@@ -288,10 +302,10 @@ extension ConsoleState {
       let target = clamp(current.addingClamped(delta), 0, rows.count - 1)
       selectedSegment = displayed.segments[rows[target]].id
     case .meetings:
-      let list = meetingList
-      guard !list.isEmpty else { return }
-      let current = selectedMeeting.flatMap { id in list.firstIndex { $0.id == id } } ?? 0
-      selectedMeeting = list[clamp(current.addingClamped(delta), 0, list.count - 1)].id
+      let order = cache.meetingOrder
+      guard !order.isEmpty else { return }
+      let row = clamp((selectedMeetingRow ?? 0).addingClamped(delta), 0, order.count - 1)
+      selectedMeeting = displayed.meetings[order[row]].id
     case .alerts:
       let alerts = displayed.alerts
       guard !alerts.isEmpty else { return }
@@ -307,13 +321,10 @@ extension ConsoleState {
     if selectedRow == nil, let first = rows.first { selectedSegment = displayed.segments[first].id }
     segmentScroll = scrolled(
       segmentScroll, selected: selectedRow ?? 0, visible: layout.segmentRows, count: rows.count)
-    let meetings = meetingList
-    if selectedMeeting == nil || !meetings.contains(where: { $0.id == selectedMeeting }) {
-      selectedMeeting = meetings.first?.id
-    }
-    let meetingIndex = meetings.firstIndex { $0.id == selectedMeeting } ?? 0
+    let order = cache.meetingOrder
+    if selectedMeetingRow == nil { selectedMeeting = order.first.map { displayed.meetings[$0].id } }
     meetingScroll = scrolled(
-      meetingScroll, selected: meetingIndex, visible: layout.meetingRows, count: meetings.count)
+      meetingScroll, selected: selectedMeetingRow ?? 0, visible: layout.meetingRows, count: order.count)
     let alertCount = displayed.alerts.count
     if selectedAlertRow == nil { selectedAlert = displayed.alerts.last?.id }
     alertScroll = scrolled(

@@ -177,6 +177,19 @@ public struct ConsoleState: Sendable {
     live = .placeholder
   }
 
+  /// The moment the screen reckons ages and countdowns from: the history position, the moment
+  /// the display froze, else the start of the current minute (so they change once a minute).
+  public var displayMoment: Timestamp {
+    historyCursor?.asOf ?? frozen?.since ?? now.minuteFloor
+  }
+
+  /// Re-orders the meetings when the minute turned (a tick).
+  mutating func refreshMoment() {
+    let moment = displayMoment
+    guard moment != cache.moment else { return }
+    cache.orderMeetings(displayed, moment: moment)
+  }
+
   /// The situation on screen: the history position, else the frozen picture, else live.
   public var displayed: Situation {
     historyCursor?.situation ?? frozen?.situation ?? live
@@ -210,7 +223,7 @@ public struct ConsoleState: Sendable {
   /// Recomputes the table's rows after the data, filter or sort changed.
   public mutating func refreshRows() {
     let situation = displayed
-    cache = DisplayCache(situation)
+    cache = DisplayCache(situation, moment: displayMoment)
     let needle = filter.lowercased()
     var positions = Array(situation.segments.indices)
     if !needle.isEmpty {

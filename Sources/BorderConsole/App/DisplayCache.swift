@@ -13,9 +13,15 @@ public struct DisplayCache: Sendable {
   /// Open alerts by level (index 0 is level 1), and how many nobody acknowledged.
   public var openByLevel: [Int] = [0, 0, 0, 0, 0]
   public var unacknowledged = 0
+  /// The situation's figures (the next meeting as of `moment`).
+  public var figures: SituationFigures?
+  /// Meeting positions in the order the pane lists them: upcoming soonest first, then the past, latest first.
+  public var meetingOrder: [Int] = []
+  /// The moment the meeting order and the next meeting were reckoned for (a minute's start).
+  public var moment = Timestamp(epochMilliseconds: 0)
 
-  /// Computes the cache for a situation.
-  public init(_ situation: Situation) {
+  /// Computes the cache for a situation, with meetings ordered as of `moment`.
+  public init(_ situation: Situation, moment: Timestamp) {
     let alerts = situation.alerts
     for index in alerts.indices where alerts[index].resolution == nil {
       let level = alerts[index].level
@@ -39,6 +45,29 @@ public struct DisplayCache: Sendable {
       statuses.append(segments[index].status)
       lengths.append(segments[index].lengthKm)
     }
+    figures = situation.figures(now: moment)
+    orderMeetings(situation, moment: moment)
+  }
+
+  /// Orders the meetings as of `moment` (when the minute turns, what is upcoming changes).
+  public mutating func orderMeetings(_ situation: Situation, moment: Timestamp) {
+    self.moment = moment
+    let meetings = situation.meetings
+    var upcoming: [Int] = []
+    var past: [Int] = []
+    for index in meetings.indices {
+      if meetings[index].isUpcoming(at: moment) { upcoming.append(index) } else { past.append(index) }
+    }
+    upcoming.sort {
+      meetings[$0].start != meetings[$1].start
+        ? meetings[$0].start < meetings[$1].start : meetings[$0].id < meetings[$1].id
+    }
+    past.sort {
+      meetings[$0].end != meetings[$1].end
+        ? meetings[$0].end > meetings[$1].end : meetings[$0].id > meetings[$1].id
+    }
+    meetingOrder = upcoming + past
+    figures?.nextMeeting = upcoming.first.map { meetings[$0] }
   }
 
   public init() {}

@@ -16,7 +16,8 @@ struct MeetingsView {
     drawPane(&grid, rect, title: title, focused: focused, context: c)
     let inner = rect.inner
     guard inner.height >= 2, inner.width >= 20 else { return }
-    let list = state.meetingList
+    let order = state.cache.meetingOrder
+    let meetings = c.situation.meetings
     let width = inner.width - 2
     let showBody = width >= 44
     let showVenue = width >= 56
@@ -26,15 +27,15 @@ struct MeetingsView {
     if showVenue { heading += "Venue" }
     grid.put(
       padded: heading, row: inner.row, column: inner.column + 2, width: width, style: c.style(.tableHeader))
-    guard !list.isEmpty else {
+    guard !order.isEmpty else {
       grid.put("no meetings", row: inner.row + 1, column: inner.column + 2, style: c.style(.muted))
       return
     }
     let visible = inner.height - 1
     for line in 0..<visible {
       let index = state.meetingScroll + line
-      guard index < list.count else { break }
-      let meeting = list[index]
+      guard index < order.count else { break }
+      let meeting = meetings[order[index]]
       let row = inner.row + 1 + line
       let selected = meeting.id == state.selectedMeeting
       let flashing = c.isFlashing(meeting.id.rawValue)

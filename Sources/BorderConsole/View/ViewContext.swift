@@ -10,7 +10,7 @@ final class ViewContext {
   let layout: ConsoleLayout
 
   /// The situation's figures at `now`.
-  lazy var figures: SituationFigures = situation.figures(now: now)
+  lazy var figures: SituationFigures = state.cache.figures ?? situation.figures(now: now)
 
   /// Open alerts by level (index 0 is level 1) and how many are unacknowledged: all the header needs.
   var alertCounts: (open: [Int], unacknowledged: Int) {
@@ -33,7 +33,7 @@ final class ViewContext {
     situation = state.displayed
     // Ages and countdowns are shown to the minute: reckoning them from the minute's start
     // means they change only when the minute does, and an idle screen redraws only its clock.
-    now = state.historyCursor?.asOf ?? state.frozen?.since ?? state.now.minuteFloor
+    now = state.displayMoment
     layout = state.layout
   }
 
