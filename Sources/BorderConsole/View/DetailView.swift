@@ -70,9 +70,12 @@ struct DetailContent {
         if full { text.paragraph(alert.report.text, role: .muted, indent: 2) }
       }
     }
-    if let meeting = c.situation.upcomingMeetings(after: c.now).first(where: {
-      $0.agenda.contains(segment.id)
-    }) {
+    // The meetings pane's order, soonest first: the first upcoming one with this segment on its agenda.
+    let meetings = c.situation.meetings
+    let next = c.state.cache.meetingOrder.lazy.map { meetings[$0] }
+      .prefix { $0.isUpcoming(at: c.now) }
+      .first { $0.agenda.contains(segment.id) }
+    if let meeting = next {
       text.heading("Next meeting on it")
       text.paragraph(
         "\(meeting.kind.label)\(meeting.venue.map { ", \($0.latin)" } ?? "") — \(meeting.status(at: c.now).label)"
