@@ -99,27 +99,18 @@ let benchmarks: @Sendable () -> Void = {
   }
 
   // A key to a new frame with 10,000 segments: the reducer, then the view.
-  Benchmark(
-    "Key to frame 120x40 10000 segments",
-    closure: { benchmark in
-      for iteration in benchmark.scaledIterations {
-        Consoles.shared.update("segments-10k", columns: 120, rows: 40) { state in
-          _ = state.handle(.key(iteration % 50 == 49 ? .home : .down))
-          blackHole(ConsoleView.render(state))
+  for (name, label) in [("segments-10k", "10000 segments"), ("big", "10000 segments 1000000 events")] {
+    Benchmark(
+      "Key to frame 120x40 \(label)",
+      closure: { benchmark in
+        for iteration in benchmark.scaledIterations {
+          Consoles.shared.update(name, columns: 120, rows: 40) { state in
+            _ = state.handle(.key(iteration % 50 == 49 ? .home : .down))
+            blackHole(ConsoleView.render(state))
+          }
         }
-      }
-    }, setup: { _ = console("segments-10k", columns: 120, rows: 40) })
-
-  Benchmark(
-    "Key to frame 120x40 10000 segments 1000000 events",
-    closure: { benchmark in
-      for iteration in benchmark.scaledIterations {
-        Consoles.shared.update("big", columns: 120, rows: 40) { state in
-          _ = state.handle(.key(iteration % 50 == 49 ? .home : .down))
-          blackHole(ConsoleView.render(state))
-        }
-      }
-    }, setup: { _ = console("big", columns: 120, rows: 40) })
+      }, setup: { _ = console(name, columns: 120, rows: 40) })
+  }
 
   // A clock tick within a minute: only the seconds are redrawn.
   Benchmark(

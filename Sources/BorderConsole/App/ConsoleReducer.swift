@@ -167,10 +167,7 @@ extension ConsoleState {
     if isEditingFilter { return editFilter(key) }
     if case .jump(let text) = prompt { return editJump(text, key) }
     if overlay == .help {
-      if keyMap.command(for: key) == .quit, key != .control("c"), key == .character("q") {
-        overlay = nil
-        return []
-      }
+      // Any key closes help (q too: it does not quit from here).
       overlay = nil
       return []
     }
@@ -273,12 +270,6 @@ extension ConsoleState {
   }
 
   // MARK: Selection
-
-  /// Meetings in the order the pane lists them: upcoming soonest first, then the past, latest first.
-  public var meetingList: [Meeting] {
-    let meetings = displayed.meetings
-    return cache.meetingOrder.map { meetings[$0] }
-  }
 
   /// The selected meeting's row in the meetings pane.
   var selectedMeetingRow: Int? {

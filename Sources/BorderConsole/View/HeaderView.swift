@@ -148,8 +148,6 @@ struct BannerView {
       var text = " HISTORY · as of \(DisplayZone.utc.dateTime(cursor.asOf)) UTC"
       text += " (\(DisplayZone.bishkek.clock(cursor.asOf)) Bishkek)"
       if let count = cursor.eventCount { text += " · event \(count) of \(state.history.totalCount)" }
-      let arrived = state.history.totalCount
-      _ = arrived
       text += " · [ ] step · { } 30 days · L or Esc: live"
       grid.put(text, row: rect.row, column: rect.column, limit: rect.width, style: style)
     } else if let frozen = state.frozen {
