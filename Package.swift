@@ -23,6 +23,11 @@ let package = Package(
     ),
     .target(name: "BorderConsole", dependencies: ["BorderModel"]),
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+    .systemLibrary(
+      name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .target(
+      name: "BorderPostgres",
+      dependencies: ["CLibPQ", "BorderModel", "BorderStore", .product(name: "TOMLKit", package: "TOMLKit")]),
     .target(name: "BorderTerminal", dependencies: ["CNCursesW", "BorderConsole"]),
     .target(
       name: "BorderThemes",
@@ -33,7 +38,7 @@ let package = Package(
     .executableTarget(
       name: "bordermon",
       dependencies: [
-        "BorderModel", "BorderStore", "BorderConsole", "BorderTerminal", "BorderThemes",
+        "BorderModel", "BorderStore", "BorderConsole", "BorderTerminal", "BorderThemes", "BorderPostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -43,8 +48,10 @@ let package = Package(
       name: "BorderConsoleTests", dependencies: ["BorderConsole", "BorderModel", "BorderStore"],
       exclude: ["Snapshots"]),
     .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore"]),
+    .testTarget(name: "BorderPostgresTests", dependencies: ["BorderPostgres", "BorderModel", "BorderStore"]),
     .testTarget(
-      name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore", "TerminalTestSupport"]),
+      name: "BordermonTests",
+      dependencies: ["bordermon", "BorderModel", "BorderStore", "BorderPostgres", "TerminalTestSupport"]),
     .testTarget(
       name: "BorderThemesTests", dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
   ],

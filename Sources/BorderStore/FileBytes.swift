@@ -12,14 +12,18 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
   public var operation: String
   public var code: Int32
 
-  public init(path: String, operation: String, code: Int32) {
+  /// What the other side said, where the failure is not a system call's (a database server's message).
+  public var detail: String?
+
+  public init(path: String, operation: String, code: Int32, detail: String? = nil) {
     self.path = path
     self.operation = operation
     self.code = code
+    self.detail = detail
   }
 
-  /// The system's text for the error code.
-  public var reason: String { String(cString: strerror(code)) }
+  /// The system's text for the error code, or the server's message.
+  public var reason: String { detail ?? String(cString: strerror(code)) }
   /// Whether the file does not exist.
   public var isMissing: Bool { code == ENOENT }
   public var description: String { "cannot \(operation): \(reason)" }

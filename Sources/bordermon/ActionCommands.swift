@@ -7,8 +7,7 @@ func appendForScript(_ payload: EventPayload, options: DataOptions, source: Stri
   throws
 {
   let clock = SystemWallClock()
-  let directory = try options.prepared(clock: clock)
-  var store = SituationStore(directory: directory, snapshots: true)
+  var store = try options.openSituation(clock: clock, snapshots: true)
   defer { store.saveSnapshotIfDue() }
   let provenance: Provenance = source.map { .factual(source: $0) } ?? .reported
   let event = JournalEvent(
@@ -279,8 +278,7 @@ struct CheckpointCommand: ParsableCommand {
     @Argument(help: "open, closed or restricted.") var status: String
     @Option(help: "A short note.") var note: String?
     func run() throws {
-      let directory = try options.prepared(clock: SystemWallClock())
-      let situation = SituationStore(directory: directory, snapshots: true).situation
+      let situation = try options.openSituation(clock: SystemWallClock(), snapshots: true).situation
       let wanted = name.lowercased()
       guard
         let checkpoint = situation.checkpoints.first(where: {

@@ -22,8 +22,7 @@ struct AppendCommand: ParsableCommand {
 
   func run() throws {
     let clock = SystemWallClock()
-    let directory = try options.prepared(clock: clock)
-    var store = SituationStore(directory: directory, snapshots: true)
+    var store = try options.openSituation(clock: clock, snapshots: true)
     defer { store.saveSnapshotIfDue() }
     let author = OperatorIdentity.current()
     var rejected = 0

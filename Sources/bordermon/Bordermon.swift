@@ -18,7 +18,7 @@ struct Bordermon: ParsableCommand {
       AppendCommand.self,
       AlertCommand.self, SegmentCommand.self, MeetingCommand.self, CheckpointCommand.self, NoteCommand.self,
       ExportCommand.self, DemoCommand.self, GenerateCommand.self, ThemesCommand.self, ThemeCommand.self,
-      DoctorCommand.self,
+      DoctorCommand.self, StoreCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )
@@ -32,6 +32,13 @@ struct DataOptions: ParsableArguments {
       "The data directory (default: $BORDERMON_DATA, else $XDG_DATA_HOME/bordermon, else ~/.local/share/bordermon).",
       valueName: "dir"))
   var data: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A PostgreSQL store, postgresql://[user@]host[:port]/database (default: $BORDERMON_STORE, else store = \"…\" in config.toml, else the data directory).",
+      valueName: "url"))
+  var store: String?
 
   /// The data directory this invocation uses.
   var directory: DataDirectory { DataDirectory.resolve(option: data) }

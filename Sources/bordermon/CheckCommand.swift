@@ -16,12 +16,12 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var options: DataOptions
 
   func run() throws {
-    let directory = try options.prepared(clock: SystemWallClock())
-    let store = SituationStore(directory: directory)
+    let store = try options.openSituation(clock: SystemWallClock())
+    let directory = store.directory
     let problems = store.diagnostics
     for problem in problems { print(problem.description) }
     let hidden = store.journalProblemCount - store.journalDiagnostics.count
-    if hidden > 0 { print("\(directory.journalFile): … and \(hidden) more problems") }
+    if hidden > 0 { print("\(store.journalName): … and \(hidden) more problems") }
     let errors = problems.filter { $0.severity == .error }.count + max(0, hidden)
     let warnings = problems.count - problems.filter { $0.severity == .error }.count
     let situation = store.situation

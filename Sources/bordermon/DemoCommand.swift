@@ -25,12 +25,11 @@ struct DemoCommand: ParsableCommand {
 
   func run() throws {
     let clock = SystemWallClock()
-    let directory = try options.prepared(clock: clock)
-    var store = SituationStore(directory: directory, snapshots: true)
+    var store = try options.openSituation(clock: clock, snapshots: true)
     var feed = DemoFeed(seed: seed)
     var appended = 0
     let interval = 1.0 / rate
-    printError("bordermon demo: appending to \(directory.journalFile) at \(rate)/s; Ctrl-C stops")
+    printError("bordermon demo: appending to \(store.journalName) at \(rate)/s; Ctrl-C stops")
     while count.map({ appended < $0 }) ?? true {
       store.refresh(collectingTouches: false)
       guard let payload = feed.next(in: store.situation, now: clock.now()) else { continue }

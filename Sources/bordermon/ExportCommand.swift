@@ -23,8 +23,7 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let clock = SystemWallClock()
     let asOf = try parseAsOf(at)
-    let directory = try options.prepared(clock: clock)
-    let store = SituationStore(directory: directory, asOf: asOf, snapshots: true)
+    let store = try options.openSituation(clock: clock, asOf: asOf, snapshots: true)
     let situation = store.situation
     defer { store.saveSnapshotIfDue() }
     let exporter = SituationExport(situation: situation, now: asOf ?? clock.now())

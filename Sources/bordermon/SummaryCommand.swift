@@ -22,8 +22,7 @@ struct SummaryCommand: ParsableCommand {
   func run() throws {
     let clock = SystemWallClock()
     let asOf = try parseAsOf(at)
-    let directory = try options.prepared(clock: clock)
-    let store = SituationStore(directory: directory, asOf: asOf, snapshots: true)
+    let store = try options.openSituation(clock: clock, asOf: asOf, snapshots: true)
     let moment = asOf ?? clock.now()
     let report = SummaryReport(store: store, moment: moment, isHistorical: asOf != nil)
     if json {

@@ -26,55 +26,27 @@ extension SituationStore {
   ///
   /// Stops at the first rejected event; the ones before it stay written.
   public mutating func append(_ drafts: [JournalEvent]) -> Result<[UInt64], AppendError> {
-    let path = directory.journalFile
-    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      return .failure(.file(FileError(path: path, operation: "open the journal for writing", code: errno)))
-    }
-    defer { close(fd) }
-    while flock(fd, LOCK_EX) != 0 {
-      if errno != EINTR {
-        return .failure(.file(FileError(path: path, operation: "lock the journal", code: errno)))
-      }
-    }
-    defer { flock(fd, LOCK_UN) }
+    if let error = journal.beginAppend() { return .failure(.file(error)) }
+    var written: [UInt64] = []
     // Under the lock, catch up with what others appended, so validation and numbering see it.
     refreshWhileAppending()
-    if let failure = terminatePartialLine(fd, path) { return .failure(.file(failure)) }
-    var written: [UInt64] = []
     for (index, draft) in drafts.enumerated() {
       var event = draft
       event.seq = lastSeqSeen + 1
+      // A journal that authenticates its writers records who they are, whatever the draft says.
+      if let author = journal.authenticatedOperator { event.by = author }
       if let rejection = situation.validate(event) {
+        if let error = journal.endAppend() { return .failure(.file(error)) }
         return .failure(.rejected(index: index, rejection))
       }
-      var info = stat()
-      fstat(fd, &info)
-      let sizeBefore = info.st_size
-      let line = EventCodec.encodeLine(event)
-      let result = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-      if result != line.count {
-        let code = result < 0 ? errno : ENOSPC
-        // Never leave half a line behind: cut the file back to where it was.
-        _ = ftruncate(fd, sizeBefore)
-        return .failure(.file(FileError(path: path, operation: "append to the journal", code: code)))
-      }
-      guard fsync(fd) == 0 else {
-        return .failure(.file(FileError(path: path, operation: "sync the journal", code: errno)))
+      if let error = journal.write(line: EventCodec.encodeLine(event), seq: event.seq) {
+        _ = journal.endAppend()
+        return .failure(.file(error))
       }
       refreshWhileAppending()
       written.append(event.seq)
     }
+    if let error = journal.endAppend() { return .failure(.file(error)) }
     return .success(written)
-  }
-
-  /// Ends a line some crashed writer left without its newline, so ours starts on a line of its own.
-  private func terminatePartialLine(_ fd: Int32, _ path: String) -> FileError? {
-    guard pendingBytes > 0 else { return nil }
-    var newline: UInt8 = 0x0A
-    guard write(fd, &newline, 1) == 1 else {
-      return FileError(path: path, operation: "append to the journal", code: errno)
-    }
-    return nil
   }
 }

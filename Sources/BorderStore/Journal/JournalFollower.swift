@@ -144,4 +144,9 @@ public struct JournalChunk {
   public var firstLineNumber: Int
   /// Each line's bytes, without its newline.
   public var lines: [UnsafeBufferPointer<UInt8>]
+
+  public init(firstLineNumber: Int, lines: [UnsafeBufferPointer<UInt8>]) {
+    self.firstLineNumber = firstLineNumber
+    self.lines = lines
+  }
 }

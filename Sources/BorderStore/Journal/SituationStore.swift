@@ -36,10 +36,13 @@ public struct SituationStore: Sendable {
   /// The highest sequence number on any line read, applied or not.
   public private(set) var lastSeqSeen: UInt64 = 0
   /// Lines read from the journal so far.
-  public var linesRead: Int { follower.lineCount }
+  public var linesRead: Int { journal.linesRead }
   /// Bytes held back because their line has no newline yet.
-  public var pendingBytes: Int { follower.pendingBytes }
-  private var follower: JournalFollower
+  public var pendingBytes: Int { journal.pendingBytes }
+  /// Where the journal's lines come from: the data directory's file, or another backend.
+  var journal: any JournalBackend
+  /// What the journal is called in messages (its file's path, or the store's journal).
+  public var journalName: String { journal.name }
 
   /// How many journal diagnostics are kept in memory.
   public static let diagnosticLimit = 10_000
@@ -67,12 +70,24 @@ public struct SituationStore: Sendable {
   public init(
     directory: DataDirectory, asOf: Timestamp? = nil, historyLimit: Int? = nil, snapshots: Bool = false
   ) {
+    self.init(
+      directory: directory, journal: FileJournal(path: directory.journalFile),
+      reference: ReferenceLoader.load(directory), asOf: asOf, historyLimit: historyLimit, snapshots: snapshots
+    )
+  }
+
+  /// Folds a journal from any backend over reference data already loaded (a PostgreSQL store's,
+  /// for one); `directory` then only names things in diagnostics. Snapshots are for the file journal.
+  public init(
+    directory: DataDirectory, journal: any JournalBackend, reference: LoadedReference, asOf: Timestamp? = nil,
+    historyLimit: Int? = nil, snapshots: Bool = false
+  ) {
     self.directory = directory
     self.asOf = asOf
-    usesSnapshots = snapshots && asOf == nil
-    reference = ReferenceLoader.load(directory)
+    usesSnapshots = snapshots && asOf == nil && journal is FileJournal
+    self.reference = reference
     situation = Situation(reference: reference.data)
-    follower = JournalFollower(path: directory.journalFile)
+    self.journal = journal
     if let historyLimit { historyWindow = HistoryWindow(base: situation, limit: historyLimit) }
     if usesSnapshots, let snapshot = JournalSnapshot.read(JournalSnapshot.path(for: directory)),
       snapshotMatches(snapshot)
@@ -82,7 +97,9 @@ public struct SituationStore: Sendable {
     // A long journal: make room for its alerts at once (about one line in four raises one;
     // an over-estimate costs only address space).
     var info = stat()
-    if !openedFromSnapshot, stat(directory.journalFile, &info) == 0, info.st_size > 4 << 20 {
+    if !openedFromSnapshot, journal is FileJournal, stat(directory.journalFile, &info) == 0,
+      info.st_size > 4 << 20
+    {
       situation.reserveAlerts(Int(info.st_size) / 180 / 3)
     }
     eventsFoldedAtOpen = refresh(collectingTouches: false).applied
@@ -111,8 +128,12 @@ public struct SituationStore: Sendable {
     situation = live
     historyWindow = window
     let position = snapshot.position
-    follower.resume(
-      offset: position.offset, lineCount: position.lineCount, device: position.device, inode: position.inode)
+    if var file = journal as? FileJournal {
+      file.follower.resume(
+        offset: position.offset, lineCount: position.lineCount, device: position.device, inode: position.inode
+      )
+      journal = file
+    }
     lastSeqSeen = position.lastSeqSeen
     journalProblemCount = position.problemCount
     journalDiagnostics = snapshot.diagnostics
@@ -125,7 +146,7 @@ public struct SituationStore: Sendable {
   /// `window`, when given, is the history a console kept (it took the store's own).
   public func saveSnapshotIfDue(window: HistoryWindow? = nil) {
     guard usesSnapshots, eventsFoldedAtOpen >= Self.snapshotThreshold, asOf == nil, pendingBytes == 0,
-      let identity = follower.fileIdentity,
+      let follower = (journal as? FileJournal)?.follower, let identity = follower.fileIdentity,
       let tail = JournalSnapshot.tailFingerprint(directory.journalFile, offset: follower.offset)
     else { return }
     let position = JournalPosition(
@@ -181,7 +202,7 @@ public struct SituationStore: Sendable {
     var attempts = 0
     while attempts < 3 {
       attempts += 1
-      let path = directory.journalFile
+      let path = journal.name
       // Take the situation out of `self` (leaving a small placeholder), so folding into it
       // changes it in place instead of copying every array on the first change.
       var situation = Situation.placeholder
@@ -192,7 +213,7 @@ public struct SituationStore: Sendable {
       var window = historyWindow
       historyWindow = nil
       defer { historyWindow = window }
-      let result = follower.readNewChunks { chunk in
+      let result = journal.readNewChunks { chunk in
         PipelinedDecoder.run(chunk.lines) { first, decoded in
           for offset in decoded.indices {
             Self.fold(
@@ -207,7 +228,7 @@ public struct SituationStore: Sendable {
       record(newDiagnostics, into: &update)
       switch result {
       case .failure(let error):
-        if error.isMissing && follower.offset == 0 { return update }
+        if error.isMissing && journal.linesRead == 0 && journal.pendingBytes == 0 { return update }
         update.readError = error
         return update
       case .success(.read):

@@ -10,13 +10,17 @@ public struct LoadedReference: Sendable {
 /// Reads `situation.toml`, `segments.toml`, `checkpoints.toml` and `meetings.toml`.
 public enum ReferenceLoader {
   /// Loads the reference files of a data directory; a bad record is skipped and reported.
-  public static func load(_ directory: DataDirectory) -> LoadedReference {
+  ///
+  /// `read` gives a file's text by its path (a store that holds the files passes its own).
+  public static func load(
+    _ directory: DataDirectory, read: (String) -> Result<String, FileError> = FileBytes.readText
+  ) -> LoadedReference {
     var diagnostics: [Diagnostic] = []
     var title = "Kyrgyzstan–Tajikistan border"
     var isSample = false
     var description: String?
 
-    if let (table, lines) = parse(directory.situationFile, required: false, &diagnostics) {
+    if let (table, lines) = parse(directory.situationFile, required: false, read, &diagnostics) {
       var record = TOMLRecord(
         table: table, file: directory.situationFile, tableName: nil, index: 0, lines: lines)
       record.checkKeys(["title", "sample", "description"])
@@ -27,15 +31,15 @@ public enum ReferenceLoader {
     }
 
     var segments: [Segment] = []
-    if let (table, lines) = parse(directory.segmentsFile, required: true, &diagnostics) {
+    if let (table, lines) = parse(directory.segmentsFile, required: true, read, &diagnostics) {
       segments = readSegments(table, lines, directory.segmentsFile, &diagnostics)
     }
     var checkpoints: [Checkpoint] = []
-    if let (table, lines) = parse(directory.checkpointsFile, required: false, &diagnostics) {
+    if let (table, lines) = parse(directory.checkpointsFile, required: false, read, &diagnostics) {
       checkpoints = readCheckpoints(table, lines, directory.checkpointsFile, &diagnostics)
     }
     var meetings: [Meeting] = []
-    if let (table, lines) = parse(directory.meetingsFile, required: false, &diagnostics) {
+    if let (table, lines) = parse(directory.meetingsFile, required: false, read, &diagnostics) {
       let known = Set(segments.map(\.id))
       meetings = readMeetings(table, lines, directory.meetingsFile, known, &diagnostics)
     }
@@ -46,11 +50,12 @@ public enum ReferenceLoader {
   }
 
   /// Parses one TOML file; nil (with a diagnostic) when it is missing or does not parse.
-  static func parse(_ path: String, required: Bool, _ diagnostics: inout [Diagnostic]) -> (
-    TOMLTable, TOMLLineIndex
-  )? {
+  static func parse(
+    _ path: String, required: Bool, _ read: (String) -> Result<String, FileError>,
+    _ diagnostics: inout [Diagnostic]
+  ) -> (TOMLTable, TOMLLineIndex)? {
     let text: String
-    switch FileBytes.readText(path) {
+    switch read(path) {
     case .success(let contents): text = contents
     case .failure(let error):
       if error.isMissing && !required { return nil }
