@@ -47,6 +47,7 @@ struct FormatCommandTests {
       "segment", "level", "type", "text", "side", "occurred", "raised_at", "confidence", "kg_killed",
       "kg_injured",
       "kg_evacuated", "tj_killed", "tj_injured", "tj_evacuated", "resolved_at", "provenance", "source",
+      "source_title", "source_url", "source_date", "illustrative", "approximate",
     ]
     for (id, alert) in original {
       for field in fields {

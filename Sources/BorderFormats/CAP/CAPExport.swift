@@ -91,11 +91,10 @@ public struct CAPExport: Sendable {
     let references =
       msgType == .alert
       ? [] : [CAPMessage.Reference(sender: sender, identifier: original, sent: alert.raisedAt)]
-    let illustrative: Bool
-    if case .illustrative = alert.provenance { illustrative = true } else { illustrative = false }
     return CAPMessage(
       identifier: identifier, sender: sender, sent: sent,
-      status: situation.isIllustrativeSample || illustrative ? .exercise : .actual, msgType: msgType,
+      status: situation.isIllustrativeSample || alert.provenance.isIllustrative ? .exercise : .actual,
+      msgType: msgType,
       note: note, references: references, info: [info(for: alert)])
   }
 
@@ -112,11 +111,7 @@ public struct CAPExport: Sendable {
       parameters.append(CAPValue("bordermon:raised-level", String(report.level.rawValue)))
     }
     if let side = report.reportingSide { parameters.append(CAPValue("bordermon:side", side.rawValue)) }
-    switch alert.provenance {
-    case .factual(let source): parameters.append(CAPValue("bordermon:source", source))
-    case .illustrative(let note?): parameters.append(CAPValue("bordermon:source", note))
-    case .illustrative(nil), .reported: break
-    }
+    parameters += Self.provenanceParameters(alert.provenance)
     for side in Side.allCases {
       guard let claim = report.claims[side] else { continue }
       for (name, figure) in [
@@ -135,6 +130,24 @@ public struct CAPExport: Sendable {
       headline: Self.headline(report.text.isEmpty ? report.type.label : report.text),
       description: report.text.isEmpty ? nil : report.text, parameters: parameters,
       areas: [area(for: alert.segment)])
+  }
+
+  /// The parameters that carry a provenance: the source's outlet, title, address and date, what is illustrative, what approximate.
+  static func provenanceParameters(_ provenance: Provenance) -> [CAPValue] {
+    var parameters: [CAPValue] = []
+    if let source = provenance.source, provenance.isSourced {
+      parameters.append(CAPValue("bordermon:source", source.outlet))
+      if let title = source.title { parameters.append(CAPValue("bordermon:source-title", title)) }
+      if let url = source.url { parameters.append(CAPValue("bordermon:source-url", url)) }
+      if let date = source.date { parameters.append(CAPValue("bordermon:source-date", date)) }
+    }
+    if provenance.isIllustrative {
+      parameters.append(CAPValue("bordermon:illustrative", provenance.note ?? "true"))
+    }
+    if !provenance.approximate.isEmpty {
+      parameters.append(CAPValue("bordermon:approximate", provenance.approximate.joined(separator: ",")))
+    }
+    return parameters
   }
 
   /// A CAP headline: the text cut to 140 characters with an ellipsis.

@@ -206,18 +206,29 @@ public struct CAPImport: Sendable {
     }
   }
 
+  /// The provenance a message carries in its `bordermon:` parameters, else factual with the message's identifier (illustrative for an exercise).
   private func provenance(_ message: CAPMessage, info: CAPInfo) -> Provenance {
-    let source = info.parameter("bordermon:source")
-    switch info.parameter("bordermon:provenance") {
-    case "factual": return .factual(source: source ?? "CAP \(message.identifier) from \(message.sender)")
-    case "illustrative": return .illustrative(note: source)
-    case "reported": return .reported
-    default:
-      if message.status == .exercise {
-        return .illustrative(note: "CAP exercise \(message.identifier) from \(message.sender)")
+    if info.parameter("bordermon:provenance") != nil {
+      var provenance = Provenance()
+      if let outlet = info.parameter("bordermon:source"), !outlet.isEmpty {
+        provenance.source = SourceReference(
+          outlet: outlet, title: info.parameter("bordermon:source-title"),
+          url: info.parameter("bordermon:source-url"),
+          date: info.parameter("bordermon:source-date"))
       }
-      return .factual(source: "CAP \(message.identifier) from \(message.sender)")
+      if let illustrative = info.parameter("bordermon:illustrative") {
+        provenance.isIllustrative = true
+        provenance.note = illustrative == "true" ? nil : illustrative
+      }
+      if let approximate = info.parameter("bordermon:approximate") {
+        provenance.approximate = approximate.split(separator: ",").map(String.init)
+      }
+      return provenance
     }
+    if message.status == .exercise {
+      return .illustrative(note: "CAP exercise \(message.identifier) from \(message.sender)")
+    }
+    return .factual(source: "CAP \(message.identifier) from \(message.sender)")
   }
 
   /// The report a new alert is raised with.
