@@ -35,10 +35,12 @@ let package = Package(
         "BorderConsole", "BorderModel", "BorderStore", .product(name: "TOMLKit", package: "TOMLKit"),
       ]
     ),
+    .target(name: "BorderFormats", dependencies: ["BorderModel", "BorderStore"]),
     .executableTarget(
       name: "bordermon",
       dependencies: [
-        "BorderModel", "BorderStore", "BorderConsole", "BorderTerminal", "BorderThemes", "BorderPostgres",
+        "BorderModel", "BorderStore", "BorderConsole", "BorderTerminal", "BorderThemes", "BorderFormats",
+        "BorderPostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -52,6 +54,9 @@ let package = Package(
     .testTarget(
       name: "BordermonTests",
       dependencies: ["bordermon", "BorderModel", "BorderStore", "BorderPostgres", "TerminalTestSupport"]),
+    .testTarget(
+      name: "BorderFormatsTests", dependencies: ["BorderFormats", "BorderModel", "BorderStore"],
+      exclude: ["Fixtures", "Validators"]),
     .testTarget(
       name: "BorderThemesTests", dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
   ],

@@ -58,6 +58,12 @@ struct ConsoleCommand: ParsableCommand {
 
   func run() throws {
     let clock = SystemWallClock()
+    if case .postgres = try options.choice() {
+      printError(
+        "bordermon: the live console does not follow a PostgreSQL store yet; use the commands, or a pulled data directory"
+      )
+      throw ExitCode(1)
+    }
     let directory = try options.prepared(clock: clock)
     let status = try ConsoleLoop(
       directory: directory, clock: clock, colorMode: color, ascii: ascii ? true : nil, themeOption: theme,

@@ -32,14 +32,13 @@ struct SnapshotCommand: ParsableCommand {
 
   func run() throws {
     let clock = SystemWallClock()
-    let directory = try options.prepared(clock: clock)
     let asOf = try parseAsOf(at)
-    let store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
+    let store = try options.openSituation(clock: clock, historyLimit: 10_000, snapshots: true)
     var state = ConsoleState(
       situation: store.situation, history: store.historyWindow, now: clock.now(),
       size: ScreenSize(columns: width, rows: height))
     if let asOf {
-      let past = SituationStore(directory: directory, asOf: asOf)
+      let past = try options.openSituation(clock: clock, asOf: asOf)
       _ = state.handle(.historyLoaded(asOf: asOf, situation: past.situation))
     }
     let grid = ConsoleView.render(state, glyphs: ascii ? .ascii : .unicode)

@@ -19,40 +19,42 @@ public enum ReferenceLoader {
     var title = "Kyrgyzstan–Tajikistan border"
     var isSample = false
     var description: String?
+    var scenario: String?
 
-    if let (table, lines) = parse(directory.situationFile, required: false, read, &diagnostics) {
+    if let (table, lines) = parse(directory.situationFile, required: false, &diagnostics, read: read) {
       var record = TOMLRecord(
         table: table, file: directory.situationFile, tableName: nil, index: 0, lines: lines)
-      record.checkKeys(["title", "sample", "description"])
+      record.checkKeys(["title", "sample", "description", "scenario"])
       title = record.string("title") ?? title
       isSample = record.bool("sample") ?? false
       description = record.string("description")
+      scenario = record.string("scenario")
       diagnostics += record.problems
     }
 
     var segments: [Segment] = []
-    if let (table, lines) = parse(directory.segmentsFile, required: true, read, &diagnostics) {
+    if let (table, lines) = parse(directory.segmentsFile, required: true, &diagnostics, read: read) {
       segments = readSegments(table, lines, directory.segmentsFile, &diagnostics)
     }
     var checkpoints: [Checkpoint] = []
-    if let (table, lines) = parse(directory.checkpointsFile, required: false, read, &diagnostics) {
+    if let (table, lines) = parse(directory.checkpointsFile, required: false, &diagnostics, read: read) {
       checkpoints = readCheckpoints(table, lines, directory.checkpointsFile, &diagnostics)
     }
     var meetings: [Meeting] = []
-    if let (table, lines) = parse(directory.meetingsFile, required: false, read, &diagnostics) {
+    if let (table, lines) = parse(directory.meetingsFile, required: false, &diagnostics, read: read) {
       let known = Set(segments.map(\.id))
       meetings = readMeetings(table, lines, directory.meetingsFile, known, &diagnostics)
     }
     let data = ReferenceData(
       title: title, isIllustrativeSample: isSample, description: description, segments: segments,
-      checkpoints: checkpoints, meetings: meetings)
+      checkpoints: checkpoints, meetings: meetings, scenario: scenario)
     return LoadedReference(data: data, diagnostics: diagnostics)
   }
 
   /// Parses one TOML file; nil (with a diagnostic) when it is missing or does not parse.
   static func parse(
-    _ path: String, required: Bool, _ read: (String) -> Result<String, FileError>,
-    _ diagnostics: inout [Diagnostic]
+    _ path: String, required: Bool, _ diagnostics: inout [Diagnostic],
+    read: (String) -> Result<String, FileError> = FileBytes.readText
   ) -> (TOMLTable, TOMLLineIndex)? {
     let text: String
     switch read(path) {
@@ -101,7 +103,7 @@ public enum ReferenceLoader {
     let allowed: Set<String> = [
       "id", "points", "name", "name_cyrillic", "sector", "length_km", "status", "level",
       "level_reason", "features", "kg_district", "tj_district", "west", "east", "settlements",
-      "source", "illustrative",
+      "source", "illustrative", "approximate",
     ]
     for (index, table) in tables(root, "segment", file, lines, &diagnostics).enumerated() {
       var r = TOMLRecord(table: table, file: file, tableName: "segment", index: index, lines: lines)
@@ -174,7 +176,7 @@ public enum ReferenceLoader {
     var seen: [CheckpointID: Int] = [:]
     let allowed: Set<String> = [
       "id", "name", "cyrillic", "category", "district", "counterpart", "status", "since", "note",
-      "source", "illustrative",
+      "source", "illustrative", "approximate",
     ]
     for (index, table) in tables(root, "checkpoint", file, lines, &diagnostics).enumerated() {
       var r = TOMLRecord(table: table, file: file, tableName: "checkpoint", index: index, lines: lines)
@@ -216,7 +218,7 @@ public enum ReferenceLoader {
     var seen: [MeetingID: Int] = [:]
     let allowed: Set<String> = [
       "id", "kind", "venue", "venue_cyrillic", "host", "start", "end", "agenda", "status", "note",
-      "source", "illustrative",
+      "source", "illustrative", "approximate",
     ]
     for (index, table) in tables(root, "meeting", file, lines, &diagnostics).enumerated() {
       var r = TOMLRecord(table: table, file: file, tableName: "meeting", index: index, lines: lines)
