@@ -183,8 +183,7 @@ struct ImportACLEDCommand: ParsableCommand {
       printError("\(name):\(error.line): \(error.field): \(error.reason)")
       throw ExitCode(1)
     }
-    let directory = try options.prepared(clock: clock)
-    let store = SituationStore(directory: directory, snapshots: true)
+    let store = try options.openSituation(clock: clock, snapshots: true)
     defer { store.saveSnapshotIfDue() }
     let author = OperatorIdentity.current()
     var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import acled")
