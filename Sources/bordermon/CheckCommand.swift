@@ -18,7 +18,10 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let directory = try options.prepared(clock: SystemWallClock())
     let store = SituationStore(directory: directory)
-    let problems = store.diagnostics
+    var problems = store.diagnostics
+    if let error = store.journalError {
+      problems.append(Diagnostic(.error, file: error.path, message: error.description))
+    }
     for problem in problems { print(problem.description) }
     let hidden = store.journalProblemCount - store.journalDiagnostics.count
     if hidden > 0 { print("\(directory.journalFile): … and \(hidden) more problems") }
