@@ -159,7 +159,7 @@ struct DataSafetyTests {
     let journal = data + "/journal.jsonl"
     let big = String(repeating: "y", count: 1 << 20)
     var halfLinesLeft = 0
-    for round in 0..<12 {
+    for round in 0..<20 {
       let lines = (0..<4).map { #"{"type":"note","target":"A-01","text":"\#(round)-\#($0) \#(big)"}"# }
       let process = Process()
       process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
@@ -190,7 +190,7 @@ struct DataSafetyTests {
     let check = try CommandRunner.run(["check", "--data", data])
     #expect(check.status == 0, "\(check.stdout.prefix(500))")
     print(
-      "killed writers left \(halfLinesLeft) half line(s) in 12 rounds; check: \(check.stdout.prefix(200))")
+      "killed writers left \(halfLinesLeft) half line(s) in 20 rounds; check: \(check.stdout.prefix(200))")
   }
 }
 
