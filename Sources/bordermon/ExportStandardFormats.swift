@@ -24,8 +24,12 @@ extension ExportCommand {
       } else {
         print(messages.map(CAPExport.xml).joined(), terminator: "")
       }
-    default:
-      throw ValidationError("--format \(format.rawValue) is not available yet")
+    case .ics:
+      print(ICalendarExport(situation: situation, now: now, product: "bordermon").calendar(), terminator: "")
+    case .geojson:
+      print(try GeoJSONExport(situation: situation, asOf: now).json())
+    case .csv, .json:
+      break
     }
   }
 

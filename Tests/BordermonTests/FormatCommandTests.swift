@@ -111,4 +111,23 @@ struct FormatCommandTests {
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("alert: no alert NOPE"))
   }
+
+  @Test(
+    "export --format ics and geojson write the calendar and the map; options of other formats are refused")
+  func calendarAndMap() throws {
+    let scratch = ScratchDirectory()
+    let (data, _) = try Self.sampleAndEmptyCopy(scratch)
+    let ics = try CommandRunner.run(["export", "--format", "ics", "--data", data], environment: Self.now)
+    #expect(ics.status == 0, "\(ics.stderr)")
+    #expect(ics.stdout.hasPrefix("BEGIN:VCALENDAR\r\n"))
+    #expect(ics.stdout.contains("DTSTAMP:20261129T060000Z\r\n"))
+    let map = try CommandRunner.run(["export", "--format", "geojson", "--data", data], environment: Self.now)
+    #expect(map.status == 0, "\(map.stderr)")
+    let object = try #require(JSONSerialization.jsonObject(with: Data(map.stdout.utf8)) as? [String: Any])
+    #expect(object["type"] as? String == "FeatureCollection")
+    let wrong = try CommandRunner.run(
+      ["export", "--format", "ics", "--table", "alerts", "--data", data], environment: Self.now)
+    #expect(wrong.status == 64)
+    #expect(wrong.stderr.contains("--table goes with --format csv or json"), "\(wrong.stderr)")
+  }
 }
