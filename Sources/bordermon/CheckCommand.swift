@@ -25,6 +25,9 @@ struct CheckCommand: ParsableCommand {
     let store = try options.openSituation(clock: SystemWallClock())
     let directory = store.directory
     var problems = store.diagnostics
+    if let error = store.journalError {
+      problems.append(Diagnostic(.error, file: error.path, message: error.description))
+    }
     if strict {
       guard case .directory = try options.choice() else {
         printError(

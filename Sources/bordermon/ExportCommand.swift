@@ -46,6 +46,7 @@ struct ExportCommand: ParsableCommand {
     let clock = SystemWallClock()
     let asOf = try parseAsOf(at)
     let store = try options.openSituation(clock: clock, asOf: asOf, snapshots: true)
+    try requireReadableJournal(store, command: "export")
     let situation = store.situation
     defer { store.saveSnapshotIfDue() }
     let exporter = SituationExport(situation: situation, now: asOf ?? clock.now())

@@ -19,8 +19,8 @@ struct InitCommand: ParsableCommand {
       try initStore(url, now: clock.now())
       return
     }
-    let directory = options.directory
-    switch SampleSituation.create(at: directory, now: clock.now()) {
+    let (directory, origin) = DataDirectory.locate(option: options.data)
+    switch SampleSituation.create(at: directory, now: clock.now(), creatingParents: origin == .standard) {
     case .success:
       let store = SituationStore(directory: directory)
       print(

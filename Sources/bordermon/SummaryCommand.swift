@@ -23,6 +23,7 @@ struct SummaryCommand: ParsableCommand {
     let clock = SystemWallClock()
     let asOf = try parseAsOf(at)
     let store = try options.openSituation(clock: clock, asOf: asOf, snapshots: true)
+    try requireReadableJournal(store, command: "summary")
     let moment = asOf ?? clock.now()
     let report = SummaryReport(store: store, moment: moment, isHistorical: asOf != nil)
     if json {

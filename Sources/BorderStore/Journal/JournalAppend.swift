@@ -20,16 +20,15 @@ public enum AppendError: Error, Sendable, CustomStringConvertible {
 }
 
 extension SituationStore {
-  /// Appends events to the journal under an exclusive lock: each validated against the
-  /// situation as it stands, given the next sequence number, written with one `write`
-  /// and synced. Returns the sequence numbers written.
+  /// Appends events to the journal under the writers' lock: each validated against the
+  /// situation as it stands, given the next sequence number, and written by the backend (the
+  /// file journal: one `write` and an `fsync` a line; PostgreSQL: one transaction).
+  /// Returns the sequence numbers written.
   ///
   /// Stops at the first rejected event; the ones before it stay written.
   public mutating func append(_ drafts: [JournalEvent]) -> Result<[UInt64], AppendError> {
-    if let error = journal.beginAppend() { return .failure(.file(error)) }
+    if let error = lockAndCatchUp() { return .failure(.file(error)) }
     var written: [UInt64] = []
-    // Under the lock, catch up with what others appended, so validation and numbering see it.
-    refreshWhileAppending()
     for (index, draft) in drafts.enumerated() {
       var event = draft
       event.seq = lastSeqSeen + 1
@@ -48,5 +47,36 @@ extension SituationStore {
     }
     if let error = journal.endAppend() { return .failure(.file(error)) }
     return .success(written)
+  }
+
+  /// Takes the writers' lock and catches up under it with what others appended, on the very
+  /// journal locked (a file replaced between opening and locking is locked again; a half line a
+  /// killed writer left is cut back). On success the lock is held until `endAppend`.
+  private mutating func lockAndCatchUp() -> FileError? {
+    for _ in 0..<5 {
+      if let error = journal.beginAppend() { return error }
+      // Under the lock, catch up with what others appended, so validation and numbering see it.
+      refreshWhileAppending()
+      if let error = journalError {
+        _ = journal.endAppend()
+        return error
+      }
+      switch journal.checkLockedJournal() {
+      case .ready: return nil
+      case .replaced:
+        _ = journal.endAppend()
+        continue
+      case .cutHalfLine(let bytes):
+        halfLinesCut += bytes
+        refreshWhileAppending()
+        return nil
+      case .failed(let error):
+        _ = journal.endAppend()
+        return error
+      }
+    }
+    return FileError(
+      path: journal.name, operation: "open the journal for writing", code: EAGAIN,
+      detail: "it keeps being replaced")
   }
 }

@@ -28,10 +28,23 @@ public protocol JournalBackend: Sendable {
 
   /// Takes the writers' lock (and opens a transaction where there is one).
   mutating func beginAppend() -> FileError?
+  /// After catching up under the lock: whether the journal locked is the one read, and whole.
+  mutating func checkLockedJournal() -> LockedJournal
   /// Writes one encoded line (with its newline) holding event `seq`.
   mutating func write(line: [UInt8], seq: UInt64) -> FileError?
   /// Makes what was written durable and visible, and lets go of the lock.
   mutating func endAppend() -> FileError?
+}
+
+/// What `checkLockedJournal` found once the appender caught up under the lock.
+public enum LockedJournal: Sendable {
+  /// Ready to append.
+  case ready
+  /// The journal was replaced between opening and locking: the lock was let go; lock again.
+  case replaced
+  /// A half line a killed writer left at the end was cut back (these many bytes): read again, then append.
+  case cutHalfLine(Int)
+  case failed(FileError)
 }
 
 /// The file journal, `journal.jsonl`: read by a `JournalFollower`, appended under `flock`, one `write` and an `fsync` a line.
@@ -60,31 +73,53 @@ public struct FileJournal: JournalBackend {
     follower.readNewChunks(body)
   }
 
+  /// Opens the journal for appending and takes its exclusive lock.
+  ///
+  /// Never creates the journal (only `bordermon init` does): a missing journal is an error, so
+  /// one deleted under running consoles is not silently replaced by a fresh one. Never follows
+  /// a symbolic link, and refuses anything but a regular file.
   public mutating func beginAppend() -> FileError? {
-    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      return FileError(path: path, operation: "open the journal for writing", code: errno)
+    let operation = "open the journal for writing"
+    let fd: Int32
+    switch FileBytes.openRegular(path, flags: O_WRONLY | O_APPEND, operation: operation) {
+    case .failure(var error):
+      if error.isMissing {
+        error.detail = "it does not exist (deleted or moved?); only `bordermon init` creates a journal"
+      }
+      return error
+    case .success(let opened): fd = opened.fd
     }
     while flock(fd, LOCK_EX) != 0 {
       if errno != EINTR {
-        let error = FileError(path: path, operation: "lock the journal", code: errno)
+        let code = errno
         close(fd)
-        return error
+        return FileError(path: path, operation: "lock the journal", code: code)
       }
     }
     appendDescriptor = fd
     return nil
   }
 
+  /// Checks the file locked is the one followed, and cuts back a half line a writer killed in
+  /// the middle of its `write` left at the end (nobody else writes under the lock).
+  public mutating func checkLockedJournal() -> LockedJournal {
+    let fd = appendDescriptor
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      return .failed(FileError(path: path, operation: "open the journal for writing", code: errno))
+    }
+    guard let identity = follower.fileIdentity, identity.device == UInt64(info.st_dev),
+      identity.inode == UInt64(info.st_ino)
+    else { return .replaced }
+    guard Int64(info.st_size) > follower.offset else { return .ready }
+    guard ftruncate(fd, off_t(follower.offset)) == 0 else {
+      return .failed(FileError(path: path, operation: "cut back a half line in the journal", code: errno))
+    }
+    return .cutHalfLine(Int(Int64(info.st_size) - follower.offset))
+  }
+
   public mutating func write(line: [UInt8], seq: UInt64) -> FileError? {
     let fd = appendDescriptor
-    // Ends a line some crashed writer left without its newline, so ours starts on a line of its own.
-    if follower.pendingBytes > 0 {
-      var newline: UInt8 = 0x0A
-      guard Glibc.write(fd, &newline, 1) == 1 else {
-        return FileError(path: path, operation: "append to the journal", code: errno)
-      }
-    }
     var info = stat()
     fstat(fd, &info)
     let sizeBefore = info.st_size
