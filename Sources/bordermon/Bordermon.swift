@@ -13,6 +13,7 @@ struct Bordermon: ParsableCommand {
       $XDG_DATA_HOME/bordermon, else ~/.local/share/bordermon); the bundled sample is \
       created there on first use.
       """,
+    version: BordermonVersion.line,
     subcommands: [
       ConsoleCommand.self, InitCommand.self, CheckCommand.self, SummaryCommand.self, SnapshotCommand.self,
       AppendCommand.self,
