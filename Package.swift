@@ -28,7 +28,8 @@ let package = Package(
     .target(
       name: "BorderPostgres",
       dependencies: ["CLibPQ", "BorderModel", "BorderStore", .product(name: "TOMLKit", package: "TOMLKit")]),
-    .target(name: "BorderTerminal", dependencies: ["CNCursesW", "BorderConsole"]),
+    .target(name: "CTerminalRestore"),
+    .target(name: "BorderTerminal", dependencies: ["CNCursesW", "CTerminalRestore", "BorderConsole"]),
     .target(
       name: "BorderThemes",
       dependencies: [

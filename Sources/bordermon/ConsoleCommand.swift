@@ -57,6 +57,8 @@ struct ConsoleCommand: ParsableCommand {
   }
 
   func run() throws {
+    // First, before any work: a crash must never leave Swift's backtracer waiting for a key.
+    CrashRestore.makeBacktracesNonInteractive()
     let clock = SystemWallClock()
     if case .postgres = try options.choice() {
       printError(

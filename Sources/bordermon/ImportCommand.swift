@@ -136,6 +136,7 @@ struct ImportCAPCommand: ParsableCommand {
     let text = try readInput(file, command: "import cap")
     let store = try options.openSituation(clock: clock, snapshots: true)
     defer { store.saveSnapshotIfDue() }
+    try requireReadableJournal(store, command: "import cap")
     let author = OperatorIdentity.current()
     var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import cap")
     let name = file == "-" ? "stdin" : file
@@ -185,6 +186,7 @@ struct ImportACLEDCommand: ParsableCommand {
     }
     let store = try options.openSituation(clock: clock, snapshots: true)
     defer { store.saveSnapshotIfDue() }
+    try requireReadableJournal(store, command: "import acled")
     let author = OperatorIdentity.current()
     var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import acled")
     var malformed = table.malformed[...]
