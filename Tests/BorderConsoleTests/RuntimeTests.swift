@@ -166,6 +166,20 @@ struct RuntimeTests {
     #expect(hungUp.turn() == 129)
   }
 
+  @Test("SIGINT (Ctrl-C from the terminal) cancels an open form; with none open it exits 130")
+  func interrupt() throws {
+    var runtime = try fakeRuntime()
+    runtime.terminal.pending = [[.key(.character("n"))] + keys("draft")]
+    #expect(runtime.turn() == nil)
+    #expect(runtime.state.form != nil)
+    runtime.wake.script = [Wakeup(signal: 2), Wakeup(signal: 2)]
+    #expect(runtime.turn() == nil, "the console goes on")
+    #expect(runtime.state.form == nil)
+    #expect(runtime.state.message?.text == "cancelled: nothing recorded")
+    #expect(runtime.journal.appended.isEmpty)
+    #expect(runtime.turn() == 130)
+  }
+
   @Test("journal news wakes the loop and is drawn; t cycles the theme through the queue")
   func newsAndTheme() throws {
     var runtime = try fakeRuntime()

@@ -441,8 +441,7 @@ extension ConsoleState {
       return "actions apply to the present: press L to go back to live first"
     }
     if let error = journal.readError {
-      return
-        "the journal cannot be read (\(error)): actions are refused until it is back; nothing was written"
+      return "refused while the journal cannot be read (\(error)): nothing was written"
     }
     return nil
   }

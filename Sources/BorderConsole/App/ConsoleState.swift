@@ -208,6 +208,11 @@ public struct ConsoleState: Sendable {
     historyCursor?.situation ?? frozen?.situation ?? live
   }
 
+  /// Whether Ctrl-C cancels something (a form or a prompt) instead of quitting.
+  public var controlCCancels: Bool {
+    !layout.isTooSmall && (form != nil || isEditingFilter || prompt != nil)
+  }
+
   /// Whether the display follows the journal as it grows.
   public var isLive: Bool { historyCursor == nil && frozen == nil }
 

@@ -14,6 +14,8 @@ public struct ConsoleRuntime<
   public let glyphs: GlyphSet
   public let keyMap: KeyMap
   private var lastSecond: Int64
+  /// SIGINT, which Ctrl-C sends when the terminal has it generate signals.
+  public static var interruptSignal: Int32 { 2 }
 
   public init(
     state: ConsoleState, terminal: Terminal, journal: Journal, wake: Wake, themes: Themes,
@@ -50,10 +52,14 @@ public struct ConsoleRuntime<
     var timeout = Int(1000 - (now.epochMilliseconds % 1000)) + 2
     if let longest = wake.longestWaitMilliseconds { timeout = min(timeout, longest) }
     let woke = wake.wait(timeoutMilliseconds: timeout)
-    if let signal = woke.signal { return 128 + signal }
+    var inputs: [ConsoleInput] = []
+    if let signal = woke.signal {
+      // The terminal turns Ctrl-C into SIGINT: in a form or prompt it cancels that, as the key would.
+      guard signal == Self.interruptSignal && state.controlCCancels else { return 128 + signal }
+      inputs.append(.key(.control("c")))
+    }
     if woke.hungUp { return 128 + 1 }  // as SIGHUP would
 
-    var inputs: [ConsoleInput] = []
     // Read after every wake-up: a resize may have arrived outside the wait.
     for event in terminal.readInputs() {
       switch event {
