@@ -32,6 +32,7 @@ struct ExportCommand: ParsableCommand {
     case .json:
       var object: [String: Any] = [
         "title": situation.title, "sample": situation.isIllustrativeSample,
+        "scenario": situation.scenario ?? NSNull(),
         "as_of": RFC3339.format(asOf ?? clock.now()),
       ]
       for table in Table.allCases where self.table == nil || self.table == table {
@@ -57,24 +58,24 @@ struct SituationExport {
       "id", "points", "name", "name_cyrillic", "sector", "length_km", "status", "level", "effective_level",
       "level_reason", "kg_district", "tj_district", "settlements", "features", "open_alerts",
       "last_event_seq",
-      "last_event_at", "provenance", "source",
+      "last_event_at", "provenance", "source", "source_title", "source_url", "source_date", "illustrative",
+      "approximate",
     ],
     .meetings: [
       "id", "kind", "status", "venue", "venue_cyrillic", "host", "start", "end", "agenda", "protocol",
       "km_agreed",
-      "summary", "note", "provenance", "source",
+      "summary", "note", "provenance", "source", "source_title", "source_url", "source_date", "illustrative",
+      "approximate",
     ],
     .alerts: [
       "id", "segment", "level", "type", "text", "side", "occurred", "raised_at", "raised_by", "confidence",
       "kg_killed", "kg_injured", "kg_evacuated", "tj_killed", "tj_injured", "tj_evacuated", "acknowledged_by",
       "acknowledged_at", "acknowledgement_note", "resolved_by", "resolved_at", "resolution_note",
-      "provenance",
-      "source",
+      "provenance", "source", "source_title", "source_url", "source_date", "illustrative", "approximate",
     ],
     .checkpoints: [
       "id", "name", "cyrillic", "counterpart", "district", "category", "status", "since", "note",
-      "provenance",
-      "source",
+      "provenance", "source", "source_title", "source_url", "source_date", "illustrative", "approximate",
     ],
   ]
 
@@ -89,11 +90,13 @@ struct SituationExport {
 
   private func provenance(_ value: Provenance, into record: inout [String: Any]) {
     record["provenance"] = value.label
-    switch value {
-    case .factual(let source): record["source"] = source
-    case .illustrative(let note): record["source"] = note ?? NSNull()
-    case .reported: record["source"] = NSNull()
-    }
+    let source = value.isSourced ? value.source : nil
+    record["source"] = source?.outlet ?? NSNull()
+    record["source_title"] = source?.title ?? NSNull()
+    record["source_url"] = source?.url ?? NSNull()
+    record["source_date"] = source?.date ?? NSNull()
+    record["illustrative"] = value.isIllustrative ? (value.note ?? "true") : NSNull()
+    record["approximate"] = value.approximate
   }
 
   private func segment(_ segment: Segment) -> [String: Any] {
