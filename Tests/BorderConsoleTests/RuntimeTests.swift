@@ -123,6 +123,16 @@ struct RuntimeTests {
     #expect(runtime.terminal.frames.count == 2, "the first frame, then one after the keys")
   }
 
+  @Test("keys and journal news in one wake-up: the keys act on the live situation, not a released one")
+  func keysWithNews() throws {
+    var runtime = try fakeRuntime()
+    runtime.terminal.pending = [[.key(.character("n"))] + keys("road open") + [.key(.enter)]]
+    runtime.wake.script = [Wakeup(journalChanged: true)]
+    #expect(runtime.turn() == nil)
+    #expect(runtime.state.form?.error == nil)
+    #expect(runtime.journal.appended.count == 1, "the note was written")
+  }
+
   @Test("a refused append keeps the form, with what was typed and the journal's reason")
   func refusedAppend() throws {
     var runtime = try fakeRuntime()

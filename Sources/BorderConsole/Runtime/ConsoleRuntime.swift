@@ -67,6 +67,11 @@ public struct ConsoleRuntime<
       case .resize(let size): inputs.append(.resize(size))
       }
     }
+    var changed = !inputs.isEmpty
+    // Keys first, against the situation as the screen showed it; then the journal (its read lets
+    // go of the console's live situation, so it comes after every input handled before it).
+    if let status = process(inputs) { return status }
+    inputs = []
     if woke.journalChanged { inputs.append(.journal(readJournal())) }
     if woke.themeChanged, let change = themes.reload() {
       inputs.append(.themeChanged(name: change.name, problem: change.problem))
@@ -76,7 +81,7 @@ public struct ConsoleRuntime<
         inputs.append(.historyLoaded(asOf: fold.asOf, situation: fold.situation))
       }
     }
-    var changed = !inputs.isEmpty
+    changed = changed || !inputs.isEmpty
     if let status = process(inputs) { return status }
     var clockTicked = false
     let moment = clock.now()
