@@ -44,9 +44,16 @@ stop() {
   exit "$status"
 }
 trap stop EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap 'exit 129' HUP
+child=""
+# A signal stops the command first (bash runs traps only once a foreground command ends, so the
+# command runs in the background and is waited for), then the EXIT trap stops the server.
+interrupted() {
+  [ -n "$child" ] && kill -TERM "$child" 2>/dev/null && wait "$child" 2>/dev/null
+  exit "$1"
+}
+trap 'interrupted 130' INT
+trap 'interrupted 143' TERM
+trap 'interrupted 129' HUP
 
 # A free TCP port on 127.0.0.1.
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -74,4 +81,6 @@ chmod 755 "$T/pgctl"
 export BORDERMON_TEST_STORE="postgresql://bordermon@/postgres?host=$T/sock&port=$PORT"
 export BORDERMON_TEST_STORE_TCP="127.0.0.1:$PORT"
 export BORDERMON_TEST_PGCTL="$T/pgctl"
-"$@"
+"$@" <&0 &
+child=$!
+wait "$child"
