@@ -9,8 +9,10 @@ struct HeaderView {
     let bar = c.style(.header)
     grid.fill(rect, style: bar)
     // The right side in full, else compact; the title takes what is left and goes first.
+    let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
     let tag =
-      c.situation.isIllustrativeSample ? (rect.width >= 100 ? "[illustrative sample]" : "[sample]") : ""
+      c.situation.isIllustrativeSample
+      ? (rect.width >= 100 ? "[illustrative sample\(scenario)]" : "[sample\(scenario)]") : ""
     let tagWidth = tag.isEmpty ? 0 : DisplayWidth.of(tag) + 2
     // From richest to most compact: the first that leaves the whole title room wins.
     let titleWidth = DisplayWidth.of(c.situation.title) + 1
