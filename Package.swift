@@ -50,7 +50,8 @@ let package = Package(
     .testTarget(name: "BorderModelTests", dependencies: ["BorderModel"]),
     .testTarget(name: "TerminalTestSupportTests", dependencies: ["TerminalTestSupport"]),
     .testTarget(
-      name: "BorderConsoleTests", dependencies: ["BorderConsole", "BorderModel", "BorderStore", "BorderSample"],
+      name: "BorderConsoleTests",
+      dependencies: ["BorderConsole", "BorderModel", "BorderStore", "BorderSample"],
       exclude: ["Snapshots"]),
     .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore", "BorderSample"]),
     .testTarget(name: "BorderSampleTests", dependencies: ["BorderModel", "BorderStore", "BorderSample"]),

@@ -64,7 +64,9 @@ public enum SampleSituation {
       switch RelativeTime.substitute(in: text, now: now, quoted: false) {
       case .success(let resolved): files.append((target, Array(resolved.utf8)))
       case .failure(let error):
-        return .failure(SampleTemplateError(file: source, line: nil, field: nil, reason: "'\(error.text)': \(error.reason)"))
+        return .failure(
+          SampleTemplateError(file: source, line: nil, field: nil, reason: "'\(error.text)': \(error.reason)")
+        )
       }
     }
     switch journal(scenario: scenario, now: now) {
@@ -100,7 +102,8 @@ public enum SampleSituation {
         case .success(let text): resolved = text
         case .failure(let error):
           return .failure(
-            SampleTemplateError(file: file, line: lineNumber, field: nil, reason: "'\(error.text)': \(error.reason)"))
+            SampleTemplateError(
+              file: file, line: lineNumber, field: nil, reason: "'\(error.text)': \(error.reason)"))
         }
         switch EventCodec.decode(resolved, defaults: defaults) {
         case .success(let event): drafts.append(event)

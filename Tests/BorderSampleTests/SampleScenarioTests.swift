@@ -44,7 +44,9 @@ func hundredths(_ km: Double) -> Int { Int((km * 100).rounded()) }
 
 @Suite("The bundled sample")
 struct SampleScenarioTests {
-  @Test("each scenario is clean: no problem in reference data or journal, none under --strict", arguments: SampleScenario.allCases)
+  @Test(
+    "each scenario is clean: no problem in reference data or journal, none under --strict",
+    arguments: SampleScenario.allCases)
   func clean(_ scenario: SampleScenario) throws {
     let sample = try SampleDirectory(scenario)
     let store = SituationStore(directory: sample.data)
@@ -103,7 +105,9 @@ struct SampleScenarioTests {
     #expect(rounds == 11, "Dec 2022 and the ten 2023–24 rounds that reported km")
   }
 
-  @Test("treaty: 1,006.84 km, all described by Dec 2024, delimited by the treaty, four checkpoints open after July 2025")
+  @Test(
+    "treaty: 1,006.84 km, all described by Dec 2024, delimited by the treaty, four checkpoints open after July 2025"
+  )
   func treatyFigures() throws {
     let sample = try SampleDirectory(.treaty)
     let now = sample.situation().figures(now: SampleDirectory.created)
@@ -127,7 +131,9 @@ struct SampleScenarioTests {
     #expect(statuses == [.delimited, .demarcationInProgress, .demarcated])
   }
 
-  @Test("every factual record names its source; none is both sourced and illustrative without saying which fields are approximate", arguments: SampleScenario.allCases)
+  @Test(
+    "every factual record names its source; none is both sourced and illustrative without saying which fields are approximate",
+    arguments: SampleScenario.allCases)
   func provenance(_ scenario: SampleScenario) throws {
     let sample = try SampleDirectory(scenario)
     let situation = sample.situation()
@@ -138,9 +144,12 @@ struct SampleScenarioTests {
     records += situation.alerts.map { ("alert \($0.id)", $0.provenance) }
     records += try sample.events().map { ("event \($0.seq)", $0.provenance) }
     for (name, provenance) in records {
-      #expect(provenance.isSourced || provenance.isIllustrative, "\(name) has no source and is not marked illustrative")
+      #expect(
+        provenance.isSourced || provenance.isIllustrative,
+        "\(name) has no source and is not marked illustrative")
       if provenance.isSourced && provenance.isIllustrative {
-        #expect(!provenance.approximate.isEmpty, "\(name) is sourced and illustrative without approximate fields")
+        #expect(
+          !provenance.approximate.isEmpty, "\(name) is sourced and illustrative without approximate fields")
       }
       if provenance.isSourced {
         #expect(provenance.source?.outlet.isEmpty == false, "\(name)")
@@ -179,7 +188,10 @@ struct SampleScenarioTests {
     #expect(armed.count == 1)
     #expect(armed.first.map { RFC3339.format($0.at).hasPrefix("2022-09-17") } == true)
     // E7: the Trans-Alay sector and Bor-Dobo are in Alay district; Cyrillic Бордобо.
-    #expect(situation.segments.filter { $0.sector == .transAlay }.allSatisfy { $0.kyrgyzDistrict.name.latin == "Alay" })
+    #expect(
+      situation.segments.filter { $0.sector == .transAlay }.allSatisfy {
+        $0.kyrgyzDistrict.name.latin == "Alay"
+      })
     #expect(situation.checkpoint("bor-dobo")?.name.cyrillic == "Бордобо")
     #expect(situation.checkpoint("bor-dobo")?.provenance.approximate == ["district"])
     // E8: Bulak-Bashy under Batken town; E9: Kairagach a Tajik enclave before 2025.
@@ -203,13 +215,15 @@ struct SampleScenarioTests {
     let karamyk2014 = sample.situation(asOf: Timestamp(year: 2014, month: 2, day: 1)).checkpoint("karamyk")
     #expect(karamyk2014?.status == .closed)
     // The CSTO's role, as a sourced note.
-    #expect(events.contains { event in
-      guard case .noteAdded(_, let text) = event.payload else { return false }
-      return text.contains("CSTO") && event.provenance.isSourced
-    })
+    #expect(
+      events.contains { event in
+        guard case .noteAdded(_, let text) = event.payload else { return false }
+        return text.contains("CSTO") && event.provenance.isSourced
+      })
   }
 
-  @Test("illustrative present-day events sit relative to the day of creation", arguments: SampleScenario.allCases)
+  @Test(
+    "illustrative present-day events sit relative to the day of creation", arguments: SampleScenario.allCases)
   func relativeToCreation(_ scenario: SampleScenario) throws {
     let sample = try SampleDirectory(scenario)
     let figures = sample.situation().figures(now: SampleDirectory.created)
@@ -226,10 +240,14 @@ struct SampleScenarioTests {
     let sample = try SampleDirectory(.article)
     let handle = try #require(FileHandle(forWritingAtPath: sample.data.journalFile))
     handle.seekToEndOfFile()
-    handle.write(Data(#"{"seq":100000,"at":"2026-11-29T07:00:00Z","by":"op","type":"note","text":"mine"}"#.utf8 + [0x0A]))
+    handle.write(
+      Data(#"{"seq":100000,"at":"2026-11-29T07:00:00Z","by":"op","type":"note","text":"mine"}"#.utf8 + [0x0A])
+    )
     try handle.close()
     let before = try String(contentsOfFile: sample.data.journalFile, encoding: .utf8)
-    guard case .failure(.directory(.alreadyExists)) = SampleSituation.create(at: sample.data, scenario: .treaty, now: SampleDirectory.created)
+    guard
+      case .failure(.directory(.alreadyExists)) = SampleSituation.create(
+        at: sample.data, scenario: .treaty, now: SampleDirectory.created)
     else {
       Issue.record("overwrote an existing directory")
       return
@@ -255,7 +273,9 @@ struct RelativeTimeTests {
     #expect(RFC3339.format(time.resolve(now: Self.now)) == expected)
   }
 
-  @Test("malformed times are refused with a reason", arguments: ["@yesterday", "@now-", "@now-3", "@now-3w", "@now 3d", "now-3d"])
+  @Test(
+    "malformed times are refused with a reason",
+    arguments: ["@yesterday", "@now-", "@now-3", "@now-3w", "@now 3d", "now-3d"])
   func refuses(_ text: String) {
     guard case .failure(let error) = RelativeTime.parse(text) else {
       Issue.record("accepted \(text)")

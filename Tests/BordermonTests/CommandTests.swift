@@ -78,7 +78,8 @@ struct CommandTests {
   func scenariosAndStrict() throws {
     let scratch = ScratchDirectory()
     let treaty = scratch.path + "/treaty"
-    let created = try CommandRunner.run(["init", "--scenario", "treaty", "--data", treaty], environment: Self.now)
+    let created = try CommandRunner.run(
+      ["init", "--scenario", "treaty", "--data", treaty], environment: Self.now)
     #expect(created.status == 0, "\(created.stderr)")
     #expect(created.stdout.contains("(scenario treaty)"))
     let summary = try CommandRunner.run(["summary", "--json", "--data", treaty], environment: Self.now)
