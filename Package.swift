@@ -40,10 +40,12 @@ let package = Package(
         "BorderConsole", "BorderModel", "BorderStore", .product(name: "TOMLKit", package: "TOMLKit"),
       ]
     ),
+    .target(name: "BorderFormats", dependencies: ["BorderModel", "BorderStore"]),
     .executableTarget(
       name: "bordermon",
       dependencies: [
         "BorderModel", "BorderStore", "BorderSample", "BorderConsole", "BorderTerminal", "BorderThemes",
+        "BorderFormats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -57,6 +59,10 @@ let package = Package(
     .testTarget(name: "BorderSampleTests", dependencies: ["BorderModel", "BorderStore", "BorderSample"]),
     .testTarget(
       name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore", "TerminalTestSupport"]),
+    .testTarget(
+      name: "BorderFormatsTests",
+      dependencies: ["BorderFormats", "BorderModel", "BorderStore", "BorderSample"],
+      exclude: ["Fixtures", "Validators"]),
     .testTarget(
       name: "BorderThemesTests", dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
   ],

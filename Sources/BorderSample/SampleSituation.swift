@@ -124,22 +124,27 @@ public enum SampleSituation {
       })
   }
 
-  /// Creates a sample data directory unless one exists.
+  /// Creates a sample data directory unless one exists (its parent folders too with `creatingParents`).
   public static func create(
-    at directory: DataDirectory, scenario: SampleScenario = .article, now: Timestamp
+    at directory: DataDirectory, scenario: SampleScenario = .article, now: Timestamp,
+    creatingParents: Bool = false
   ) -> Result<Void, SampleCreationError> {
     switch files(scenario: scenario, now: now) {
-    case .success(let files): return directory.create(files: files).mapError { .directory($0) }
+    case .success(let files):
+      return directory.create(files: files, creatingParents: creatingParents).mapError {
+        .directory($0)
+      }
     case .failure(let error): return .failure(.template(error))
     }
   }
 
   /// Creates the sample on first use: does nothing when the directory already holds data.
+  /// Only for the default data directory: one named by `--data` or `$BORDERMON_DATA` is never created.
   public static func ensure(
     at directory: DataDirectory, scenario: SampleScenario = .article, now: Timestamp
   ) -> Result<Bool, SampleCreationError> {
     if directory.exists { return .success(false) }
-    switch create(at: directory, scenario: scenario, now: now) {
+    switch create(at: directory, scenario: scenario, now: now, creatingParents: true) {
     case .success: return .success(true)
     case .failure(.directory(.alreadyExists)): return .success(false)
     case .failure(let error): return .failure(error)

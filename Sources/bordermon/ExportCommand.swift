@@ -7,24 +7,47 @@ import Foundation
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export the situation as JSON (all tables) or CSV (one table, with a header row).")
+    abstract: "Export the situation as JSON (all tables), CSV (one table), CAP 1.2, iCalendar or GeoJSON.",
+    discussion: """
+      cap: one CAP 1.2 <alert> document per alert (--alert ID for one; --dir DIR for one file each). \
+      ics: the meetings as an iCalendar (RFC 5545) calendar. geojson: segments and checkpoints as an \
+      RFC 7946 FeatureCollection.
+      """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, cap, ics, geojson }
   enum Table: String, ExpressibleByArgument, CaseIterable { case segments, meetings, alerts, checkpoints }
 
   @OptionGroup var options: DataOptions
-  @Option(help: "csv or json.") var format: Format = .json
+  @Option(help: "csv, json, cap, ics or geojson.") var format: Format = .json
   @Option(help: "For CSV (JSON carries them all): segments, meetings, alerts or checkpoints.") var table:
     Table?
   @Option(
     help: ArgumentHelp("The situation as of this time (RFC 3339 with a zone, or a date).", valueName: "time"))
   var at: String?
+  @Option(help: ArgumentHelp("For CAP: only this alert.", valueName: "id")) var alert: String?
+  @Option(help: ArgumentHelp("For CAP: write one file per alert into this directory.", valueName: "dir"))
+  var dir: String?
+  @Option(help: ArgumentHelp("For CAP: the sender named in each message.", valueName: "sender"))
+  var sender: String = "bordermon"
+
+  func validate() throws {
+    if format != .cap && (alert != nil || dir != nil) {
+      throw ValidationError("--alert and --dir go with --format cap")
+    }
+    if format != .csv && format != .json && table != nil {
+      throw ValidationError("--table goes with --format csv or json")
+    }
+    if sender.isEmpty || sender.contains(where: { $0 == " " || $0 == "," || $0 == "<" || $0 == "&" }) {
+      throw ValidationError("--sender: must not be empty or hold spaces, commas, '<' or '&'")
+    }
+  }
 
   func run() throws {
     let clock = SystemWallClock()
     let asOf = try parseAsOf(at)
     let directory = try options.prepared(clock: clock)
     let store = SituationStore(directory: directory, asOf: asOf, snapshots: true)
+    try requireReadableJournal(store, command: "export")
     let situation = store.situation
     defer { store.saveSnapshotIfDue() }
     let exporter = SituationExport(situation: situation, now: asOf ?? clock.now())
@@ -38,11 +61,14 @@ struct ExportCommand: ParsableCommand {
       for table in Table.allCases where self.table == nil || self.table == table {
         object[table.rawValue] = exporter.records(table)
       }
+      exporter.structure(&object)
       let data = try JSONSerialization.data(
         withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
       print(String(decoding: data, as: UTF8.self))
     case .csv:
       print(exporter.csv(table ?? .segments), terminator: "")
+    case .cap, .ics, .geojson:
+      try exportStandard(situation: situation, now: asOf ?? clock.now())
     }
   }
 }

@@ -23,9 +23,11 @@ struct InitCommand: ParsableCommand {
   var scenario: SampleScenario = .article
 
   func run() throws {
-    let directory = options.directory
+    let (directory, origin) = DataDirectory.locate(option: options.data)
     let clock = SystemWallClock()
-    switch SampleSituation.create(at: directory, scenario: scenario, now: clock.now()) {
+    switch SampleSituation.create(
+      at: directory, scenario: scenario, now: clock.now(), creatingParents: origin == .standard)
+    {
     case .success:
       let store = SituationStore(directory: directory)
       print(
