@@ -16,7 +16,9 @@ final class SampleDirectory {
     path = NSTemporaryDirectory() + "bordermon-sample-\(scenario.rawValue)-\(UUID().uuidString.prefix(8))"
     data = DataDirectory(path: path + "/data")
     self.scenario = scenario
-    try SampleSituation.create(at: data, scenario: scenario, now: Self.created).get()
+    try SampleSituation.create(
+      at: data, scenario: scenario, now: Self.created, creatingParents: true
+    ).get()
   }
 
   deinit { try? FileManager.default.removeItem(atPath: path) }
