@@ -70,6 +70,12 @@ start_server || { cat "$T/log/server.log" >&2; exit 1; }
 cat >"$T/pgctl" <<HELPER
 #!/usr/bin/env bash
 set -e
+# The server must not inherit the caller's descriptors (a test's pipes would never see EOF).
+for fd in /proc/\$\$/fd/*; do
+  n=\${fd##*/}
+  if [ "\$n" -gt 2 ] 2>/dev/null; then eval "exec \$n>&-" 2>/dev/null || true; fi
+done
+exec </dev/null >/dev/null
 case "\$1" in
   stop) $( [ "$(id -u)" = 0 ] && echo "runuser -u postgres --" ) "$PGBIN/pg_ctl" -D "$T/data" -m fast -w stop >/dev/null ;;
   start) $( [ "$(id -u)" = 0 ] && echo "runuser -u postgres --" ) "$PGBIN/pg_ctl" -D "$T/data" -l "$T/log/server.log" -w -o "$OPTIONS" start >/dev/null ;;

@@ -62,6 +62,9 @@ public final class PostgresConnection: @unchecked Sendable {
       PQfinish(handle)
       return .failure(StoreError(store: url.description, operation: "connect", message: message))
     }
+    // libpq prints notices (and the server's "terminating connection" at a shutdown) on standard
+    // error, which is the console's screen: keep them off it; failures come back as errors.
+    PQsetNoticeProcessor(handle, { _, _ in }, nil)
     let connection = PostgresConnection(url: url, handle: handle)
     // Times and text as the journal holds them, whatever the server's defaults.
     if case .failure(let error) = connection.execute("SET TIME ZONE 'UTC'", operation: "connect") {
@@ -115,6 +118,29 @@ public final class PostgresConnection: @unchecked Sendable {
       return .failure(StoreError(store: url.description, operation: operation, message: message, code: code))
     }
     return .success(QueryResult(result))
+  }
+
+  /// libpq's last message for this connection, on one line.
+  public var lastErrorMessage: String {
+    guard let handle = handle else { return "not connected" }
+    let message = Self.oneLine(PQerrorMessage(handle))
+    return message.isEmpty ? "the connection to the server was lost" : message
+  }
+
+  /// Starts reconnecting with the same parameters, without waiting; false when it cannot start.
+  public func startReset() -> Bool {
+    guard let handle = handle else { return false }
+    return PQresetStart(handle) == 1
+  }
+
+  /// Takes the reconnection one step further, without waiting.
+  public func pollReset() -> ResetProgress {
+    guard let handle = handle else { return .failed("not connected") }
+    switch PQresetPoll(handle) {
+    case PGRES_POLLING_OK: return .connected
+    case PGRES_POLLING_FAILED: return .failed(Self.oneLine(PQerrorMessage(handle)))
+    default: return .pending
+    }
   }
 
   /// Reads what the server sent without waiting; false when the connection is broken.
@@ -233,4 +259,11 @@ extension PostgresConnection {
 extension QueryResult {
   /// The command's tag (`COMMIT`, or `ROLLBACK` when a COMMIT found the transaction failed).
   public var commandTag: String { String(cString: PQcmdStatus(result)) }
+}
+
+/// How a reconnection under way stands.
+public enum ResetProgress: Sendable, Equatable {
+  case pending
+  case connected
+  case failed(String)
 }

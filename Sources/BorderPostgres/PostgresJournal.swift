@@ -14,10 +14,15 @@ public struct PostgresJournal: JournalBackend {
   private var failedInTransaction = false
   private var inTransaction = false
   private var restartReason: String?
+  /// The store's generation this reader started from.
+  private var generation: Int
   /// Rows fetched per query, so a long journal is not one huge result.
   static let batch = 50_000
 
-  init(store: PostgresStore) { self.store = store }
+  init(store: PostgresStore) {
+    self.store = store
+    generation = store.generation
+  }
 
   public var name: String { store.directory.path + "/journal" }
   public var linesRead: Int { rowsRead }
@@ -34,6 +39,10 @@ public struct PostgresJournal: JournalBackend {
   public mutating func readNewChunks(_ body: (JournalChunk) -> Void) -> Result<
     JournalFollower.Outcome, FileError
   > {
+    if store.generation != generation {
+      generation = store.generation
+      restartReason = "the store was made anew; it is read again from its start"
+    }
     if let reason = restartReason {
       restartReason = nil
       lastSeq = 0

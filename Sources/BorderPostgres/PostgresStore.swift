@@ -11,12 +11,27 @@ public final class PostgresStore: @unchecked Sendable {
   /// Who appends through this connection, as the server records it (`bordermon.operator()`).
   public let operatorName: String
   /// The store's identity (a UUID made at creation): a store dropped and made again is another one.
-  public let storeID: String
+  public private(set) var storeID: String
+  /// Counts the times the store was found to be another one (after a reconnection): readers start over.
+  public private(set) var generation = 0
 
   init(connection: PostgresConnection, operatorName: String, storeID: String) {
     self.connection = connection
     self.operatorName = operatorName
     self.storeID = storeID
+  }
+
+  /// Checks, after a reconnection, that the store is still the one read; if it was made anew, readers start over.
+  public func checkIdentity() -> Result<Void, StoreError> {
+    connection.execute("SELECT value FROM bordermon.meta WHERE key = 'store_id'", operation: "reconnect").map
+    {
+      rows in
+      let current = rows.text(0, 0) ?? ""
+      if current != storeID {
+        storeID = current
+        generation += 1
+      }
+    }
   }
 
   /// The name diagnostics give the store's journal and files: `[postgresql://…]/journal`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BorderConsole
 import BorderModel
+import BorderPostgres
 import BorderStore
 import BorderTerminal
 import BorderThemes
@@ -61,15 +62,11 @@ struct ConsoleCommand: ParsableCommand {
     // First, before any work: a crash must never leave Swift's backtracer waiting for a key.
     CrashRestore.makeBacktracesNonInteractive()
     let clock = SystemWallClock()
-    if case .postgres = try options.choice() {
-      printError(
-        "bordermon: the live console does not follow a PostgreSQL store yet; use the commands, or a pulled data directory"
-      )
-      throw ExitCode(1)
-    }
-    let directory = try options.prepared(clock: clock)
+    let postgres = try options.openPostgres()
+    let directory = try postgres?.directory ?? options.prepared(clock: clock)
     let status = try ConsoleLoop(
-      directory: directory, clock: clock, colorMode: color, ascii: ascii ? true : nil, themeOption: theme,
+      directory: directory, postgres: postgres, clock: clock, colorMode: color, ascii: ascii ? true : nil,
+      themeOption: theme,
       staleAfterSeconds: Int64(staleAfter) * 60, readOnly: readOnly,
       reannounceSeconds: Int64(reannounce) * 60, bellLevel: AlertLevel(rawValue: bellLevel) ?? .armedIncident
     ).run()
@@ -82,6 +79,8 @@ extension ColorMode: ExpressibleByArgument {}
 /// Sets up the console's ports (the terminal, the journal, the clock, what wakes it) and runs its loop.
 struct ConsoleLoop {
   let directory: DataDirectory
+  /// The PostgreSQL store followed instead of the data directory, if one was chosen.
+  let postgres: PostgresStore?
   let clock: SystemWallClock
   let colorMode: ColorMode
   let ascii: Bool?
@@ -103,11 +102,21 @@ struct ConsoleLoop {
     }
     defer { signals.stop() }
     // The journal is read before the screen is taken, so the first frame drawn is complete.
-    var info = stat()
-    if stat(directory.journalFile, &info) == 0, info.st_size > 32 << 20 {
-      printError("bordermon: opening \(info.st_size >> 20) MiB of journal…")
+    var store: SituationStore
+    if let postgres {
+      switch postgres.situationStore(historyLimit: 10_000) {
+      case .success(let opened): store = opened
+      case .failure(let error):
+        printError("bordermon: \(error)")
+        throw ExitCode(1)
+      }
+    } else {
+      var info = stat()
+      if stat(directory.journalFile, &info) == 0, info.st_size > 32 << 20 {
+        printError("bordermon: opening \(info.st_size >> 20) MiB of journal…")
+      }
+      store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
     }
-    var store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
     store.reportsAppendedEvents = true
     guard let folds = HistoryFolds() else {
       printError("bordermon: cannot create a pipe: \(String(cString: strerror(errno)))")
@@ -129,7 +138,8 @@ struct ConsoleLoop {
     state.readOnly = readOnly
     // An unreadable or missing journal shows from the first frame, never as a calm, empty one.
     state.journal.readError = store.journalError?.description
-    state.operatorName = OperatorIdentity.current()
+    // On a store, the server says who appends (its authenticated user), not the environment.
+    state.operatorName = postgres?.operatorName ?? OperatorIdentity.current()
     state.reannounceSeconds = reannounceSeconds
     state.announceLevel = bellLevel
     let problems = store.diagnostics.filter { $0.severity == .error }
@@ -142,12 +152,14 @@ struct ConsoleLoop {
     state.themeName = themes.entry.name
     if let problem = themes.problem { state.say("theme: \(problem)", error: true, seconds: 15) }
     let window = state.history
+    let link = postgres.map { StoreLink(store: $0, clock: clock) }
     var runtime = ConsoleRuntime(
       state: state, terminal: SessionTerminal(session: session),
-      journal: StoreJournal(store: store, readOnly: readOnly, folds: folds),
+      journal: StoreJournal(store: store, readOnly: readOnly, folds: folds, link: link),
       wake: PollWake(
-        input: session.inputFileDescriptor, signals: signals, watcher: FileWatcher(directory: directory.path),
-        themes: themes, folds: folds),
+        input: session.inputFileDescriptor, signals: signals,
+        watcher: link == nil ? FileWatcher(directory: directory.path) : nil, themes: themes, folds: folds,
+        link: link),
       themes: themes, clock: clock, glyphs: session.asciiOnly ? .ascii : .unicode)
     runtime.start()
     // After a long fold, save where it got to (once the first screen is up), so the next start is quick.
@@ -181,9 +193,16 @@ struct StoreJournal: JournalPort {
   var store: SituationStore
   let readOnly: Bool
   let folds: HistoryFolds
+  /// The PostgreSQL store's link, when the journal is a store's.
+  var link: StoreLink?
 
   mutating func refresh() -> JournalNews {
-    let update = store.refresh()
+    if let link { return link.news(&store) }
+    return Self.news(from: store.refresh(), store: store)
+  }
+
+  /// A refresh's update as the console's reducer takes it.
+  static func news(from update: JournalUpdate, store: SituationStore) -> JournalNews {
     let problems = update.diagnostics.filter { $0.severity == .error }
     return JournalNews(
       situation: store.situation, events: update.events, touches: update.touches,
@@ -197,6 +216,7 @@ struct StoreJournal: JournalPort {
 
   mutating func append(_ event: JournalEvent) -> Result<UInt64, AppendFailure> {
     guard !readOnly else { return .failure(AppendFailure("read-only console: nothing is written")) }
+    if let link { return link.append(&store, event) }
     // A console never creates a journal: one that went missing is reported, not started afresh.
     var info = stat()
     let path = store.directory.journalFile
@@ -210,7 +230,13 @@ struct StoreJournal: JournalPort {
     }
   }
 
-  func startLoadingHistory(asOf: Timestamp) { folds.start(directory: store.directory, asOf: asOf) }
+  func startLoadingHistory(asOf: Timestamp) {
+    if let link {
+      folds.start(store: link.url, asOf: asOf)
+    } else {
+      folds.start(directory: store.directory, asOf: asOf)
+    }
+  }
   func takeLoadedHistory() -> [(asOf: Timestamp, situation: Situation)] { folds.take() }
 }
 
@@ -221,7 +247,7 @@ final class HistoryFolds: @unchecked Sendable {
   private let lock = NSLock()
   private var finished: [(asOf: Timestamp, situation: Situation)] = []
   /// The next fold wanted, and whether a worker is running.
-  private var wanted: (directory: DataDirectory, asOf: Timestamp)?
+  private var wanted: (fold: @Sendable () -> Situation?, asOf: Timestamp)?
   private var running = false
   /// Readable when a fold finished.
   let readDescriptor: Int32
@@ -245,16 +271,33 @@ final class HistoryFolds: @unchecked Sendable {
 
   /// Asks for a fold of `directory`'s journal up to `asOf`.
   func start(directory: DataDirectory, asOf: Timestamp) {
+    start(asOf: asOf) { SituationStore(directory: directory, asOf: asOf).situation }
+  }
+
+  /// Asks for a fold of a PostgreSQL store's journal up to `asOf`, on a connection of the worker's own.
+  ///
+  /// While the store cannot be reached nothing arrives; the banner stays until `L` goes back to live.
+  func start(store url: StoreURL, asOf: Timestamp) {
+    start(asOf: asOf) {
+      guard case .success(let opened) = PostgresStore.open(url),
+        case .success(let past) = opened.situationStore(asOf: asOf)
+      else { return nil }
+      return past.situation
+    }
+  }
+
+  /// Asks for a fold up to `asOf`, made by `fold` on the worker (nil: it could not be made).
+  private func start(asOf: Timestamp, fold: @escaping @Sendable () -> Situation?) {
     let startsWorker = lock.withLock {
-      wanted = (directory, asOf)
+      wanted = (fold, asOf)
       defer { running = true }
       return !running
     }
     guard startsWorker else { return }
     Thread.detachNewThread { [self] in
       while let job = nextJob() {
-        let past = SituationStore(directory: job.directory, asOf: job.asOf)
-        lock.withLock { finished.append((job.asOf, past.situation)) }
+        guard let past = job.fold() else { continue }
+        lock.withLock { finished.append((job.asOf, past)) }
         var byte: UInt8 = 1
         _ = write(writeDescriptor, &byte, 1)
       }
@@ -262,7 +305,7 @@ final class HistoryFolds: @unchecked Sendable {
   }
 
   /// The fold to make next, or nil (and the worker stops) when none is wanted.
-  private func nextJob() -> (directory: DataDirectory, asOf: Timestamp)? {
+  private func nextJob() -> (fold: @Sendable () -> Situation?, asOf: Timestamp)? {
     lock.withLock {
       defer { wanted = nil }
       if wanted == nil { running = false }
@@ -286,17 +329,24 @@ final class HistoryFolds: @unchecked Sendable {
 struct PollWake: WakeSource {
   let input: Int32
   let signals: SignalWatcher
-  let watcher: FileWatcher
+  /// The data directory's watcher (none on a PostgreSQL store).
+  let watcher: FileWatcher?
   let themes: ThemeSelection
   let folds: HistoryFolds
+  /// The PostgreSQL store's link: its socket, and reconnection while it is away.
+  let link: StoreLink?
 
   var longestWaitMilliseconds: Int? {
-    watcher.isPolling || themes.watcher?.isPolling == true ? FileWatcher.pollingInterval : nil
+    let polling = watcher?.isPolling == true || themes.watcher?.isPolling == true
+    let files = polling ? FileWatcher.pollingInterval : nil
+    guard let store = link?.longestWaitMilliseconds else { return files }
+    return min(store, files ?? store)
   }
 
   func wait(timeoutMilliseconds: Int) -> Wakeup {
     var descriptors = [input, signals.fileDescriptor, folds.readDescriptor]
-    if let fd = watcher.fileDescriptor { descriptors.append(fd) }
+    if let fd = watcher?.fileDescriptor { descriptors.append(fd) }
+    if let fd = link?.descriptor { descriptors.append(fd) }
     if let fd = themes.watcher?.fileDescriptor { descriptors.append(fd) }
     let ready = Poller.wait(for: descriptors, timeoutMilliseconds: timeoutMilliseconds)
     var wakeup = Wakeup()
@@ -304,8 +354,13 @@ struct PollWake: WakeSource {
       wakeup.signal = signal
     }
     wakeup.hungUp = ready.hungUp.contains(input)
-    let journalTouched = watcher.fileDescriptor.map { ready.readable.contains($0) } ?? true
-    wakeup.journalChanged = journalTouched && watcher.drain()
+    if let watcher {
+      let journalTouched = watcher.fileDescriptor.map { ready.readable.contains($0) } ?? true
+      wakeup.journalChanged = journalTouched && watcher.drain()
+    }
+    if let link, link.journalChanged(readable: ready.readable.union(ready.hungUp)) {
+      wakeup.journalChanged = true
+    }
     if let themeWatcher = themes.watcher {
       wakeup.themeChanged =
         (themeWatcher.fileDescriptor.map { ready.readable.contains($0) } ?? true) && themeWatcher.drain()

@@ -16,6 +16,8 @@ public struct JournalNews: Sendable {
   public var lastProblem: String?
   /// Set when the journal could not be read.
   public var readError: String?
+  /// Set while the store (a PostgreSQL server) cannot be reached: since when.
+  public var unreachableSince: Timestamp?
 
   public init(
     situation: Situation, events: [JournalEvent] = [], touches: [EventTouch] = [],

@@ -73,6 +73,7 @@ extension ConsoleState {
   // MARK: Journal
 
   private mutating func receive(_ news: JournalNews) -> [ConsoleEffect] {
+    journal.unreachableSince = news.unreachableSince
     if let error = news.readError {
       live = news.situation
       if journal.readError != error { say("journal: \(error)", error: true, seconds: 10) }

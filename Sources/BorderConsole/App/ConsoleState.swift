@@ -92,6 +92,8 @@ public struct JournalHealth: Sendable, Hashable {
   public var lastReadAt: Timestamp?
   /// Why the journal cannot be read, if it cannot.
   public var readError: String?
+  /// Since when the store (a PostgreSQL server) cannot be reached, while it cannot.
+  public var unreachableSince: Timestamp?
   /// Lines skipped so far (malformed or rejected).
   public var skippedLines = 0
   /// The last problem found, for the message line.

@@ -91,6 +91,17 @@ struct HeaderView {
   private func liveIndicator(compact: Bool) -> [(String, CellStyle)] {
     let c = context
     let state = c.state
+    if let since = state.journal.unreachableSince {
+      let time = DisplayZone.utc.clock(since, seconds: true)
+      return [
+        (
+          compact
+            ? " \(c.glyphs.staleDot) STORE UNREACHABLE "
+            : " \(c.glyphs.staleDot) STORE UNREACHABLE since \(time) UTC ",
+          c.style(.stale)
+        )
+      ]
+    }
     if state.journal.readError != nil {
       return [
         (

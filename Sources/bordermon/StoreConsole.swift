@@ -1,0 +1,67 @@
+import BorderConsole
+import BorderModel
+import BorderPostgres
+import BorderStore
+
+/// The console's link to a PostgreSQL store: its socket in the poll, notifications, the outage
+/// (`STORE UNREACHABLE since …`), reconnection with backoff, and catching up by `seq` after it.
+final class StoreLink {
+  let follower: StoreFollower
+  let clock: any WallClock
+  /// The store's URL, for the worker connections that fold the past.
+  var url: StoreURL { follower.store.url }
+
+  init(store: PostgresStore, clock: any WallClock) {
+    follower = StoreFollower(store: store)
+    self.clock = clock
+    _ = follower.listen(now: clock.now())
+  }
+
+  /// The socket to add to the poll set, while connected.
+  var descriptor: Int32? { follower.socket }
+
+  /// How long the loop may sleep (short while reconnecting).
+  var longestWaitMilliseconds: Int? { follower.wakeWithin(now: clock.now()) }
+
+  /// After a wake-up: whether the journal must be read (news, the link broke, or it came back).
+  func journalChanged(readable: Set<Int32>) -> Bool {
+    let now = clock.now()
+    var changed = false
+    if let fd = follower.socket, readable.contains(fd) { changed = follower.drain(now: now) }
+    if follower.step(now: now) { changed = true }
+    return changed
+  }
+
+  /// Why actions and reads are refused now, if the store is unreachable: `STORE UNREACHABLE since …`.
+  var outage: String? {
+    guard let since = follower.unreachableSince else { return nil }
+    return "STORE UNREACHABLE since \(DisplayZone.utc.clock(since, seconds: true)) UTC"
+      + (follower.lastError.map { " (\($0))" } ?? "")
+  }
+
+  /// What the store brought: the rows past the last `seq` seen, or the outage.
+  func news(_ store: inout SituationStore) -> JournalNews {
+    if follower.unreachableSince == nil {
+      let update = store.refresh()
+      if let error = update.readError, !follower.store.connection.isConnected {
+        follower.lost(error.reason, now: clock.now())
+      } else {
+        return StoreJournal.news(from: update, store: store)
+      }
+    }
+    var news = JournalNews(situation: store.situation, readError: outage)
+    news.unreachableSince = follower.unreachableSince
+    return news
+  }
+
+  /// Appends through the store, or refuses with the outage as the reason (never queued).
+  func append(_ store: inout SituationStore, _ event: JournalEvent) -> Result<UInt64, AppendFailure> {
+    if let outage { return .failure(AppendFailure("not sent: \(outage)")) }
+    switch store.append([event]) {
+    case .success(let seqs): return .success(seqs.first ?? 0)
+    case .failure(let error):
+      if !follower.store.connection.isConnected { follower.lost(error.description, now: clock.now()) }
+      return .failure(AppendFailure(error.description))
+    }
+  }
+}
