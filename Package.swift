@@ -46,6 +46,10 @@ let package = Package(
     .testTarget(
       name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore", "TerminalTestSupport"]),
     .testTarget(
+      name: "BorderFuzzTests",
+      dependencies: ["BorderModel", "BorderStore", "BorderConsole", "BorderThemes"],
+      exclude: ["Corpus"]),
+    .testTarget(
       name: "BorderThemesTests", dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
   ],
   swiftLanguageModes: [.v6]
