@@ -7,11 +7,11 @@ public enum TOMLText {
   public static func parse(
     _ text: String, file: String, severity: Diagnostic.Severity = .error, consequence: String = ""
   ) -> Result<TOMLTable, Diagnostic> {
-    if let (line, column) = TOMLHeaderGuard.firstBadHeader(text) {
+    if let (line, column, message) = TOMLParserGuard.firstProblem(text) {
       return .failure(
         Diagnostic(
           severity, file: file, line: line,
-          message: "TOML syntax: expected a table name after '[' (column \(column))\(consequence)"))
+          message: "TOML syntax: \(message) (column \(column))\(consequence)"))
     }
     do {
       return .success(try TOMLTable(string: text))

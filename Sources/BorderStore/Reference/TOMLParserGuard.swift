@@ -1,13 +1,14 @@
-/// Finds table headers that TOMLKit's parser (toml++ 3.4) cannot be given: `[[[`, `[=`, `[` at a line's end.
+/// Finds the TOML that TOMLKit's parser (toml++ 3.4) must not be given, and says why.
 ///
-/// toml++ asserts that a header's name starts with a key character or a quote; on a header
-/// like `[[[1]]]` a debug build aborts and a release build runs into undefined behaviour
-/// (fixed upstream in marzer/tomlplusplus#301). This scan walks the document's top level
-/// (skipping strings, comments and multi-line arrays) and names the first such header, so
-/// it is reported as a syntax error instead of reaching the parser.
-enum TOMLHeaderGuard {
-  /// The 1-based line and column of the first header without a valid start of its name, or nil.
-  static func firstBadHeader(_ text: String) -> (line: Int, column: Int)? {
+/// toml++ asserts two things that malformed files break: a table header's name starts with a
+/// key character or a quote (`[[[1]]]`, `[=`, `[` at a line's end; fixed upstream in
+/// marzer/tomlplusplus#301), and an array element is not `}` (`x = [ }`). A debug build then
+/// aborts and a release build runs into undefined behaviour. This scan walks the document
+/// (skipping strings and comments, following arrays and inline tables across lines) and
+/// reports the first such place as a syntax error, so it never reaches the parser.
+enum TOMLParserGuard {
+  /// The 1-based line and column of the first such problem and what is wrong there, or nil.
+  static func firstProblem(_ text: String) -> (line: Int, column: Int, message: String)? {
     let bytes = Array(text.utf8)
     var scan = Scan(bytes: bytes)
     // The parser skips a byte order mark at the start.
@@ -17,10 +18,12 @@ enum TOMLHeaderGuard {
     }
     while let start = scan.nextStatement() {
       if bytes[start] == 0x5B {
-        if let column = scan.badHeaderName(at: start) { return (scan.line, column) }
-        scan.skipLine()
-      } else {
-        scan.skipKeyValue()
+        if let column = scan.badHeaderName(at: start) {
+          return (scan.line, column, "expected a table name after '['")
+        }
+        scan.skipComment()
+      } else if let column = scan.skipKeyValue() {
+        return (scan.line, column, "expected a value, saw '}'")
       }
     }
     return nil
@@ -72,14 +75,14 @@ enum TOMLHeaderGuard {
       lineStart = index
     }
 
+    /// Moves to the end of the line (not past its newline).
     mutating func skipComment() {
       while index < bytes.count, bytes[index] != 0x0A { index += 1 }
     }
 
-    mutating func skipLine() { skipComment() }
-
-    /// Skips `key = value`, the value possibly spanning lines (arrays, multi-line strings).
-    mutating func skipKeyValue() {
+    /// Skips `key = value`, the value possibly spanning lines; returns the column of a `}` where an
+    /// array expects an element, or nil.
+    mutating func skipKeyValue() -> Int? {
       // The key, with its quoted parts.
       while index < bytes.count, bytes[index] != 0x3D, bytes[index] != 0x0A {
         if bytes[index] == 0x22 || bytes[index] == 0x27 {
@@ -88,25 +91,46 @@ enum TOMLHeaderGuard {
           index += 1
         }
       }
-      guard index < bytes.count, bytes[index] == 0x3D else { return }
+      guard index < bytes.count, bytes[index] == 0x3D else { return nil }
       index += 1
-      var depth = 0
+      // Open arrays and inline tables, innermost last; whether the innermost array waits for an element.
+      var open: [UInt8] = []
+      var awaitingElement = false
       while index < bytes.count {
-        switch bytes[index] {
-        case 0x22, 0x27: skipString()
-        case 0x5B, 0x7B:
-          depth += 1
+        let byte = bytes[index]
+        switch byte {
+        case 0x20, 0x09, 0x0D:
+          index += 1
+        case 0x23:
+          skipComment()
+        case 0x0A:
+          if open.isEmpty { return nil }
+          newline()
+        case 0x22, 0x27:
+          skipString()
+          awaitingElement = false
+        case 0x5B:
+          open.append(byte)
+          awaitingElement = true
+          index += 1
+        case 0x7B:
+          open.append(byte)
+          awaitingElement = false
+          index += 1
+        case 0x2C:
+          awaitingElement = open.last == 0x5B
           index += 1
         case 0x5D, 0x7D:
-          depth = max(0, depth - 1)
+          if byte == 0x7D, awaitingElement, open.last == 0x5B { return index - lineStart + 1 }
+          if !open.isEmpty { open.removeLast() }
+          awaitingElement = false
           index += 1
-        case 0x23: skipComment()
-        case 0x0A:
-          if depth == 0 { return }
-          newline()
-        default: index += 1
+        default:
+          awaitingElement = false
+          index += 1
         }
       }
+      return nil
     }
 
     /// Skips a basic, literal or multi-line string starting at `index` (a single-line one ends at a newline).
