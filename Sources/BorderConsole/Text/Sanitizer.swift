@@ -43,7 +43,8 @@ public enum Sanitizer {
         // The rest of the text is checked for C0 controls too: one may follow the first non-ASCII byte.
         return !text.unicodeScalars.contains { scalar in
           scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || (0xFFF9...0xFFFB).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            || (0xFFF9...0xFFFB).contains(scalar.value)
         }
       }
     }
