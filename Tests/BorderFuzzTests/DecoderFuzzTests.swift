@@ -104,16 +104,7 @@ struct DecoderFuzzTests {
     expectString("type", event.type)
     expectString("by", event.by)
     expectTime("at", event.at)
-    switch event.provenance {
-    case .factual(let source): expectString("source", source)
-    case .illustrative(let note):
-      if let note {
-        expectString("illustrative", note)
-      } else {
-        #expect(object["illustrative"] as? Bool == true)
-      }
-    case .reported: #expect(object["source"] == nil || object["source"] is NSNull, "\(label)")
-    }
+    compareProvenance(event.provenance, object, label: label)
     switch event.payload {
     case .alertRaised(let report):
       expectString("alert", report.id.rawValue)
@@ -185,6 +176,31 @@ struct DecoderFuzzTests {
     case .unknown(let type):
       expectString("type", type)
     }
+  }
+
+  /// Provenance: the source (in words or as an object), illustrative (a flag or a note), approximate fields.
+  private func compareProvenance(_ provenance: Provenance, _ object: [String: Any], label: String) {
+    func text(_ value: Any?) -> String? { value as? String }
+    switch object["source"] {
+    case let outlet as String:
+      #expect(provenance.source == SourceReference(outlet: outlet), "source: \(label)")
+    case let fields as [String: Any]:
+      let expected = SourceReference(
+        outlet: text(fields["outlet"]) ?? "", title: text(fields["title"]), url: text(fields["url"]),
+        date: text(fields["date"]))
+      #expect(provenance.source == expected, "source: \(label)")
+    default:
+      #expect(provenance.source == nil, "source: \(String(describing: object["source"])): \(label)")
+    }
+    switch object["illustrative"] {
+    case let note as String:
+      #expect(provenance.isIllustrative && provenance.note == note, "illustrative: \(label)")
+    case let flag as Bool:
+      #expect(provenance.isIllustrative == flag && provenance.note == nil, "illustrative: \(label)")
+    default:
+      #expect(!provenance.isIllustrative && provenance.note == nil, "illustrative: \(label)")
+    }
+    #expect(provenance.approximate == (object["approximate"] as? [String] ?? []), "approximate: \(label)")
   }
 
   /// Casualty claims: each side's killed, injured and evacuated figures, as Foundation reads them.

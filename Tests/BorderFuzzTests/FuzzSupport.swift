@@ -98,15 +98,18 @@ enum FuzzCrashReport {
     pointer.initialize(repeating: 0, count: slotCount * slotSize)
     return pointer
   }()
-  nonisolated(unsafe) private static var previous: [Int32: sigaction] = [:]
+  /// The handlers that were there before, by signal number (a plain buffer: read inside a signal handler).
+  nonisolated(unsafe) private static let previous: UnsafeMutablePointer<sigaction> = {
+    let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
+    pointer.initialize(repeating: sigaction(), count: 32)
+    return pointer
+  }()
   private static let installed: Bool = {
     for signal in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE] {
       var action = sigaction()
       action.__sigaction_handler.sa_sigaction = { signal, _, _ in FuzzCrashReport.crashed(signal) }
       action.sa_flags = SA_SIGINFO
-      var old = sigaction()
-      sigaction(signal, &action, &old)
-      previous[signal] = old
+      sigaction(signal, &action, previous + Int(signal))
     }
     return true
   }()
@@ -123,17 +126,15 @@ enum FuzzCrashReport {
 
   /// Prints the cases in progress, then gives the signal back to the handler that was there before.
   private static func crashed(_ signal: Int32) {
-    let header = Array("\nbordermon fuzz: crashed during\n".utf8)
-    _ = header.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
+    let header: StaticString = "\nbordermon fuzz: crashed during\n"
+    _ = write(2, header.utf8Start, header.utf8CodeUnitCount)
     for slot in 0..<slotCount {
       let base = slots + slot * slotSize
       _ = write(2, base, strlen(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)))
     }
-    if var old = previous[signal] {
-      sigaction(signal, &old, nil)
-    } else {
-      Glibc.signal(signal, SIG_DFL)
-    }
+    sigaction(signal, previous + Int(signal), nil)
+    // A trap re-runs its instruction on return and meets the old handler; abort() needs the signal again.
+    if signal == SIGABRT { raise(signal) }
   }
 }
 
