@@ -1,6 +1,7 @@
 import BorderConsole
 import BorderModel
 import BorderStore
+import BorderThemes
 import Foundation
 import Testing
 
@@ -77,5 +78,21 @@ struct EmptyKeyFindingTests {
     let found = loaded.diagnostics.filter { $0.message.hasPrefix("unknown field") }
     #expect(
       found.map(\.description) == ["\(path):\(line): \"\": warning: " + found.first!.message], "\(found)")
+  }
+}
+
+/// An empty key in a theme file (found by the theme fuzz test: `fuzzed.toml:3: : unknown role`).
+@Suite("An empty theme key is named")
+struct EmptyThemeKeyFindingTests {
+  @Test("an empty role or top-level key is reported as \"\", with its line")
+  func emptyKey() {
+    let text = "name = \"x\"\n\"\" = 1\n[roles]\n\"\" = { fg = \"red\" }\n"
+    let document = ThemeFile.read(text: text, path: "empty.toml")
+    let named = document.diagnostics.filter { $0.line == 2 || $0.line == 4 }
+    #expect(named.count == 2, "\(document.diagnostics)")
+    for diagnostic in named {
+      #expect(diagnostic.field == "\"\"", "\(diagnostic)")
+      #expect(diagnostic.description.hasPrefix("empty.toml:\(diagnostic.line!): \"\": "), "\(diagnostic)")
+    }
   }
 }
