@@ -25,6 +25,9 @@ struct CheckCommand: ParsableCommand {
     let directory = try options.prepared(clock: SystemWallClock())
     let store = SituationStore(directory: directory)
     var problems = store.diagnostics
+    if let error = store.journalError {
+      problems.append(Diagnostic(.error, file: error.path, message: error.description))
+    }
     if strict { problems += ProvenanceAudit.audit(directory) }
     for problem in problems { print(problem.description) }
     let hidden = store.journalProblemCount - store.journalDiagnostics.count

@@ -47,6 +47,7 @@ struct ExportCommand: ParsableCommand {
     let asOf = try parseAsOf(at)
     let directory = try options.prepared(clock: clock)
     let store = SituationStore(directory: directory, asOf: asOf, snapshots: true)
+    try requireReadableJournal(store, command: "export")
     let situation = store.situation
     defer { store.saveSnapshotIfDue() }
     let exporter = SituationExport(situation: situation, now: asOf ?? clock.now())
@@ -60,6 +61,7 @@ struct ExportCommand: ParsableCommand {
       for table in Table.allCases where self.table == nil || self.table == table {
         object[table.rawValue] = exporter.records(table)
       }
+      exporter.structure(&object)
       let data = try JSONSerialization.data(
         withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
       print(String(decoding: data, as: UTF8.self))
