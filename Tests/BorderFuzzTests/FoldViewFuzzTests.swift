@@ -1,5 +1,6 @@
 import BorderConsole
 import BorderModel
+import BorderSample
 import BorderStore
 import Foundation
 import Testing
@@ -10,7 +11,7 @@ enum FuzzSample {
   static let now = Timestamp(year: 2026, month: 11, day: 29, hour: 6)
 
   /// The sample's files, as `bordermon init` writes them at `now`.
-  static let files = SampleSituation.files(now: now)
+  static let files = try! SampleSituation.files(now: now).get()
 
   /// The sample's journal events, decoded once.
   static let events: [JournalEvent] = {
