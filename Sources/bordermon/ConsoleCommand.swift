@@ -100,6 +100,8 @@ struct ConsoleLoop {
     }
     var store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
     store.reportsAppendedEvents = true
+    // A viewer writes nothing in the data directory, not even the snapshot cache.
+    store.savesSnapshots = !readOnly
     let session: TerminalSession
     do {
       session = try TerminalSession.start(colorMode: colorMode, asciiOnly: ascii)
