@@ -195,10 +195,21 @@ struct LoaderFuzzTests {
       FuzzCrashReport.set(4, label + "\n" + printable(bytes, limit: 700))
       plan.keep(bytes, target, caseNumber)
       let path = folder.write("fuzzed.toml", bytes)
+      // A theme file is text: the first line holding a NUL or bytes that are not UTF-8 makes it refused, by name.
+      let binaryLine = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).firstIndex {
+        $0.contains(0) || String(validating: $0, as: UTF8.self) == nil
+      }.map { $0 + 1 }
       switch catalog.load(nameOrPath: path) {
       case .failure(let error):
-        Issue.record("a readable theme file failed to load (\(error)): \(label)")
+        if let binaryLine, case .unreadable(let named, let reason) = error {
+          #expect(named == path && reason.contains("line \(binaryLine) "), "\(error): \(label)")
+        } else {
+          Issue.record("a text theme file failed to load (\(error)): \(label)")
+        }
       case .success(let loaded):
+        #expect(
+          binaryLine == nil,
+          "a theme file with a NUL or bad UTF-8 on line \(binaryLine ?? 0) loaded: \(label)")
         for diagnostic in loaded.diagnostics {
           expectNamesFileAndLine(diagnostic, files: [path: lineCount(bytes)], label: label)
         }
