@@ -87,24 +87,81 @@ enum TimeText {
       ? "in " + DurationText.compact(seconds: seconds) : DurationText.compact(seconds: seconds) + " ago"
   }
 
-  /// Kilometres with one decimal.
+  /// Kilometres with one decimal; beyond any real distance in powers of ten (`9.3e17`), and `—`
+  /// for a value that is not a number, so no figure in the data can stop a frame.
   static func km(_ value: Double) -> String {
+    guard value.isFinite else { return value.isNaN ? "—" : (value < 0 ? "-∞" : "∞") }
+    guard abs(value) < 1e12 else { return scientific(value) }
     let tenths = Int((value * 10).rounded())
-    return "\(tenths / 10).\(abs(tenths % 10))"
+    return (value < 0 && tenths != 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+  }
+
+  /// A finite value as `9.3e17`: one decimal of mantissa and a power of ten.
+  static func scientific(_ value: Double) -> String {
+    var mantissa = abs(value)
+    var exponent = 0
+    while mantissa >= 10 {
+      mantissa /= 10
+      exponent += 1
+    }
+    while mantissa > 0 && mantissa < 1 {
+      mantissa *= 10
+      exponent -= 1
+    }
+    var tenths = Int((mantissa * 10).rounded())
+    if tenths >= 100 {
+      tenths /= 10
+      exponent += 1
+    }
+    return (value < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)e\(exponent)"
+  }
+
+  /// A share (0…1) as a percentage with one decimal, `—%` when it is not a number.
+  static func percent(_ share: Double) -> String {
+    guard share.isFinite else { return "—%" }
+    let tenths = Int((min(max(share, 0), 1) * 1000).rounded())
+    return "\(tenths / 10).\(tenths % 10)%"
   }
 }
 
+/// A count of cells from a computed Double: NaN is 0 and the value is held within ±2^52,
+/// so a figure from the data never traps a conversion.
+func cellCount(_ value: Double) -> Int {
+  guard !value.isNaN else { return 0 }
+  return Int(min(max(value, -4.5e15), 4.5e15))
+}
+
+/// The most lines `wrap` gives; text beyond them is cut, with `…` at the end of the last line.
+let wrapLineLimit = 500
+
 /// Breaks text into lines of at most `width` columns, at spaces where it can.
-func wrap(_ text: String, width: Int) -> [String] {
-  guard width > 0 else { return [] }
+///
+/// In one pass over the text, and over no more of it than `maxLines` lines can hold: a 50 MB
+/// note costs what a page of text does. When text is left off, the last line ends in `…`.
+func wrap(_ text: String, width: Int, maxLines: Int = wrapLineLimit) -> [String] {
+  guard width > 0, maxLines > 0 else { return [] }
+  // Each line holds at most `width` visible characters and the space before the next word;
+  // allow for combining marks too. Whatever lies beyond cannot be shown.
+  let budget = maxLines * (width + 1) * 2 + 64
+  var source = Substring(text)
+  var cutShort = false
+  if text.utf8.count > budget,
+    let end = text.index(text.startIndex, offsetBy: budget, limitedBy: text.endIndex), end < text.endIndex
+  {
+    source = text[..<end]
+    cutShort = true
+  }
   var lines: [String] = []
-  for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+  for paragraph in source.split(separator: "\n", omittingEmptySubsequences: false) {
+    if lines.count > maxLines { break }
     var line = ""
     var lineWidth = 0
-    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-      var word = String(word)
+    for piece in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+      if lines.count > maxLines { break }
+      var word = String(piece)
       var wordWidth = DisplayWidth.of(word)
-      while wordWidth > width {
+      if wordWidth > width {
+        // Too long for a line: cut it into lines of `width` columns, in one pass.
         if !line.isEmpty {
           lines.append(line)
           line = ""
@@ -114,13 +171,16 @@ func wrap(_ text: String, width: Int) -> [String] {
         var headWidth = 0
         for character in word {
           let w = DisplayWidth.of(character)
-          if headWidth + w > width { break }
+          if headWidth + w > width && !head.isEmpty {
+            lines.append(head)
+            head = ""
+            headWidth = 0
+          }
           head.append(character)
           headWidth += w
         }
-        lines.append(head)
-        word.removeFirst(head.count)
-        wordWidth = DisplayWidth.of(word)
+        word = head
+        wordWidth = DisplayWidth.of(head)
       }
       if word.isEmpty { continue }
       if lineWidth == 0 {
@@ -136,6 +196,16 @@ func wrap(_ text: String, width: Int) -> [String] {
       }
     }
     lines.append(line)
+  }
+  if lines.count > maxLines {
+    lines.removeLast(lines.count - maxLines)
+    cutShort = true
+  }
+  if cutShort, let last = lines.last {
+    // Room for the mark: drop characters from the end of the last line until it fits.
+    var shortened = last
+    while !shortened.isEmpty && DisplayWidth.of(shortened) + 1 > width { shortened.removeLast() }
+    lines[lines.count - 1] = shortened + "…"
   }
   return lines
 }
