@@ -132,71 +132,100 @@ func cellCount(_ value: Double) -> Int {
 }
 
 /// The most lines `wrap` gives; text beyond them is cut, with `…` at the end of the last line.
-let wrapLineLimit = 500
+let wrapLineLimit = 200
 
 /// Breaks text into lines of at most `width` columns, at spaces where it can.
 ///
-/// In one pass over the text, and over no more of it than `maxLines` lines can hold: a 50 MB
-/// note costs what a page of text does. When text is left off, the last line ends in `…`.
+/// One pass over the text's scalars, and over no more of them than `maxLines` lines can hold:
+/// a 50 MB note costs what a page of text does. When text is left off, the last line ends in `…`.
 func wrap(_ text: String, width: Int, maxLines: Int = wrapLineLimit) -> [String] {
   guard width > 0, maxLines > 0 else { return [] }
-  // Each line holds at most `width` visible characters and the space before the next word;
-  // allow for combining marks too. Whatever lies beyond cannot be shown.
+  // Each line holds at most `width` columns and the space before the next word, plus room for
+  // combining marks; whatever lies beyond cannot be shown.
   let budget = maxLines * (width + 1) * 2 + 64
-  var source = Substring(text)
+  let all = text.unicodeScalars
+  var end = all.endIndex
   var cutShort = false
   if text.utf8.count > budget,
-    let end = text.index(text.startIndex, offsetBy: budget, limitedBy: text.endIndex), end < text.endIndex
+    let limit = all.index(all.startIndex, offsetBy: budget, limitedBy: all.endIndex), limit < all.endIndex
   {
-    source = text[..<end]
+    end = limit
     cutShort = true
   }
-  var lines: [String] = []
-  for paragraph in source.split(separator: "\n", omittingEmptySubsequences: false) {
-    if lines.count > maxLines { break }
-    var line = ""
-    var lineWidth = 0
-    for piece in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-      if lines.count > maxLines { break }
-      var word = String(piece)
-      var wordWidth = DisplayWidth.of(word)
-      if wordWidth > width {
-        // Too long for a line: cut it into lines of `width` columns, in one pass.
-        if !line.isEmpty {
-          lines.append(line)
-          line = ""
-          lineWidth = 0
-        }
-        var head = ""
-        var headWidth = 0
-        for character in word {
-          let w = DisplayWidth.of(character)
-          if headWidth + w > width && !head.isEmpty {
-            lines.append(head)
-            head = ""
-            headWidth = 0
-          }
-          head.append(character)
-          headWidth += w
-        }
-        word = head
-        wordWidth = DisplayWidth.of(head)
-      }
-      if word.isEmpty { continue }
-      if lineWidth == 0 {
-        line = word
-        lineWidth = wordWidth
-      } else if lineWidth + 1 + wordWidth <= width {
-        line += " " + word
-        lineWidth += 1 + wordWidth
-      } else {
-        lines.append(line)
-        line = word
-        lineWidth = wordWidth
-      }
-    }
-    lines.append(line)
+  let scalars = Array(all[..<end])
+  func columns(_ scalar: Unicode.Scalar) -> Int {
+    // A control character is drawn as its picture, one cell.
+    let value = scalar.value
+    return value < 0x20 || (0x7F..<0xA0).contains(value) ? 1 : DisplayWidth.of(scalar)
   }
+  func string(_ range: Range<Int>) -> String {
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: scalars[range])
+    return String(out)
+  }
+  var lines: [String] = []
+  var line = ""
+  var lineWidth = 0
+  var index = 0
+  let space = Unicode.Scalar(0x20)
+  let newline = Unicode.Scalar(0x0A)
+  while index < scalars.count && lines.count <= maxLines {
+    let scalar = scalars[index]
+    if scalar == newline {
+      lines.append(line)
+      line = ""
+      lineWidth = 0
+      index += 1
+      continue
+    }
+    if scalar == space {
+      index += 1
+      continue
+    }
+    // A word: up to the next space or line feed.
+    var wordEnd = index
+    var wordWidth = 0
+    while wordEnd < scalars.count && scalars[wordEnd] != space && scalars[wordEnd] != newline {
+      wordWidth += columns(scalars[wordEnd])
+      wordEnd += 1
+    }
+    var wordStart = index
+    if wordWidth > width {
+      // Too long for a line: cut into lines of `width` columns; a mark stays with its character.
+      if !line.isEmpty {
+        lines.append(line)
+        line = ""
+        lineWidth = 0
+      }
+      var headStart = wordStart
+      var headWidth = 0
+      for position in wordStart..<wordEnd {
+        let w = columns(scalars[position])
+        if w > 0 && headWidth + w > width && position > headStart {
+          lines.append(string(headStart..<position))
+          headStart = position
+          headWidth = 0
+        }
+        headWidth += w
+      }
+      wordStart = headStart
+      wordWidth = headWidth
+    }
+    let word = string(wordStart..<wordEnd)
+    if lineWidth == 0 {
+      line = word
+      lineWidth = wordWidth
+    } else if lineWidth + 1 + wordWidth <= width {
+      line += " " + word
+      lineWidth += 1 + wordWidth
+    } else {
+      lines.append(line)
+      line = word
+      lineWidth = wordWidth
+    }
+    index = wordEnd
+  }
+  lines.append(line)
   if lines.count > maxLines {
     lines.removeLast(lines.count - maxLines)
     cutShort = true
