@@ -27,6 +27,10 @@ extension ConsoleState {
     case .journal(let news):
       return receive(news)
     case .historyLoaded(let asOf, let situation):
+      // Only the fold still wanted: the operator may have gone back to live or stepped on meanwhile.
+      guard loadingHistory == asOf else { return [] }
+      loadingHistory = nil
+      message = nil
       historyCursor = HistoryCursor(eventCount: nil, asOf: asOf, situation: situation)
       refreshRows()
       keepSelectionsVisible()
@@ -34,10 +38,21 @@ extension ConsoleState {
     case .key(let key):
       return press(key, keyMap: keyMap)
     case .appended(.success(let seq)):
-      say("recorded as event #\(seq)", seconds: 4)
+      if form?.isSending == true {
+        form = nil
+        catchUpFeed()
+      }
+      sayAlongside("recorded as event #\(seq)", seconds: 4)
       return []
     case .appended(.failure(let failure)):
-      say("not recorded: \(failure.message)", error: true, seconds: 10)
+      // The form stays open with what was typed, saying why.
+      if var sending = form, sending.isSending {
+        sending.isSending = false
+        sending.error = "not recorded: \(failure.message)"
+        sending.notice = sending.target.changes(to: sending.target.current(in: live), at: now)
+        form = sending
+      }
+      sayAlongside("not recorded: \(failure.message)", error: true, seconds: 10)
       return []
     case .themeChanged(let name, let problem):
       themeName = name
@@ -70,10 +85,14 @@ extension ConsoleState {
     if let problem = news.lastProblem { journal.lastProblem = problem }
     // The feed follows the newest alert, like tail -f, unless the operator chose an older one.
     // (`live` may have been let go before the store read the journal: remembered figures are used.)
-    let followsNewest = selectedAlert == nil || selectedAlert == newestAlert
     live = news.situation
     newestAlert = live.alerts.last?.id
-    if followsNewest && isLive { selectedAlert = newestAlert }
+    // Never behind an open detail or form: what the operator looks at and acts on stays put.
+    if followsNewestAlert && isLive && overlay == nil && form == nil { selectedAlert = newestAlert }
+    if var open = form, !open.isSending {
+      open.notice = open.target.changes(to: open.target.current(in: live), at: now)
+      form = open
+    }
     if let reason = news.restartReason {
       history.reset(base: news.baseline ?? news.situation, events: news.baseline == nil ? [] : news.events)
       say("\(reason): read again from the start", seconds: 8)
@@ -99,19 +118,20 @@ extension ConsoleState {
         lastAnnounced[alert.id] = now
       }
     }
+    var announcements: [String] = []
     for event in announced {
       switch event.payload {
       case .alertRaised(let report) where report.level >= announceLevel:
         effects.append(.bell)
         lastAnnounced[report.id] = now
-        say(
-          "\(report.level.label.uppercased()) on \(report.segment): \(report.text.isEmpty ? report.type.label : report.text)",
-          error: true, seconds: 10)
+        announcements.append(
+          "\(report.level.label.uppercased()) on \(report.segment): \(report.text.isEmpty ? report.type.label : report.text)"
+        )
       case .alertLevelChanged(let id, let level, _) where level >= announceLevel:
         if live.alert(id)?.needsAcknowledgement == true {
           effects.append(.bell)
           lastAnnounced[id] = now
-          say("\(id) raised to \(level.rawValue) \(level.label)", error: true, seconds: 10)
+          announcements.append("\(id) raised to \(level.rawValue) \(level.label)")
         }
       case .alertAcknowledged(let id, _), .alertResolved(let id, _):
         lastAnnounced[id] = nil
@@ -120,6 +140,11 @@ extension ConsoleState {
       }
     }
     if effects.count > 1 { effects = [.bell] }
+    if let newest = announcements.last {
+      // The newest first; how many more came with it, so none goes unsaid.
+      let more = announcements.count > 1 ? " (and \(announcements.count - 1) more urgent)" : ""
+      sayAlongside(newest + more, error: true, seconds: 10)
+    }
     if historyCursor == nil && frozen == nil {
       let until = now.adding(seconds: Self.flashSeconds)
       for touch in news.touches {
@@ -143,26 +168,44 @@ extension ConsoleState {
   /// Rings again for urgent alerts left unacknowledged longer than the interval.
   private mutating func reannounce() -> [ConsoleEffect] {
     guard !lastAnnounced.isEmpty else { return [] }
-    var effects: [ConsoleEffect] = []
+    var due: [Alert] = []
     for (id, last) in lastAnnounced where now.milliseconds(since: last) / 1000 >= reannounceSeconds {
       guard let alert = live.alert(id), alert.needsAcknowledgement else {
         lastAnnounced[id] = nil
         continue
       }
       lastAnnounced[id] = now
-      let waiting = TimeText.age(alert.raisedAt, now: now)
-      say(
-        "\(id) (\(alert.level.rawValue) \(alert.level.label)) still unacknowledged after \(waiting)",
-        error: true, seconds: 15)
-      effects = [.bell]
+      due.append(alert)
     }
-    return effects
+    // Every alert still waiting is named, the most urgent (then the oldest) first.
+    due.sort { $0.level != $1.level ? $0.level > $1.level : $0.raisedAt < $1.raisedAt }
+    guard let first = due.first else { return [] }
+    let waiting = TimeText.age(first.raisedAt, now: now)
+    var text =
+      "\(first.id) (\(first.level.rawValue) \(first.level.label)) still unacknowledged after \(waiting)"
+    if due.count > 1 { text += "; also " + due.dropFirst().map(\.id.rawValue).joined(separator: ", ") }
+    sayAlongside(text, error: true, seconds: 15)
+    return [.bell]
   }
 
   // MARK: Keys
 
   private mutating func press(_ key: Key, keyMap: KeyMap) -> [ConsoleEffect] {
-    if key == .control("c") { return [.quit] }
+    // Below the minimum size nothing but the too-small message is drawn: keys reach no hidden form.
+    if layout.isTooSmall { return keyMap.command(for: key) == .quit ? [.quit] : [] }
+    if key == .control("c") {
+      // Ctrl-C cancels a form or prompt (shell habit); in the main view it quits.
+      if form != nil {
+        cancelForm()
+      } else if isEditingFilter {
+        return editFilter(.escape)
+      } else if prompt != nil {
+        prompt = nil
+      } else {
+        return [.quit]
+      }
+      return []
+    }
     if form != nil { return editForm(key) }
     if isEditingFilter { return editFilter(key) }
     if case .jump(let text) = prompt { return editJump(text, key) }
@@ -180,16 +223,16 @@ extension ConsoleState {
     switch command {
     case .quit:
       if overlay != nil {
-        overlay = nil
+        closeOverlay()
         return []
       }
       return [.quit]
     case .moveUp: move(by: -1)
     case .moveDown: move(by: 1)
-    case .pageUp: move(by: -pageSize)
-    case .pageDown: move(by: pageSize)
-    case .halfPageUp: move(by: -max(1, pageSize / 2))
-    case .halfPageDown: move(by: max(1, pageSize / 2))
+    case .pageUp: move(by: -page)
+    case .pageDown: move(by: page)
+    case .halfPageUp: move(by: -max(1, page / 2))
+    case .halfPageDown: move(by: max(1, page / 2))
     case .top: move(by: Int.min / 2)
     case .bottom: move(by: Int.max / 2)
     case .focusNext:
@@ -200,13 +243,13 @@ extension ConsoleState {
       focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .segments
     case .open:
       if overlay != nil {
-        overlay = nil
+        closeOverlay()
       } else {
         openDetail()
       }
     case .close:
       if overlay != nil {
-        overlay = nil
+        closeOverlay()
       } else if !filter.isEmpty {
         filter = ""
         refreshRows()
@@ -243,9 +286,11 @@ extension ConsoleState {
     case .historyBackMonth: return stepHistory(days: -30)
     case .historyForwardMonth: return stepHistory(days: 30)
     case .backToLive:
-      if historyCursor != nil || frozen != nil {
+      if historyCursor != nil || frozen != nil || loadingHistory != nil {
         historyCursor = nil
         frozen = nil
+        loadingHistory = nil
+        if followsNewestAlert && overlay == nil { selectedAlert = live.alerts.last?.id }
         refreshRows()
         keepSelectionsVisible()
         say("back to live", seconds: 2)
@@ -258,6 +303,12 @@ extension ConsoleState {
       openForm(for: command)
     }
     return []
+  }
+
+  /// A page: of the open detail when one is open, else of the focused pane.
+  private var page: Int {
+    if overlay != nil { return max(1, layout.main.height - 2) }
+    return pageSize
   }
 
   private var pageSize: Int {
@@ -286,6 +337,11 @@ extension ConsoleState {
   }
 
   private mutating func move(by delta: Int) {
+    if overlay != nil {
+      // Keys in a detail scroll it; the selection behind it never moves.
+      scrollOverlay(by: delta)
+      return
+    }
     switch focus {
     case .segments:
       guard !rows.isEmpty else { return }
@@ -302,6 +358,8 @@ extension ConsoleState {
       guard !alerts.isEmpty else { return }
       let row = clamp((selectedAlertRow ?? 0).addingClamped(delta), 0, alerts.count - 1)
       selectedAlert = alerts[alerts.count - 1 - row].id
+      // At the top, the feed follows the newest alert again (like tail -f); elsewhere it stays.
+      followsNewestAlert = row == 0
     }
     keepSelectionsVisible()
   }
@@ -329,7 +387,31 @@ extension ConsoleState {
     return clamp(offset, 0, max(0, count - visible))
   }
 
+  /// Scrolls the open detail, within its content.
+  private mutating func scrollOverlay(by delta: Int) {
+    guard let overlay else { return }
+    let limit = OverlayView.scrollLimit(overlay, state: self)
+    overlayScroll = clamp(overlayScroll.addingClamped(delta), 0, limit)
+  }
+
+  /// Closes the detail or help; a feed that follows the newest alert catches up.
+  private mutating func closeOverlay() {
+    overlay = nil
+    overlayScroll = 0
+    catchUpFeed()
+  }
+
+  /// Once nothing is open over it, a feed that follows the newest alert selects it again.
+  mutating func catchUpFeed() {
+    guard followsNewestAlert && isLive && form == nil && overlay == nil, let newest = live.alerts.last?.id,
+      selectedAlert != newest
+    else { return }
+    selectedAlert = newest
+    keepSelectionsVisible()
+  }
+
   private mutating func openDetail() {
+    overlayScroll = 0
     switch focus {
     case .segments:
       if let id = selectedSegment { overlay = .segmentDetail(id) }
@@ -342,71 +424,114 @@ extension ConsoleState {
 
   // MARK: Actions
 
-  /// The alert an action applies to: the feed's selection, else the selected segment's newest open alert.
-  var actionAlert: Alert? {
-    if focus == .alerts
-      || overlay.map({ if case .alertDetail = $0 { return true } else { return false } }) == true
-    {
-      return selectedAlert.flatMap { live.alert($0) }
+  /// The record an action key applies to: the open detail's record, else the focused pane's selected row.
+  public var recordOnScreen: RecordOnScreen? {
+    switch overlay {
+    case .segmentDetail(let id): return .segment(id)
+    case .alertDetail(let id): return .alert(id)
+    case .meetingDetail(let id): return .meeting(id)
+    case .help, nil: break
     }
-    guard let segment = selectedSegment else { return nil }
-    let open = live.alerts(on: segment).filter(\.isOpen)
-    return open.first { $0.needsAcknowledgement } ?? open.first
+    switch focus {
+    case .segments: return selectedSegment.map { .segment($0) }
+    case .meetings: return selectedMeeting.map { .meeting($0) }
+    case .alerts: return selectedAlert.map { .alert($0) }
+    }
   }
 
-  /// The segment an action applies to: the table's selection, or the selected alert's segment.
-  var actionSegment: Segment? {
-    if focus == .alerts, let alert = selectedAlert.flatMap({ live.alert($0) }) {
-      return live.segment(alert.segment)
+  /// Why an event would be refused by the model against the live situation, if it would be.
+  private func refusal(_ payload: EventPayload) -> String? {
+    live.validate(JournalEvent(at: now, by: operatorName, payload: payload))?.reason
+  }
+
+  /// Why no action can be taken from this console now, if none can.
+  private var actionsBlocked: String? {
+    if readOnly { return "read-only console: actions are disabled (started with --read-only)" }
+    if historyCursor != nil || loadingHistory != nil {
+      return "actions apply to the present: press L to go back to live first"
     }
-    return selectedSegment.flatMap { live.segment($0) }
+    if let error = journal.readError {
+      return "refused while the journal cannot be read (\(error)): nothing was written"
+    }
+    return nil
   }
 
   private mutating func openForm(for command: Command) {
-    guard !readOnly else {
-      say("read-only console: actions are disabled (started with --read-only)", error: true)
+    if let blocked = actionsBlocked {
+      say(blocked, error: true, seconds: 8)
       return
     }
-    guard isLive else {
-      say("actions work on the live situation: press L to go back to live first", error: true)
+    guard let record = recordOnScreen else {
+      say("nothing is selected", error: true)
       return
     }
     switch command {
     case .acknowledge, .resolve, .changeLevel:
-      guard let alert = actionAlert else {
-        say("no open alert selected: Tab to the alert feed and choose one", error: true)
+      guard case .alert(let id) = record else {
+        say("select an alert first: Tab to the alert feed, or Enter on one there", error: true)
         return
       }
-      if command == .acknowledge, let mark = alert.acknowledgement {
-        say(
-          "\(alert.id) was already acknowledged by \(mark.by) \(TimeText.age(mark.at, now: now)) ago",
-          error: true)
+      guard let alert = live.alert(id) else {
+        say("\(id) is not in the journal now", error: true)
         return
       }
-      guard alert.isOpen else {
-        say("\(alert.id) is resolved", error: true)
+      let name = live.segment(alert.segment)?.name.latin
+      switch command {
+      case .acknowledge:
+        if let reason = refusal(.alertAcknowledged(alert: id, note: nil)) ?? resolvedRefusal(alert) {
+          return say(reason, error: true)
+        }
+        form = .acknowledge(alert, segmentName: name)
+      case .resolve:
+        if let reason = refusal(.alertResolved(alert: id, note: nil)) { return say(reason, error: true) }
+        form = .resolve(alert, segmentName: name)
+      default:
+        if let reason = resolvedRefusal(alert) { return say(reason, error: true) }
+        form = .changeLevel(alert, segmentName: name)
+      }
+    case .raiseAlert:
+      let segment: Segment?
+      switch record {
+      case .segment(let id): segment = live.segment(id)
+      case .alert(let id): segment = live.alert(id).flatMap { live.segment($0.segment) }
+      case .meeting:
+        say("select a segment or an alert first: a new alert is raised on a segment", error: true)
         return
       }
-      form =
-        command == .acknowledge
-        ? .acknowledge(alert) : command == .resolve ? .resolve(alert) : .changeLevel(alert)
-    case .raiseAlert, .addNote:
-      guard let segment = actionSegment else {
-        say("no segment selected", error: true)
-        return
+      guard let segment else { return say("the segment is not in the journal now", error: true) }
+      form = .raiseAlert(on: segment)
+    case .addNote:
+      let target: ActionTarget?
+      switch record {
+      case .segment(let id): target = live.segment(id).map { .segment($0) }
+      case .alert(let id):
+        target = live.alert(id).map { .alert($0, segmentName: live.segment($0.segment)?.name.latin) }
+      case .meeting(let id): target = live.meeting(id).map { .meeting($0) }
       }
-      form = command == .raiseAlert ? .raiseAlert(on: segment) : .addNote(on: segment)
+      guard let target else { return say("that record is not in the journal now", error: true) }
+      form = .addNote(on: target)
     default:
       break
     }
   }
 
+  /// An acknowledgement or re-level of a resolved alert says who resolved it.
+  private func resolvedRefusal(_ alert: Alert) -> String? {
+    guard let mark = alert.resolution else { return nil }
+    return "\(alert.id) was resolved by \(mark.by) \(agoText(mark.at, now: now))"
+  }
+
+  private mutating func cancelForm() {
+    form = nil
+    say("cancelled: nothing recorded", seconds: 3)
+    catchUpFeed()
+  }
+
   private mutating func editForm(_ key: Key) -> [ConsoleEffect] {
-    guard var current = form else { return [] }
+    guard var current = form, !current.isSending else { return [] }
     switch key {
     case .escape:
-      form = nil
-      say("cancelled: nothing recorded", seconds: 3)
+      cancelForm()
       return []
     case .enter:
       if let missing = current.missingField {
@@ -414,8 +539,26 @@ extension ConsoleState {
         form = current
         return []
       }
-      form = nil
+      // Checked against the live situation now; the journal checks again under its lock.
+      // A refusal keeps the form open with what was typed.
+      if let blocked = actionsBlocked {
+        current.error = blocked
+        form = current
+        return []
+      }
       guard let event = event(for: current) else { return [] }
+      let target = current.target.current(in: live)
+      var liveAlert: Alert?
+      if case .alert(let alert, _)? = target, current.purpose.isAlertAction { liveAlert = alert }
+      if let reason = refusal(event.payload) ?? liveAlert.flatMap(resolvedRefusal) {
+        current.error = "not sent: \(reason)"
+        current.notice = current.target.changes(to: target, at: now)
+        form = current
+        return []
+      }
+      current.isSending = true
+      current.error = nil
+      form = current
       say("recording…", seconds: 5)
       return [.append(event)]
     default:
@@ -447,8 +590,8 @@ extension ConsoleState {
       payload = .alertRaised(
         AlertReport(
           id: id, segment: segment, level: level(), type: type, text: form.value("Text").trimmingSpaces()))
-    case .addNote(let segment):
-      payload = .noteAdded(target: segment.rawValue, text: form.value("Text").trimmingSpaces())
+    case .addNote(let target):
+      payload = .noteAdded(target: target, text: form.value("Text").trimmingSpaces())
     }
     return JournalEvent(at: now, by: operatorName, payload: payload)
   }
@@ -513,6 +656,9 @@ extension ConsoleState {
       filter = ""
       refreshRows()
     }
+    // The jump shows its segment: a detail open over the table closes, so nothing hides what moved.
+    overlay = nil
+    overlayScroll = 0
     focus = .segments
     selectedSegment = target.id
     keepSelectionsVisible()
@@ -552,17 +698,21 @@ extension ConsoleState {
   }
 
   private mutating func stepHistory(days: Int) -> [ConsoleEffect] {
-    let from = historyCursor?.asOf ?? now
+    let from = loadingHistory ?? historyCursor?.asOf ?? now
     let target = from.adding(seconds: Int64(days) * 86_400)
     if target >= now {
       return run(.backToLive)
     }
     if let count = history.count(atOrBefore: target), let situation = history.situation(afterEvents: count) {
+      loadingHistory = nil
       historyCursor = HistoryCursor(eventCount: nil, asOf: target, situation: situation)
       refreshRows()
       keepSelectionsVisible()
       return []
     }
+    // Folded off the loop: keys and drawing go on, and the screen says so meanwhile.
+    loadingHistory = target
+    say("loading history as of \(DisplayZone.utc.date(target)) … (L: back to live)", seconds: 3600)
     return [.loadHistory(asOf: target)]
   }
 }

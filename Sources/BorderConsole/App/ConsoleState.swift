@@ -46,6 +46,13 @@ public enum Overlay: Sendable, Hashable {
   case meetingDetail(MeetingID)
 }
 
+/// A record on screen, by its ID: what an action key applies to.
+public enum RecordOnScreen: Sendable, Hashable {
+  case segment(SegmentID)
+  case alert(AlertID)
+  case meeting(MeetingID)
+}
+
 /// A one-line text entry at the bottom of the screen.
 public enum Prompt: Sendable, Hashable {
   /// `:` — jump to a segment ID.
@@ -57,6 +64,10 @@ public struct StatusMessage: Sendable, Hashable {
   public var text: String
   public var isError: Bool
   public var until: Timestamp
+  /// When it was said.
+  public var at: Timestamp? = nil
+  /// News (an alert, one's own action's outcome) that a message said at the same moment joins.
+  public var isNews = false
 }
 
 /// The display held still by `f`: what it showed, and what arrived since.
@@ -119,6 +130,12 @@ public struct ConsoleState: Sendable {
   public var sortDescending = false
   public var prompt: Prompt?
   public var overlay: Overlay?
+  /// Lines of the open detail scrolled past.
+  public var overlayScroll = 0
+  /// Whether the feed's selection moves to each new alert (it does until the operator picks an older one).
+  public var followsNewestAlert = true
+  /// The past moment being folded off the loop for `{`/`}`, until it arrives.
+  public var loadingHistory: Timestamp?
   /// Records changed a moment ago, and until when they stand out.
   public var flashes: [String: Timestamp] = [:]
   public var message: StatusMessage?
@@ -195,6 +212,11 @@ public struct ConsoleState: Sendable {
     historyCursor?.situation ?? frozen?.situation ?? live
   }
 
+  /// Whether Ctrl-C cancels something (a form or a prompt) instead of quitting.
+  public var controlCCancels: Bool {
+    !layout.isTooSmall && (form != nil || isEditingFilter || prompt != nil)
+  }
+
   /// Whether the display follows the journal as it grows.
   public var isLive: Bool { historyCursor == nil && frozen == nil }
 
@@ -256,6 +278,20 @@ public struct ConsoleState: Sendable {
 
   /// Shows a message in the hint bar for a few seconds.
   public mutating func say(_ text: String, error: Bool = false, seconds: Int64 = 5) {
-    message = StatusMessage(text: text, isError: error, until: now.adding(seconds: seconds))
+    message = StatusMessage(text: text, isError: error, until: now.adding(seconds: seconds), at: now)
+  }
+
+  /// Shows a message without hiding one said at this same moment (one's own confirmation and an
+  /// alert that arrived with it are both news): the two are shown together.
+  mutating func sayAlongside(_ text: String, error: Bool = false, seconds: Int64 = 5) {
+    guard let earlier = message, earlier.isNews, earlier.at == now, earlier.until > now, earlier.text != text
+    else {
+      say(text, error: error, seconds: seconds)
+      message?.isNews = true
+      return
+    }
+    message = StatusMessage(
+      text: text + " · " + earlier.text, isError: error || earlier.isError,
+      until: max(earlier.until, now.adding(seconds: seconds)), at: now, isNews: true)
   }
 }
