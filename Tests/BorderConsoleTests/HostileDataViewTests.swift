@@ -110,3 +110,14 @@ struct HostileDataViewTests {
     }
   }
 }
+
+@Suite("The sanitiser for command output")
+struct CommandTextSanitizerTests {
+  @Test("lines keep their line feeds and CR LF ends; every other control shows as a placeholder")
+  func lines() {
+    #expect(Sanitizer.cleanLines("a\nb\r\nc") == "a\nb\r\nc")
+    #expect(Sanitizer.cleanLines("ok\rFAKE\u{1B}[2J\u{9B}1m\u{202E}") == "ok␍FAKE␛[2J�1m�")
+    #expect(Sanitizer.cleanLines("Баткен\u{07}\r", ascii: true) == "Баткен^G^M", "no transliteration")
+    #expect(Sanitizer.cleanLines("Баткен · 14.2 km") == "Баткен · 14.2 km")
+  }
+}

@@ -138,7 +138,7 @@ struct CommandOutputSafetyTests {
     let scratch = ScratchDirectory()
     let data = try Self.sample(scratch)
     let theme = scratch.path + "/esc.toml"
-    try "name = \"esc\"\n[roles]\n\"\u{1B}[31mrole\" = \"red\"\n".write(
+    try "name = \"esc\"\n[roles]\n\"\\u001b[31mrole\" = \"red\"\n".write(
       toFile: theme, atomically: false, encoding: .utf8)
     let checked = try CommandRunner.run(["theme", "check", theme], environment: Self.environment)
     #expect(Self.actionable(checked.stdout + checked.stderr) == [])
