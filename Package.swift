@@ -68,6 +68,10 @@ let package = Package(
       name: "BordermonTests",
       dependencies: ["bordermon", "BorderModel", "BorderStore", "BorderPostgres", "TerminalTestSupport"]),
     .testTarget(
+      name: "BorderFuzzTests",
+      dependencies: ["BorderModel", "BorderStore", "BorderSample", "BorderConsole", "BorderThemes"],
+      exclude: ["Corpus"]),
+    .testTarget(
       name: "BorderFormatsTests",
       dependencies: ["BorderFormats", "BorderModel", "BorderStore", "BorderSample"],
       exclude: ["Fixtures", "Validators"]),

@@ -18,6 +18,8 @@ public struct ThemeDocument: Sendable {
 
 /// Reads theme files: `name`, `description`, a `[palette]` of named colours and `[roles]` looks.
 public enum ThemeFile {
+  /// The largest theme file read (1 MiB): the shipped ones are a few KiB; anything larger is refused unread.
+  public static let sizeLimit = 1 << 20
   /// The keys a theme file may have at its top level.
   static let topLevelKeys = ["name", "description", "palette", "roles"]
   /// The keys of a role's look.
@@ -64,8 +66,10 @@ private struct ThemeFileParser {
   mutating func report(
     _ severity: Diagnostic.Severity, at keyPath: [String], field: String?, _ message: String
   ) {
+    // An empty key (`"" = …`) is named as written, so the line does not read `file:7: : …`.
+    let named = field.map { $0.isEmpty ? "\"\"" : $0 }
     diagnostics.append(
-      Diagnostic(severity, file: path, line: lines.nearestLine(keyPath) ?? 1, field: field, message: message))
+      Diagnostic(severity, file: path, line: lines.nearestLine(keyPath) ?? 1, field: named, message: message))
   }
 
   mutating func run() -> ThemeDocument {

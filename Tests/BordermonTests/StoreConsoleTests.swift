@@ -80,9 +80,9 @@ extension PostgresSuites {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: pgctl)
         process.arguments = [action]
-      process.standardInput = FileHandle.nullDevice
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "pg_ctl \(action)")

@@ -13,7 +13,8 @@ public enum ReferenceLoader {
   ///
   /// `read` gives a file's text by its path (a store that holds the files passes its own).
   public static func load(
-    _ directory: DataDirectory, read: (String) -> Result<String, FileError> = FileBytes.readText
+    _ directory: DataDirectory,
+    read: (String) -> Result<String, FileError> = { FileBytes.readTextFile($0, limit: 1 << 30) }
   ) -> LoadedReference {
     var diagnostics: [Diagnostic] = []
     var title = "Kyrgyzstan–Tajikistan border"
@@ -54,7 +55,7 @@ public enum ReferenceLoader {
   /// Parses one TOML file; nil (with a diagnostic) when it is missing or does not parse.
   static func parse(
     _ path: String, required: Bool, _ diagnostics: inout [Diagnostic],
-    read: (String) -> Result<String, FileError> = FileBytes.readText
+    read: (String) -> Result<String, FileError> = { FileBytes.readTextFile($0, limit: 1 << 30) }
   ) -> (TOMLTable, TOMLLineIndex)? {
     let text: String
     switch read(path) {
