@@ -96,3 +96,25 @@ struct EmptyThemeKeyFindingTests {
     }
   }
 }
+
+/// Journal lines the decoder read differently from Foundation (found by a 120,000-line decoder fuzz run).
+@Suite("The decoder reads what Foundation reads")
+struct DecoderFindingTests {
+  @Test("a repeated type: the last one is the event's type, as for every other reader")
+  func repeatedType() throws {
+    let line =
+      #"{"seq":5,"at":"2026-11-29T05:00:00Z","by":"op","type":"segment.status","segment":"A-01","status":"described","type":"at.raised"}"#
+    let event = try EventCodec.decode(line).get()
+    #expect(event.type == "at.raised")
+    #expect(event.payload == .unknown(type: "at.raised"))
+  }
+
+  @Test("an empty source string is no source, so the event reads back the same after writing")
+  func emptySource() throws {
+    let line =
+      #"{"seq":67,"at":"2022-09-14T04:00:00Z","by":"op","type":"segment.level","segment":"B-02","level":4,"reason":"fire","source":""}"#
+    let event = try EventCodec.decode(line).get()
+    #expect(event.provenance.source == nil)
+    #expect(try EventCodec.decode(EventCodec.encodeText(event)).get() == event)
+  }
+}

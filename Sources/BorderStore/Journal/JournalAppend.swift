@@ -34,6 +34,8 @@ extension SituationStore {
       event.seq = lastSeqSeen + 1
       // A journal that authenticates its writers records who they are, whatever the draft says.
       if let author = journal.authenticatedOperator { event.by = author }
+      // Who really wrote it: the process's user, whatever `by` claims.
+      event.uid = UInt32(getuid())
       if let rejection = situation.validate(event) {
         if let error = journal.endAppend() { return .failure(.file(error)) }
         return .failure(.rejected(index: index, rejection))
