@@ -60,7 +60,7 @@ def main():
                               stdout=subprocess.DEVNULL, env=env)
     read_for(fd, stream, 1.5)
     screen_ms, byte_ms, event_bytes = [], [], []
-    rng = random.Random(7)
+    rng = random.Random()
     for _ in range(args.count):
         # Append between clock ticks, so a tick's redraw is not mistaken for the event's.
         while not 0.30 <= time.time() % 1 <= 0.45:
