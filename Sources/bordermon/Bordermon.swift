@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderModel
+import BorderSample
 import BorderStore
 
 /// The `bordermon` command: the console and the tools around its data.
@@ -25,6 +26,21 @@ struct Bordermon: ParsableCommand {
     ],
     defaultSubcommand: ConsoleCommand.self
   )
+
+  /// Runs the command, then makes sure everything it printed reached standard output: a full
+  /// disk or `/dev/full` is an error (exit 1 with the reason), never a truncated file and exit 0.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+    if let failure = StandardOutput.finish() {
+      printError("bordermon: cannot write standard output: \(failure)")
+      exit(withError: ExitCode(1))
+    }
+  }
 }
 
 /// The `--data DIR` option every command shares.
@@ -72,10 +88,11 @@ func requireReadableJournal(_ store: SituationStore, command: String) throws {
   throw ExitCode(1)
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, sanitised: messages quote data (IDs, names, paths, what
+/// another operator typed) and may land on anyone's terminal.
 func printError(_ text: String) {
   var stream = StandardError()
-  print(text, to: &stream)
+  print(TerminalOutput.readable(text), to: &stream)
 }
 
 /// Standard error as a text output stream.

@@ -277,6 +277,7 @@ extension ConsoleState {
       if frozen != nil {
         frozen = nil
         refreshRows()
+        catchUpFeed()
         say("resumed: showing the journal live", seconds: 3)
       } else {
         frozen = FrozenView(situation: displayed, since: now, eventsArrived: 0)
@@ -656,6 +657,9 @@ extension ConsoleState {
       filter = ""
       refreshRows()
     }
+    // The jump shows its segment: a detail open over the table closes, so nothing hides what moved.
+    overlay = nil
+    overlayScroll = 0
     focus = .segments
     selectedSegment = target.id
     keepSelectionsVisible()
