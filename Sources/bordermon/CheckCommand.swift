@@ -16,8 +16,9 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var options: DataOptions
 
   func run() throws {
-    let directory = try options.prepared(clock: SystemWallClock())
-    let store = SituationStore(directory: directory)
+    let clock = SystemWallClock()
+    let directory = try options.prepared(clock: clock)
+    let store = SituationStore(directory: directory, now: clock.now())
     let problems = store.diagnostics
     for problem in problems { print(problem.description) }
     let hidden = store.journalProblemCount - store.journalDiagnostics.count

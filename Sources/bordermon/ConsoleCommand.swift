@@ -204,8 +204,8 @@ struct ConsoleLoop {
           guard !readOnly else { continue }
           let result: Result<UInt64, AppendFailure>
           state.releaseLiveSituation()
-          switch store.append([event]) {
-          case .success(let seqs): result = .success(seqs.first ?? 0)
+          switch store.append([event], clock: clock) {
+          case .success(let events): result = .success(events.first?.seq ?? 0)
           case .failure(let error): result = .failure(AppendFailure(error.description))
           }
           _ = state.handle(.appended(result))

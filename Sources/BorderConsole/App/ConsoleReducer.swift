@@ -377,14 +377,15 @@ extension ConsoleState {
         say("no open alert selected: Tab to the alert feed and choose one", error: true)
         return
       }
-      if command == .acknowledge, let mark = alert.acknowledgement {
-        say(
-          "\(alert.id) was already acknowledged by \(mark.by) \(TimeText.age(mark.at, now: now)) ago",
-          error: true)
-        return
-      }
-      guard alert.isOpen else {
-        say("\(alert.id) is resolved", error: true)
+      // The model's rules say whether the action can apply (a probe level for a level change).
+      let probe: OperatorAction =
+        command == .acknowledge
+        ? .acknowledge(alert.id, note: nil)
+        : command == .resolve
+          ? .resolve(alert.id, note: nil)
+          : .changeLevel(alert.id, to: alert.level == .stable ? .tense : .stable, reason: nil)
+      if let refusal = probe.draft(by: operatorName).rejection(now: now, in: live) {
+        say(refusal.reason, error: true)
         return
       }
       form =
@@ -425,32 +426,22 @@ extension ConsoleState {
     }
   }
 
-  /// The journal event a completed form stands for, with this operator's name and the time now.
-  func event(for form: ActionForm) -> JournalEvent? {
-    func note(_ label: String) -> String? {
-      let text = form.value(label).trimmingSpaces()
-      return text.isEmpty ? nil : text
-    }
-    func level() -> AlertLevel {
-      AlertLevel(rawValue: Int(form.value("Level").prefix(1)) ?? 3) ?? .tense
-    }
-    let payload: EventPayload
+  /// The draft event a completed form stands for, with this operator's name: built by the
+  /// model's `OperatorAction`, timed (and a new alert named) when the journal appends it.
+  func event(for form: ActionForm) -> EventDraft? {
+    let level = AlertLevel(spelling: form.value("Level")) ?? .tense
+    let action: OperatorAction
     switch form.purpose {
-    case .acknowledge(let id): payload = .alertAcknowledged(alert: id, note: note("Note"))
-    case .resolve(let id): payload = .alertResolved(alert: id, note: note("Note"))
-    case .changeLevel(let id): payload = .alertLevelChanged(alert: id, level: level(), reason: note("Reason"))
+    case .acknowledge(let id): action = .acknowledge(id, note: form.value("Note"))
+    case .resolve(let id): action = .resolve(id, note: form.value("Note"))
+    case .changeLevel(let id): action = .changeLevel(id, to: level, reason: form.value("Reason"))
     case .raiseAlert(let segment):
-      let type = AlertType.allCases.first { $0.label == form.value("Type") } ?? .other
-      let id = AlertID(
-        "AL-\(segment.rawValue)-\(DisplayZone.utc.date(now).replacingOccurrences(of: "-", with: ""))-\(DisplayZone.utc.clock(now, seconds: true).replacingOccurrences(of: ":", with: ""))"
-      )
-      payload = .alertRaised(
-        AlertReport(
-          id: id, segment: segment, level: level(), type: type, text: form.value("Text").trimmingSpaces()))
+      let type = AlertType(spelling: form.value("Type")) ?? .other
+      action = .raise(AlertRequest(segment: segment, level: level, type: type, text: form.value("Text")))
     case .addNote(let segment):
-      payload = .noteAdded(target: segment.rawValue, text: form.value("Text").trimmingSpaces())
+      action = .note(target: segment.rawValue, text: form.value("Text"))
     }
-    return JournalEvent(at: now, by: operatorName, payload: payload)
+    return action.draft(by: operatorName)
   }
 
   // MARK: Text entry
