@@ -30,10 +30,11 @@ let package = Package(
         "BorderConsole", "BorderModel", "BorderStore", .product(name: "TOMLKit", package: "TOMLKit"),
       ]
     ),
+    .target(name: "BorderFormats", dependencies: ["BorderModel", "BorderStore"]),
     .executableTarget(
       name: "bordermon",
       dependencies: [
-        "BorderModel", "BorderStore", "BorderConsole", "BorderTerminal", "BorderThemes",
+        "BorderModel", "BorderStore", "BorderConsole", "BorderTerminal", "BorderThemes", "BorderFormats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -45,6 +46,9 @@ let package = Package(
     .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore"]),
     .testTarget(
       name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore", "TerminalTestSupport"]),
+    .testTarget(
+      name: "BorderFormatsTests", dependencies: ["BorderFormats", "BorderModel", "BorderStore"],
+      exclude: ["Fixtures", "Validators"]),
     .testTarget(
       name: "BorderThemesTests", dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
   ],

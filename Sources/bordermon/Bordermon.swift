@@ -17,7 +17,8 @@ struct Bordermon: ParsableCommand {
       ConsoleCommand.self, InitCommand.self, CheckCommand.self, SummaryCommand.self, SnapshotCommand.self,
       AppendCommand.self,
       AlertCommand.self, SegmentCommand.self, MeetingCommand.self, CheckpointCommand.self, NoteCommand.self,
-      ExportCommand.self, DemoCommand.self, GenerateCommand.self, ThemesCommand.self, ThemeCommand.self,
+      ExportCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self, ThemesCommand.self,
+      ThemeCommand.self,
       DoctorCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self

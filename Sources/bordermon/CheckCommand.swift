@@ -10,16 +10,23 @@ struct CheckCommand: ParsableCommand {
     discussion: """
       Prints one line per problem as file:line: field: reason and exits 1 when any is an \
       error. Warnings (such as event types this version does not know) are printed but do \
-      not fail the check.
+      not fail the check. With --strict, provenance is checked too: a reference record \
+      presented as fact without a source, a record both sourced and illustrative that does not \
+      say which fields are approximate, and an event of the bundled sample with neither source \
+      nor illustrative mark are errors.
       """)
 
   @OptionGroup var options: DataOptions
+
+  @Flag(help: "Also check provenance: every factual record names its source.")
+  var strict = false
 
   func run() throws {
     let clock = SystemWallClock()
     let directory = try options.prepared(clock: clock)
     let store = SituationStore(directory: directory, now: clock.now())
-    let problems = store.diagnostics
+    var problems = store.diagnostics
+    if strict { problems += ProvenanceAudit.audit(directory) }
     for problem in problems { print(problem.description) }
     let hidden = store.journalProblemCount - store.journalDiagnostics.count
     if hidden > 0 { print("\(directory.journalFile): … and \(hidden) more problems") }

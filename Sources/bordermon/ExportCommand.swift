@@ -7,18 +7,40 @@ import Foundation
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export the situation as JSON (all tables) or CSV (one table, with a header row).")
+    abstract: "Export the situation as JSON (all tables), CSV (one table), CAP 1.2, iCalendar or GeoJSON.",
+    discussion: """
+      cap: one CAP 1.2 <alert> document per alert (--alert ID for one; --dir DIR for one file each). \
+      ics: the meetings as an iCalendar (RFC 5545) calendar. geojson: segments and checkpoints as an \
+      RFC 7946 FeatureCollection.
+      """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, cap, ics, geojson }
   enum Table: String, ExpressibleByArgument, CaseIterable { case segments, meetings, alerts, checkpoints }
 
   @OptionGroup var options: DataOptions
-  @Option(help: "csv or json.") var format: Format = .json
+  @Option(help: "csv, json, cap, ics or geojson.") var format: Format = .json
   @Option(help: "For CSV (JSON carries them all): segments, meetings, alerts or checkpoints.") var table:
     Table?
   @Option(
     help: ArgumentHelp("The situation as of this time (RFC 3339 with a zone, or a date).", valueName: "time"))
   var at: String?
+  @Option(help: ArgumentHelp("For CAP: only this alert.", valueName: "id")) var alert: String?
+  @Option(help: ArgumentHelp("For CAP: write one file per alert into this directory.", valueName: "dir"))
+  var dir: String?
+  @Option(help: ArgumentHelp("For CAP: the sender named in each message.", valueName: "sender"))
+  var sender: String = "bordermon"
+
+  func validate() throws {
+    if format != .cap && (alert != nil || dir != nil) {
+      throw ValidationError("--alert and --dir go with --format cap")
+    }
+    if format != .csv && format != .json && table != nil {
+      throw ValidationError("--table goes with --format csv or json")
+    }
+    if sender.isEmpty || sender.contains(where: { $0 == " " || $0 == "," || $0 == "<" || $0 == "&" }) {
+      throw ValidationError("--sender: must not be empty or hold spaces, commas, '<' or '&'")
+    }
+  }
 
   func run() throws {
     let clock = SystemWallClock()
@@ -32,6 +54,7 @@ struct ExportCommand: ParsableCommand {
     case .json:
       var object: [String: Any] = [
         "title": situation.title, "sample": situation.isIllustrativeSample,
+        "scenario": situation.scenario ?? NSNull(),
         "as_of": RFC3339.format(asOf ?? clock.now()),
       ]
       for table in Table.allCases where self.table == nil || self.table == table {
@@ -42,6 +65,8 @@ struct ExportCommand: ParsableCommand {
       print(String(decoding: data, as: UTF8.self))
     case .csv:
       print(exporter.csv(table ?? .segments), terminator: "")
+    case .cap, .ics, .geojson:
+      try exportStandard(situation: situation, now: asOf ?? clock.now())
     }
   }
 }
@@ -57,24 +82,24 @@ struct SituationExport {
       "id", "points", "name", "name_cyrillic", "sector", "length_km", "status", "level", "effective_level",
       "level_reason", "kg_district", "tj_district", "settlements", "features", "open_alerts",
       "last_event_seq",
-      "last_event_at", "provenance", "source",
+      "last_event_at", "provenance", "source", "source_title", "source_url", "source_date", "illustrative",
+      "approximate",
     ],
     .meetings: [
       "id", "kind", "status", "venue", "venue_cyrillic", "host", "start", "end", "agenda", "protocol",
       "km_agreed",
-      "summary", "note", "provenance", "source",
+      "summary", "note", "provenance", "source", "source_title", "source_url", "source_date", "illustrative",
+      "approximate",
     ],
     .alerts: [
       "id", "segment", "level", "type", "text", "side", "occurred", "raised_at", "raised_by", "confidence",
       "kg_killed", "kg_injured", "kg_evacuated", "tj_killed", "tj_injured", "tj_evacuated", "acknowledged_by",
       "acknowledged_at", "acknowledgement_note", "resolved_by", "resolved_at", "resolution_note",
-      "provenance",
-      "source",
+      "provenance", "source", "source_title", "source_url", "source_date", "illustrative", "approximate",
     ],
     .checkpoints: [
       "id", "name", "cyrillic", "counterpart", "district", "category", "status", "since", "note",
-      "provenance",
-      "source",
+      "provenance", "source", "source_title", "source_url", "source_date", "illustrative", "approximate",
     ],
   ]
 
@@ -89,11 +114,13 @@ struct SituationExport {
 
   private func provenance(_ value: Provenance, into record: inout [String: Any]) {
     record["provenance"] = value.label
-    switch value {
-    case .factual(let source): record["source"] = source
-    case .illustrative(let note): record["source"] = note ?? NSNull()
-    case .reported: record["source"] = NSNull()
-    }
+    let source = value.isSourced ? value.source : nil
+    record["source"] = source?.outlet ?? NSNull()
+    record["source_title"] = source?.title ?? NSNull()
+    record["source_url"] = source?.url ?? NSNull()
+    record["source_date"] = source?.date ?? NSNull()
+    record["illustrative"] = value.isIllustrative ? (value.note ?? "true") : NSNull()
+    record["approximate"] = value.approximate
   }
 
   private func segment(_ segment: Segment) -> [String: Any] {

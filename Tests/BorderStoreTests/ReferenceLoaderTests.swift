@@ -118,3 +118,61 @@ struct ReferenceLoaderTests {
         == "/home/op/.local/share/bordermon")
   }
 }
+
+@Suite("Provenance rules (check --strict)")
+struct ProvenanceAuditTests {
+  @Test("a structured TOML source loads with outlet, title, url, date and the approximate fields")
+  func structuredTOMLSource() {
+    let dir = TemporaryDirectory()
+    let data = MiniReference.install(in: dir)
+    dir.write(
+      "data/checkpoints.toml",
+      """
+      [[checkpoint]]
+      id = "kyzyl-bel"
+      name = "Kyzyl-Bel"
+      district = "Batken"
+      status = "open"
+      source = { outlet = "Interfax", url = "https://interfax.com/newsroom/top-stories/110332/", date = "2025-03-13" }
+      illustrative = true
+      approximate = ["since"]
+
+      """)
+    let loaded = ReferenceLoader.load(data)
+    #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+    let provenance = loaded.data.checkpoints.first?.provenance
+    #expect(provenance?.source?.outlet == "Interfax" && provenance?.source?.date == "2025-03-13")
+    #expect(provenance?.approximate == ["since"])
+    #expect(ProvenanceAudit.audit(data).isEmpty)
+  }
+
+  @Test(
+    "strict: a factual record without a source, and a sourced illustrative one without approximate fields")
+  func strictFindings() {
+    let dir = TemporaryDirectory()
+    let journal =
+      #"{"seq":1,"at":"2024-01-10T04:00:00Z","by":"sample","type":"note","text":"a clash"}"# + "\n"
+      + MiniReference.line(2, #""type":"note","text":"an operator's note""#)
+      + MiniReference.line(3, #""type":"note","text":"round","source":"24.kg","illustrative":true"#)
+      + MiniReference.line(
+        4, #""type":"note","text":"round","source":"24.kg","illustrative":true,"approximate":["at"]"#)
+    let data = MiniReference.install(in: dir, journal: journal)
+    dir.write(
+      "data/meetings.toml",
+      """
+      [[meeting]]
+      id = "M-1"
+      kind = "topographic-group"
+      start = "2024-01-10T04:00:00Z"
+      end = "2024-01-12T12:00:00Z"
+
+      """)
+    let found = ProvenanceAudit.audit(data).map(\.description)
+    #expect(
+      found == [
+        "\(data.meetingsFile):1: source: meeting M-1 is presented as fact but names no source",
+        "\(data.journalFile):1: source: event 1 (note) is presented as fact but names no source",
+        "\(data.journalFile):3: approximate: event 3 (note) is both sourced and illustrative but does not say which fields are approximate",
+      ], "\(found)")
+  }
+}

@@ -52,14 +52,9 @@ extension EventCodec {
     let at = try required(f.at, "at")
     let by = try nonEmpty(f.by, "by")
     let typeName = try f.knownType?.rawValue ?? nonEmpty(f.type, "type")
-    let provenance: Provenance
-    if let source = f.source, !source.isEmpty {
-      provenance = .factual(source: source)
-    } else if f.illustrative {
-      provenance = .illustrative(note: f.illustrativeNote)
-    } else {
-      provenance = .reported
-    }
+    let provenance = Provenance(
+      source: f.source, isIllustrative: f.illustrative, note: f.illustrativeNote,
+      approximate: f.approximate)
     let payload: EventPayload
     switch f.knownType ?? EventType(rawValue: typeName) {
     case nil:

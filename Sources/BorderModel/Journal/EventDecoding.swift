@@ -23,7 +23,8 @@ struct EventFields {
   var type: String?
   /// The type, when it is one this version knows (read without making a string).
   var knownType: EventType?
-  var source: String?
+  var source: SourceReference?
+  var approximate: [String] = []
   var illustrative = false
   var illustrativeNote: String?
   var alert: String?
@@ -161,7 +162,7 @@ public enum EventCodec {
       f.level = value; return
     case (5, 0x76) where key.is("venue"): f.venue = try string(&s, "venue"); return
     case (5, 0x73) where key.is("start"): f.start = try time(&s, "start"); return
-    case (6, 0x73) where key.is("source"): f.source = try string(&s, "source"); return
+    case (6, 0x73) where key.is("source"): f.source = try source(&s); return
     case (6, 0x73) where key.is("status"): f.status = try raw(&s, "status"); return
     case (6, 0x72) where key.is("reason"): f.reason = try string(&s, "reason"); return
     case (6, 0x74) where key.is("target"): f.target = try string(&s, "target"); return
@@ -178,6 +179,7 @@ public enum EventCodec {
       f.protocolNumber = String(number); return
     case (10, 0x63) where key.is("checkpoint"): f.checkpoint = try string(&s, "checkpoint"); return
     case (10, 0x63) where key.is("confidence"): f.confidence = try raw(&s, "confidence"); return
+    case (11, 0x61) where key.is("approximate"): f.approximate = try stringArray(&s, "approximate"); return
     case (12, 0x69) where key.is("illustrative"):
       if let flag = s.readBool() { f.illustrative = flag; return }
       if s.peek() == 0x22 { f.illustrative = true; f.illustrativeNote = try s.readString(); return }
@@ -240,6 +242,35 @@ public enum EventCodec {
       throw EventDecodeError(field: field, reason: error.with(text: text).description)
     }
     return nil
+  }
+
+  /// `source`: a string (the outlet, in words) or an object with `outlet`, `title`, `url` and `date`.
+  private static func source(_ s: inout JSONScanner) throws -> SourceReference? {
+    if s.peek() == 0x22 { return SourceReference(outlet: try s.readString()) }
+    if s.readNull() { return nil }
+    guard s.peek() == 0x7B else {
+      throw EventDecodeError(
+        field: "source", reason: "must be a string or an object with outlet, title, url, date")
+    }
+    var reference = SourceReference(outlet: "")
+    if try s.beginObject() {
+      repeat {
+        let key = try s.readKey()
+        let name = key.text
+        guard let value = try string(&s, "source.\(name)") else { continue }
+        switch name {
+        case "outlet": reference.outlet = value
+        case "title": reference.title = value
+        case "url": reference.url = value
+        case "date": reference.date = value
+        default: break
+        }
+      } while try s.nextMember()
+    }
+    guard !reference.outlet.isEmpty else {
+      throw EventDecodeError(field: "source.outlet", reason: "missing: a source names its outlet")
+    }
+    return reference
   }
 
   private static func stringArray(_ s: inout JSONScanner, _ field: String) throws -> [String] {

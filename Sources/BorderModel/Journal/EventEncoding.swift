@@ -234,12 +234,7 @@ extension EventCodec {
     case .unknown:
       break
     }
-    switch event.provenance {
-    case .factual(let source): w.string("source", source)
-    case .illustrative(let note):
-      if let note { w.string("illustrative", note) } else { w.bool("illustrative", true) }
-    case .reported: break
-    }
+    w.provenance(event.provenance)
     return w.finish()
   }
 
@@ -250,6 +245,26 @@ extension EventCodec {
 }
 
 extension JSONObjectWriter {
+  /// `source` (a string when only the outlet is known, else an object), `illustrative`, `approximate`.
+  mutating func provenance(_ provenance: Provenance) {
+    if let source = provenance.source, !source.outlet.isEmpty {
+      if source.title == nil, source.url == nil, source.date == nil {
+        string("source", source.outlet)
+      } else {
+        object("source") { o in
+          o.string("outlet", source.outlet)
+          o.string("title", source.title)
+          o.string("url", source.url)
+          o.string("date", source.date)
+        }
+      }
+    }
+    if provenance.isIllustrative {
+      if let note = provenance.note { string("illustrative", note) } else { bool("illustrative", true) }
+    }
+    if !provenance.approximate.isEmpty { strings("approximate", provenance.approximate) }
+  }
+
   mutating func figure(_ name: String, _ figure: ClaimedFigure?) {
     guard let figure else { return }
     if figure.low == figure.high {

@@ -6,6 +6,8 @@ public struct ReferenceData: Sendable, Hashable {
   public var isIllustrativeSample: Bool
   /// A line or two on what the data set is.
   public var description: String?
+  /// The sample scenario the data set was created from (`article`, `treaty`), if any.
+  public var scenario: String?
   /// Segments, west to east.
   public var segments: [Segment]
   public var checkpoints: [Checkpoint]
@@ -14,8 +16,10 @@ public struct ReferenceData: Sendable, Hashable {
 
   public init(
     title: String, isIllustrativeSample: Bool = false, description: String? = nil,
-    segments: [Segment], checkpoints: [Checkpoint] = [], meetings: [Meeting] = []
+    segments: [Segment], checkpoints: [Checkpoint] = [], meetings: [Meeting] = [],
+    scenario: String? = nil
   ) {
+    self.scenario = scenario
     self.title = title
     self.isIllustrativeSample = isIllustrativeSample
     self.description = description

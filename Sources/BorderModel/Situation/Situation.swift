@@ -3,6 +3,8 @@ public struct Situation: Sendable {
   public private(set) var title: String
   public private(set) var isIllustrativeSample: Bool
   public private(set) var description: String?
+  /// The sample scenario the data set was created from (`article`, `treaty`), if any.
+  public private(set) var scenario: String?
   /// Segments, west to east, as the reference data orders them.
   public private(set) var segments: [Segment]
   /// Meetings in the order they became known.
@@ -40,6 +42,7 @@ public struct Situation: Sendable {
     title = reference.title
     isIllustrativeSample = reference.isIllustrativeSample
     description = reference.description
+    scenario = reference.scenario
     segments = reference.segments
     meetings = reference.meetings
     checkpoints = reference.checkpoints
@@ -57,12 +60,13 @@ public struct Situation: Sendable {
   public init(
     title: String, isIllustrativeSample: Bool, description: String?, segments: [Segment],
     meetings: [Meeting], alerts: [Alert], checkpoints: [Checkpoint], notes: [Note], lastSeq: UInt64,
-    lastEventAt: Timestamp?, appliedEventCount: Int, unknownEventTypes: [String: Int]
+    lastEventAt: Timestamp?, appliedEventCount: Int, unknownEventTypes: [String: Int],
+    scenario: String? = nil
   ) {
     self.init(
       reference: ReferenceData(
         title: title, isIllustrativeSample: isIllustrativeSample, description: description,
-        segments: segments, checkpoints: checkpoints, meetings: meetings))
+        segments: segments, checkpoints: checkpoints, meetings: meetings, scenario: scenario))
     self.alerts = alerts
     self.notes = notes
     self.lastSeq = lastSeq

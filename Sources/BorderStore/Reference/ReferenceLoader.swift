@@ -15,14 +15,16 @@ public enum ReferenceLoader {
     var title = "Kyrgyzstan–Tajikistan border"
     var isSample = false
     var description: String?
+    var scenario: String?
 
     if let (table, lines) = parse(directory.situationFile, required: false, &diagnostics) {
       var record = TOMLRecord(
         table: table, file: directory.situationFile, tableName: nil, index: 0, lines: lines)
-      record.checkKeys(["title", "sample", "description"])
+      record.checkKeys(["title", "sample", "description", "scenario"])
       title = record.string("title") ?? title
       isSample = record.bool("sample") ?? false
       description = record.string("description")
+      scenario = record.string("scenario")
       diagnostics += record.problems
     }
 
@@ -41,7 +43,7 @@ public enum ReferenceLoader {
     }
     let data = ReferenceData(
       title: title, isIllustrativeSample: isSample, description: description, segments: segments,
-      checkpoints: checkpoints, meetings: meetings)
+      checkpoints: checkpoints, meetings: meetings, scenario: scenario)
     return LoadedReference(data: data, diagnostics: diagnostics)
   }
 
@@ -96,7 +98,7 @@ public enum ReferenceLoader {
     let allowed: Set<String> = [
       "id", "points", "name", "name_cyrillic", "sector", "length_km", "status", "level",
       "level_reason", "features", "kg_district", "tj_district", "west", "east", "settlements",
-      "source", "illustrative",
+      "source", "illustrative", "approximate",
     ]
     for (index, table) in tables(root, "segment", file, lines, &diagnostics).enumerated() {
       var r = TOMLRecord(table: table, file: file, tableName: "segment", index: index, lines: lines)
@@ -173,7 +175,7 @@ public enum ReferenceLoader {
     var seen: [CheckpointID: Int] = [:]
     let allowed: Set<String> = [
       "id", "name", "cyrillic", "category", "district", "counterpart", "status", "since", "note",
-      "source", "illustrative",
+      "source", "illustrative", "approximate",
     ]
     for (index, table) in tables(root, "checkpoint", file, lines, &diagnostics).enumerated() {
       var r = TOMLRecord(table: table, file: file, tableName: "checkpoint", index: index, lines: lines)
@@ -215,7 +217,7 @@ public enum ReferenceLoader {
     var seen: [MeetingID: Int] = [:]
     let allowed: Set<String> = [
       "id", "kind", "venue", "venue_cyrillic", "host", "start", "end", "agenda", "status", "note",
-      "source", "illustrative",
+      "source", "illustrative", "approximate",
     ]
     for (index, table) in tables(root, "meeting", file, lines, &diagnostics).enumerated() {
       var r = TOMLRecord(table: table, file: file, tableName: "meeting", index: index, lines: lines)

@@ -175,13 +175,37 @@ struct TOMLRecord {
     return Coordinate(latitude: lat, longitude: lon)
   }
 
-  /// `source = "…"` (factual) or `illustrative = true | "note"`.
+  /// `source = "…"` or `source = { outlet, title, url, date }`; `illustrative = true | "note"`;
+  /// `approximate = ["field", …]` for a sourced record whose listed fields are approximate.
   mutating func provenance() -> Provenance {
-    if let source = table["source"]?.string, !source.isEmpty { return .factual(source: source) }
-    if let value = table["illustrative"] {
-      if let note = value.string { return .illustrative(note: note) }
-      if value.bool == true { return .illustrative(note: nil) }
+    var provenance = Provenance()
+    if let value = table["source"] {
+      if let text = value.string {
+        if !text.isEmpty { provenance.source = SourceReference(outlet: text) }
+      } else if let inner = value.table {
+        let outlet = inner["outlet"]?.string ?? ""
+        if outlet.isEmpty { error("source", "needs outlet = \"…\"") }
+        for key in inner.keys where !["outlet", "title", "url", "date"].contains(key) {
+          warning("source", "unknown field '\(key)' (ignored); expected outlet, title, url, date")
+        }
+        provenance.source = SourceReference(
+          outlet: outlet, title: inner["title"]?.string, url: inner["url"]?.string,
+          date: inner["date"]?.string)
+      } else {
+        error("source", "must be a string or a table { outlet = …, title = …, url = …, date = … }")
+      }
     }
-    return .reported
+    if let value = table["illustrative"] {
+      if let note = value.string {
+        provenance.isIllustrative = true
+        provenance.note = note
+      } else if let flag = value.bool {
+        provenance.isIllustrative = flag
+      } else {
+        error("illustrative", "must be true, false or a note")
+      }
+    }
+    provenance.approximate = strings("approximate")
+    return provenance
   }
 }

@@ -3,7 +3,7 @@ import BorderModel
 /// Writes and reads every part of a situation for snapshots; the one place that knows the layout.
 enum SituationCoding {
   /// Bumped whenever the layout below changes: an older snapshot is then ignored and rebuilt.
-  static let formatVersion: UInt8 = 1
+  static let formatVersion: UInt8 = 2
 
   // MARK: Writing
 
@@ -23,6 +23,7 @@ enum SituationCoding {
       $0.string($1.key)
       $0.int($1.value)
     }
+    w.optional(s.scenario) { $0.string($1) }
   }
 
   static func time(_ w: inout BinaryWriter, _ t: Timestamp) { w.int64(t.epochMilliseconds) }
@@ -33,16 +34,15 @@ enum SituationCoding {
   }
 
   static func provenance(_ w: inout BinaryWriter, _ p: Provenance) {
-    switch p {
-    case .factual(let source):
-      w.byte(0)
-      w.string(source)
-    case .illustrative(let note):
-      w.byte(1)
-      w.optional(note) { $0.string($1) }
-    case .reported:
-      w.byte(2)
+    w.optional(p.source) { w, source in
+      w.string(source.outlet)
+      w.optional(source.title) { $0.string($1) }
+      w.optional(source.url) { $0.string($1) }
+      w.optional(source.date) { $0.string($1) }
     }
+    w.bool(p.isIllustrative)
+    w.optional(p.note) { $0.string($1) }
+    w.array(p.approximate) { $0.string($1) }
   }
 
   static func stamp(_ w: inout BinaryWriter, _ s: EventStamp) {
@@ -190,11 +190,12 @@ enum SituationCoding {
     let unknown = try r.array { (r: inout BinaryReader) throws -> (String, Int) in
       (try r.string(), try r.int())
     }
+    let scenario = try r.optional { try $0.string() }
     return Situation(
       title: title, isIllustrativeSample: sample, description: description, segments: segments,
       meetings: meetings, alerts: alerts, checkpoints: checkpoints, notes: notes, lastSeq: lastSeq,
       lastEventAt: lastEventAt, appliedEventCount: applied,
-      unknownEventTypes: Dictionary(unknown, uniquingKeysWith: { $1 }))
+      unknownEventTypes: Dictionary(unknown, uniquingKeysWith: { $1 }), scenario: scenario)
   }
 
   static func readTime(_ r: inout BinaryReader) throws -> Timestamp {
@@ -206,12 +207,14 @@ enum SituationCoding {
   }
 
   static func readProvenance(_ r: inout BinaryReader) throws -> Provenance {
-    switch try r.byte() {
-    case 0: return .factual(source: try r.string())
-    case 1: return .illustrative(note: try r.optional { try $0.string() })
-    case 2: return .reported
-    default: throw SnapshotFormatError(reason: "bad provenance")
+    let source = try r.optional { r in
+      SourceReference(
+        outlet: try r.string(), title: try r.optional { try $0.string() },
+        url: try r.optional { try $0.string() }, date: try r.optional { try $0.string() })
     }
+    return Provenance(
+      source: source, isIllustrative: try r.bool(), note: try r.optional { try $0.string() },
+      approximate: try r.array { try $0.string() })
   }
 
   static func readStamp(_ r: inout BinaryReader) throws -> EventStamp {

@@ -1,0 +1,151 @@
+import ArgumentParser
+import BorderFormats
+import BorderModel
+import BorderStore
+import Foundation
+
+/// `bordermon import`: alerts from the field's formats (CAP 1.2, ACLED CSV) into the journal.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Import alerts from CAP 1.2 messages or an ACLED CSV export.",
+    subcommands: [ImportCAPCommand.self])
+}
+
+/// The options every import shares.
+struct ImportOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "How far (km) a reported place may lie from a segment with coordinates to be placed on it.",
+      valueName: "km"))
+  var within: Double = 25
+  @Flag(help: "Say what would be imported, and append nothing.") var dryRun = false
+
+  func validate() throws {
+    guard within.isFinite, within >= 0 else { throw ValidationError("--within: must be a number of km ≥ 0") }
+  }
+}
+
+/// Reads a file, or standard input for `-`, as text; exits 1 with the reason when it cannot.
+func readInput(_ path: String, command: String) throws -> String {
+  if path == "-" {
+    return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+  }
+  switch FileBytes.read(path) {
+  case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+  case .failure(let error):
+    printError("bordermon \(command): \(path): \(error.description)")
+    throw ExitCode(1)
+  }
+}
+
+/// Tallies an import's outcomes and appends its events (or, in a dry run, only says what it would do).
+struct ImportRun {
+  var store: SituationStore
+  let dryRun: Bool
+  let command: String
+  var appended = 0
+  var unchanged = 0
+  var refused = 0
+  /// In a dry run, the situation with the planned events folded in, so later records see earlier ones.
+  var dryRunSituation: Situation
+
+  init(store: SituationStore, dryRun: Bool, command: String) {
+    self.store = store
+    self.dryRun = dryRun
+    self.command = command
+    dryRunSituation = store.situation
+  }
+
+  /// The situation the next record is planned against.
+  var situation: Situation { dryRun ? dryRunSituation : store.situation }
+
+  /// Carries out one record's outcome; `place` names it (`FILE:LINE: ID`).
+  mutating func apply(_ outcome: ImportOutcome, place: String) throws {
+    switch outcome {
+    case .refused(let field, let reason):
+      refused += 1
+      printError("\(place): \(field): \(reason)")
+    case .unchanged(let why):
+      unchanged += 1
+      print("\(place): unchanged: \(why)")
+    case .append(let events, let summary):
+      if dryRun {
+        for event in events {
+          if let rejection = dryRunSituation.validate(event) {
+            refused += 1
+            printError("\(place): \(rejection)")
+            return
+          }
+          dryRunSituation.apply(event)
+        }
+        appended += 1
+        print("\(place): would have \(summary)")
+        return
+      }
+      switch store.append(events) {
+      case .success(let seqs):
+        appended += 1
+        print("\(place): \(summary) (seq \(seqs.map(String.init).joined(separator: ", ")))")
+      case .failure(.rejected(_, let rejection)):
+        refused += 1
+        printError("\(place): \(rejection)")
+      case .failure(.file(let error)):
+        printError("bordermon \(command): \(error.path): \(error.description)")
+        printError("\(place): not imported; stopping (records before it were imported)")
+        throw ExitCode(1)
+      }
+    }
+  }
+
+  /// Prints the tally and exits 1 if anything was refused.
+  func finish(skipped: String? = nil) throws {
+    var parts = [
+      "\(appended) \(dryRun ? "would be imported" : "imported")", "\(unchanged) already there",
+      "\(refused) refused",
+    ]
+    if let skipped { parts.append(skipped) }
+    printError("bordermon \(command): " + parts.joined(separator: ", "))
+    if refused > 0 { throw ExitCode(1) }
+  }
+}
+
+/// `bordermon import cap FILE|-`: CAP 1.2 messages into alerts.
+struct ImportCAPCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cap",
+    abstract: "Import CAP 1.2 messages: Alert raises, Update changes level or text, Cancel resolves.",
+    discussion: """
+      FILE holds one CAP <alert> document or several one after another (as export --format cap \\
+      writes them); - reads standard input. The segment comes from the geocode bordermon:segment, \\
+      else from the area's point nearest a segment with coordinates (within --within km). \\
+      Importing the same message twice adds nothing. Every refused message is named with its \\
+      reason; the command exits 1 if any was refused.
+      """)
+
+  @OptionGroup var options: DataOptions
+  @OptionGroup var importOptions: ImportOptions
+  @Argument(help: ArgumentHelp("The CAP file, or - for standard input.", valueName: "file")) var file: String
+
+  func run() throws {
+    let clock = SystemWallClock()
+    let text = try readInput(file, command: "import cap")
+    let directory = try options.prepared(clock: clock)
+    let store = SituationStore(directory: directory, snapshots: true)
+    defer { store.saveSnapshotIfDue() }
+    let author = OperatorIdentity.current()
+    var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import cap")
+    let name = file == "-" ? "stdin" : file
+    for document in CAPReader.read(text) {
+      switch document.result {
+      case .failure(let error):
+        let place = "\(name):\(document.line)" + (error.identifier.map { ": \($0)" } ?? "")
+        try run.apply(.refused(field: error.field, reason: error.reason), place: place)
+      case .success(let message):
+        let importer = CAPImport(situation: run.situation, author: author, withinKm: importOptions.within)
+        try run.apply(importer.plan(message), place: "\(name):\(document.line): \(message.identifier)")
+      }
+    }
+    try run.finish()
+  }
+}

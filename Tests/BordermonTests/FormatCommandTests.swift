@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@Suite("Exchange formats on the command line")
+struct FormatCommandTests {
+  static let now = ["BORDERMON_NOW": "2026-11-29T06:00:00Z"]
+
+  /// A sample directory and an empty copy of it: the same reference files, an empty journal.
+  static func sampleAndEmptyCopy(_ scratch: ScratchDirectory) throws -> (String, String) {
+    let data = scratch.path + "/data"
+    let copy = scratch.path + "/copy"
+    let created = try CommandRunner.run(["init", "--data", data], environment: now)
+    #expect(created.status == 0, "\(created.stderr)")
+    try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+    for file in ["situation.toml", "segments.toml", "checkpoints.toml", "meetings.toml"] {
+      try FileManager.default.copyItem(atPath: data + "/" + file, toPath: copy + "/" + file)
+    }
+    FileManager.default.createFile(atPath: copy + "/journal.jsonl", contents: Data())
+    return (data, copy)
+  }
+
+  static func alerts(_ data: String) throws -> [String: [String: Any]] {
+    let export = try CommandRunner.run(
+      ["export", "--format", "json", "--table", "alerts", "--data", data], environment: now)
+    let object = try #require(JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+    let alerts = try #require(object["alerts"] as? [[String: Any]])
+    return Dictionary(uniqueKeysWithValues: alerts.map { ($0["id"] as! String, $0) })
+  }
+
+  @Test(
+    "CAP export then import into an empty copy of the same data gives the same alerts; a second import adds nothing"
+  )
+  func capRoundTrip() throws {
+    let scratch = ScratchDirectory()
+    let (data, copy) = try Self.sampleAndEmptyCopy(scratch)
+    let cap = try CommandRunner.run(["export", "--format", "cap", "--data", data], environment: Self.now)
+    #expect(cap.status == 0, "\(cap.stderr)")
+    let file = scratch.path + "/alerts.xml"
+    try Data(cap.stdout.utf8).write(to: URL(fileURLWithPath: file))
+    let first = try CommandRunner.run(["import", "cap", file, "--data", copy], environment: Self.now)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stderr.contains("10 imported, 0 already there, 0 refused"), "\(first.stderr)")
+    let original = try Self.alerts(data)
+    let imported = try Self.alerts(copy)
+    #expect(Set(original.keys) == Set(imported.keys))
+    let fields = [
+      "segment", "level", "type", "text", "side", "occurred", "raised_at", "confidence", "kg_killed",
+      "kg_injured",
+      "kg_evacuated", "tj_killed", "tj_injured", "tj_evacuated", "resolved_at", "provenance", "source",
+      "source_title", "source_url", "source_date", "illustrative", "approximate",
+    ]
+    for (id, alert) in original {
+      for field in fields {
+        let a = "\(alert[field] ?? "absent")"
+        let b = "\(imported[id]?[field] ?? "absent")"
+        #expect(a == b, "\(id).\(field): \(a) became \(b)")
+      }
+    }
+    let journal = try String(contentsOfFile: copy + "/journal.jsonl", encoding: .utf8)
+    let second = try CommandRunner.run(
+      ["import", "cap", "-", "--data", copy], stdin: cap.stdout, environment: Self.now)
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stderr.contains("0 imported, 10 already there, 0 refused"), "\(second.stderr)")
+    #expect(try String(contentsOfFile: copy + "/journal.jsonl", encoding: .utf8) == journal)
+  }
+
+  @Test("import cap names each refused message with its file, line and reason, imports the rest, and exits 1")
+  func capRefusals() throws {
+    let scratch = ScratchDirectory()
+    let (data, _) = try Self.sampleAndEmptyCopy(scratch)
+    let one = try CommandRunner.run(
+      ["export", "--format", "cap", "--alert", "AL-NOW-AKSAI", "--sender", "desk", "--data", data],
+      environment: Self.now)
+    #expect(one.status == 0, "\(one.stderr)")
+    let foreign = one.stdout
+      .replacingOccurrences(of: "AL-NOW-AKSAI", with: "AL-OTHER")
+      .replacingOccurrences(of: "<status>Exercise</status>", with: "<status>Test</status>")
+    let input =
+      one.stdout.replacingOccurrences(of: "AL-NOW-AKSAI", with: "AL-NEW") + foreign
+      + "<?xml version=\"1.0\"?>\n<alert>\n"
+    let result = try CommandRunner.run(
+      ["import", "cap", "-", "--data", data], stdin: input, environment: Self.now)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("stdin:1: bordermon-AL-NEW: raised AL-NEW on A-05"), "\(result.stdout)")
+    let lines = one.stdout.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    #expect(
+      result.stderr.contains(
+        "stdin:\(lines + 1): bordermon-AL-OTHER: status: Test messages are not for action"),
+      "\(result.stderr)")
+    #expect(result.stderr.contains("stdin:\(2 * lines + 1): xml: malformed XML"), "\(result.stderr)")
+    #expect(result.stderr.contains("1 imported, 0 already there, 2 refused"), "\(result.stderr)")
+  }
+
+  @Test("export --format cap --dir writes one file per alert, named by its identifier")
+  func capDirectory() throws {
+    let scratch = ScratchDirectory()
+    let (data, _) = try Self.sampleAndEmptyCopy(scratch)
+    let out = scratch.path + "/cap"
+    let result = try CommandRunner.run(
+      ["export", "--format", "cap", "--dir", out, "--data", data], environment: Self.now)
+    #expect(result.status == 0, "\(result.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+    #expect(files.count == 10)
+    #expect(files.contains("bordermon-AL-NOW-AKSAI.xml"))
+    let text = try String(contentsOfFile: out + "/bordermon-AL-NOW-AKSAI.xml", encoding: .utf8)
+    #expect(
+      text.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"))
+    let missing = try CommandRunner.run(
+      ["export", "--format", "cap", "--alert", "NOPE", "--data", data], environment: Self.now)
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("alert: no alert NOPE"))
+  }
+
+  @Test(
+    "export --format ics and geojson write the calendar and the map; options of other formats are refused")
+  func calendarAndMap() throws {
+    let scratch = ScratchDirectory()
+    let (data, _) = try Self.sampleAndEmptyCopy(scratch)
+    let ics = try CommandRunner.run(["export", "--format", "ics", "--data", data], environment: Self.now)
+    #expect(ics.status == 0, "\(ics.stderr)")
+    #expect(ics.stdout.hasPrefix("BEGIN:VCALENDAR\r\n"))
+    #expect(ics.stdout.contains("DTSTAMP:20261129T060000Z\r\n"))
+    let map = try CommandRunner.run(["export", "--format", "geojson", "--data", data], environment: Self.now)
+    #expect(map.status == 0, "\(map.stderr)")
+    let object = try #require(JSONSerialization.jsonObject(with: Data(map.stdout.utf8)) as? [String: Any])
+    #expect(object["type"] as? String == "FeatureCollection")
+    let wrong = try CommandRunner.run(
+      ["export", "--format", "ics", "--table", "alerts", "--data", data], environment: Self.now)
+    #expect(wrong.status == 64)
+    #expect(wrong.stderr.contains("--table goes with --format csv or json"), "\(wrong.stderr)")
+  }
+}
