@@ -40,12 +40,16 @@ extension JournalEvent {
     if let problem = Shape.time(at, "at") ?? Shape.text(by, "by", max: JournalLimits.authorBytes) {
       return problem
     }
-    switch provenance {
-    case .factual(let source):
-      if let problem = Shape.text(source, "source", max: JournalLimits.nameBytes) { return problem }
-    case .illustrative(let note):
-      if let problem = Shape.optional(note, "illustrative", max: JournalLimits.textBytes) { return problem }
-    case .reported: break
+    if let source = provenance.source,
+      let problem = Shape.optional(source.outlet, "source", max: JournalLimits.nameBytes)
+        ?? Shape.optional(source.title, "source.title", max: JournalLimits.nameBytes)
+        ?? Shape.optional(source.url, "source.url", max: JournalLimits.textBytes)
+        ?? Shape.optional(source.date, "source.date", max: JournalLimits.nameBytes)
+    {
+      return problem
+    }
+    if let problem = Shape.optional(provenance.note, "illustrative", max: JournalLimits.textBytes) {
+      return problem
     }
     return payload.shapeProblem
   }
