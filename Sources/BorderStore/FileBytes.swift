@@ -11,15 +11,18 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
   public var path: String
   public var operation: String
   public var code: Int32
+  /// Our own words for the reason, when the system's text would mislead (a symlink, a FIFO).
+  public var detail: String?
 
-  public init(path: String, operation: String, code: Int32) {
+  public init(path: String, operation: String, code: Int32, detail: String? = nil) {
     self.path = path
     self.operation = operation
     self.code = code
+    self.detail = detail
   }
 
-  /// The system's text for the error code.
-  public var reason: String { String(cString: strerror(code)) }
+  /// Why it failed: our own words when given, else the system's text for the error code.
+  public var reason: String { detail ?? String(cString: strerror(code)) }
   /// Whether the file does not exist.
   public var isMissing: Bool { code == ENOENT }
   public var description: String { "cannot \(operation): \(reason)" }
@@ -27,6 +30,95 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
 
 /// Small file helpers over the system calls, so errors keep their errno.
 public enum FileBytes {
+  /// Opens a path that must be a regular file, never following a symbolic link at its last
+  /// component and never blocking on a FIFO or a device; returns the descriptor and its `stat`.
+  ///
+  /// `flags` are added to `O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC` (never pass `O_CREAT` for data
+  /// another process may own).
+  public static func openRegular(_ path: String, flags: Int32 = O_RDONLY, operation: String) -> Result<
+    (fd: Int32, info: stat), FileError
+  > {
+    let fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else {
+      let code = errno
+      var info = stat()
+      if code != ENOENT, lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+        // Opening a directory for writing, or a FIFO nobody reads, fails first: say what it is.
+        let kind =
+          (info.st_mode & S_IFMT) == S_IFLNK
+          ? "a symbolic link (not followed)" : kindDescription(info.st_mode) + ", not a regular file"
+        return .failure(FileError(path: path, operation: operation, code: code, detail: "it is \(kind)"))
+      }
+      return .failure(FileError(path: path, operation: operation, code: code))
+    }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      let code = errno
+      close(fd)
+      return .failure(FileError(path: path, operation: operation, code: code))
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      close(fd)
+      return .failure(
+        FileError(
+          path: path, operation: operation, code: EINVAL,
+          detail: "it is \(kindDescription(info.st_mode)), not a regular file"))
+    }
+    return .success((fd, info))
+  }
+
+  /// "a directory", "a FIFO", … for a file mode.
+  static func kindDescription(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFDIR: return "a directory"
+    case S_IFIFO: return "a FIFO"
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    case S_IFSOCK: return "a socket"
+    case S_IFLNK: return "a symbolic link"
+    default: return "not a plain file"
+    }
+  }
+
+  /// Reads a whole regular file of at most `limit` bytes; a FIFO, a device, a directory, a
+  /// symbolic link or a larger file is refused without reading (so nothing hangs or fills memory).
+  public static func readRegular(_ path: String, limit: Int) -> Result<[UInt8], FileError> {
+    let opened: (fd: Int32, info: stat)
+    switch openRegular(path, operation: "read") {
+    case .failure(let error): return .failure(error)
+    case .success(let value): opened = value
+    }
+    defer { close(opened.fd) }
+    guard opened.info.st_size <= limit else {
+      return .failure(
+        FileError(
+          path: path, operation: "read", code: EFBIG,
+          detail: "it is \(opened.info.st_size) bytes, more than the \(limit) allowed"))
+    }
+    return readAll(opened.fd, path: path, limit: limit)
+  }
+
+  /// Reads from a descriptor to its end, failing once more than `limit` bytes came.
+  static func readAll(_ fd: Int32, path: String, limit: Int) -> Result<[UInt8], FileError> {
+    var result: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return .failure(FileError(path: path, operation: "read", code: errno))
+      }
+      if count == 0 { break }
+      result.append(contentsOf: chunk[0..<count])
+      if result.count > limit {
+        return .failure(
+          FileError(
+            path: path, operation: "read", code: EFBIG, detail: "it grew past the \(limit) bytes allowed"))
+      }
+    }
+    return .success(result)
+  }
+
   /// Reads a whole file.
   public static func read(_ path: String) -> Result<[UInt8], FileError> {
     let fd = open(path, O_RDONLY | O_CLOEXEC)

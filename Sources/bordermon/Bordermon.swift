@@ -10,8 +10,9 @@ struct Bordermon: ParsableCommand {
     abstract: "Monitor the demarcation of the Kyrgyzstan–Tajikistan border.",
     discussion: """
       Data lives in a directory (--data DIR, else $BORDERMON_DATA, else \
-      $XDG_DATA_HOME/bordermon, else ~/.local/share/bordermon); the bundled sample is \
-      created there on first use.
+      $XDG_DATA_HOME/bordermon, else ~/.local/share/bordermon). Only the default directory \
+      is created (from the bundled sample) on first use; `bordermon init --data DIR` creates \
+      any other.
       """,
     subcommands: [
       ConsoleCommand.self, InitCommand.self, CheckCommand.self, SummaryCommand.self, SnapshotCommand.self,
@@ -37,9 +38,19 @@ struct DataOptions: ParsableArguments {
   /// The data directory this invocation uses.
   var directory: DataDirectory { DataDirectory.resolve(option: data) }
 
-  /// The data directory, with the sample created in it on first use.
+  /// The data directory, with the sample created in it on first use if it is the default one.
+  ///
+  /// A directory named by `--data` or `$BORDERMON_DATA` that holds no situation is an error
+  /// saying how to create one: a typo must not become a fresh sample that records actions.
   func prepared(clock: some WallClock) throws -> DataDirectory {
-    let directory = self.directory
+    let (directory, origin) = DataDirectory.locate(option: data)
+    if origin != .standard {
+      if let problem = directory.problem(origin: origin) {
+        printError("bordermon: \(problem)")
+        throw ExitCode(1)
+      }
+      return directory
+    }
     switch SampleSituation.ensure(at: directory, now: clock.now()) {
     case .success(true):
       printError("bordermon: created the sample data directory at \(directory.path)")
@@ -50,6 +61,14 @@ struct DataOptions: ParsableArguments {
     }
     return directory
   }
+}
+
+/// Stops a command that reports on the situation when its journal cannot be read: an
+/// unreadable journal must never pass for an empty, calm one.
+func requireReadableJournal(_ store: SituationStore, command: String) throws {
+  guard let error = store.journalError else { return }
+  printError("bordermon \(command): \(error.path): \(error.description)")
+  throw ExitCode(1)
 }
 
 /// Writes a line to standard error.

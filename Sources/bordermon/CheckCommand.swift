@@ -26,6 +26,9 @@ struct CheckCommand: ParsableCommand {
     let directory = try options.prepared(clock: clock)
     let store = SituationStore(directory: directory, now: clock.now())
     var problems = store.diagnostics
+    if let error = store.journalError {
+      problems.append(Diagnostic(.error, file: error.path, message: error.description))
+    }
     if strict { problems += ProvenanceAudit.audit(directory) }
     for problem in problems { print(problem.description) }
     let hidden = store.journalProblemCount - store.journalDiagnostics.count

@@ -114,6 +114,8 @@ struct ConsoleLoop {
       size: ScreenSize(columns: size.columns, rows: size.rows))
     state.staleAfterSeconds = staleAfterSeconds
     state.readOnly = readOnly
+    // An unreadable or missing journal shows from the first frame, never as a calm, empty one.
+    state.journal.readError = store.journalError?.description
     state.operatorName = OperatorIdentity.current()
     state.reannounceSeconds = reannounceSeconds
     state.announceLevel = bellLevel

@@ -105,14 +105,23 @@ struct DoctorCommand: ParsableCommand {
       let last =
         situation.lastEventAt.map { "last event #\(situation.lastSeq) at \(RFC3339.format($0))" }
         ?? "no events"
-      row("journal", "\(store.linesRead) lines, \(size / 1024) KiB, \(last)")
+      if let error = store.journalError {
+        row("journal", "UNREADABLE: \(error.description)")
+      } else {
+        row("journal", "\(store.linesRead) lines, \(size / 1024) KiB, \(last)")
+      }
       row(
         "journal state",
         "\(store.journalProblemCount) problem(s) · \(store.pendingBytes) bytes waiting for a newline · writable \(yes(writable))"
       )
       for problem in store.diagnostics.prefix(5) { lines.append("    " + problem.description) }
     } else {
-      row("state", "does not exist yet (the console creates the sample there on first use)")
+      let (_, dataOrigin) = DataDirectory.locate(option: options.data)
+      row(
+        "state",
+        dataOrigin == .standard
+          ? "does not exist yet (the console creates the sample there on first use)"
+          : directory.problem(origin: dataOrigin) ?? "")
     }
     print(lines.joined(separator: "\n"))
   }

@@ -47,6 +47,7 @@ struct ExportCommand: ParsableCommand {
     let asOf = try parseAsOf(at)
     let directory = try options.prepared(clock: clock)
     let store = SituationStore(directory: directory, asOf: asOf, snapshots: true)
+    try requireReadableJournal(store, command: "export")
     let situation = store.situation
     defer { store.saveSnapshotIfDue() }
     let exporter = SituationExport(situation: situation, now: asOf ?? clock.now())

@@ -9,7 +9,7 @@ struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Import alerts from CAP 1.2 messages or an ACLED CSV export.",
-    subcommands: [ImportCAPCommand.self])
+    subcommands: [ImportCAPCommand.self, ImportACLEDCommand.self])
 }
 
 /// The options every import shares.
@@ -47,6 +47,8 @@ struct ImportRun {
   var appended = 0
   var unchanged = 0
   var refused = 0
+  /// Records out of scope, counted by reason.
+  var skipped: [String: Int] = [:]
   /// In a dry run, the situation with the planned events folded in, so later records see earlier ones.
   var dryRunSituation: Situation
 
@@ -66,6 +68,8 @@ struct ImportRun {
     case .refused(let field, let reason):
       refused += 1
       printError("\(place): \(field): \(reason)")
+    case .skipped(let why):
+      skipped[why, default: 0] += 1
     case .unchanged(let why):
       unchanged += 1
       print("\(place): unchanged: \(why)")
@@ -99,12 +103,12 @@ struct ImportRun {
   }
 
   /// Prints the tally and exits 1 if anything was refused.
-  func finish(skipped: String? = nil) throws {
+  func finish() throws {
     var parts = [
       "\(appended) \(dryRun ? "would be imported" : "imported")", "\(unchanged) already there",
       "\(refused) refused",
     ]
-    if let skipped { parts.append(skipped) }
+    for (why, count) in skipped.sorted(by: { $0.key < $1.key }) { parts.append("\(count) skipped: \(why)") }
     printError("bordermon \(command): " + parts.joined(separator: ", "))
     if refused > 0 { throw ExitCode(1) }
   }
@@ -145,6 +149,60 @@ struct ImportCAPCommand: ParsableCommand {
         let importer = CAPImport(situation: run.situation, author: author, withinKm: importOptions.within)
         try run.apply(importer.plan(message), place: "\(name):\(document.line): \(message.identifier)")
       }
+    }
+    try run.finish()
+  }
+}
+
+/// `bordermon import acled FILE.csv`: ACLED events near the border into alerts on the nearest segment.
+struct ImportACLEDCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "acled",
+    abstract: "Import an ACLED CSV export: events near the border become alerts on the nearest segment.",
+    discussion: """
+      Columns as in ACLED's codebook (event_id_cnty, event_date, event_type, sub_event_type, \
+      country, latitude, longitude, fatalities, notes, source, timestamp; actor1, actor2, \
+      location, admin1, admin2 when present). Events in Kyrgyzstan or Tajikistan within \
+      --within km of a segment with coordinates become alerts (ID ACLED-<event_id_cnty>); \
+      a row seen before with a newer timestamp becomes an update; others are counted and \
+      skipped. Malformed rows are named with their line; the command exits 1 if any was refused.
+      """)
+
+  @OptionGroup var options: DataOptions
+  @OptionGroup var importOptions: ImportOptions
+  @Argument(help: ArgumentHelp("The ACLED CSV file, or - for standard input.", valueName: "file")) var file:
+    String
+
+  func run() throws {
+    let clock = SystemWallClock()
+    let text = try readInput(file, command: "import acled")
+    let name = file == "-" ? "stdin" : file
+    let table: ACLEDFile
+    switch ACLEDFile.read(text) {
+    case .success(let value): table = value
+    case .failure(let error):
+      printError("\(name):\(error.line): \(error.field): \(error.reason)")
+      throw ExitCode(1)
+    }
+    let directory = try options.prepared(clock: clock)
+    let store = SituationStore(directory: directory, snapshots: true)
+    defer { store.saveSnapshotIfDue() }
+    let author = OperatorIdentity.current()
+    var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import acled")
+    var malformed = table.malformed[...]
+    for row in table.rows {
+      // Rows that could not be split are reported in their place in the file.
+      while let bad = malformed.first, bad.line < row.line {
+        try run.apply(.refused(field: "row", reason: bad.reason), place: "\(name):\(bad.line)")
+        malformed = malformed.dropFirst()
+      }
+      let importer = ACLEDImport(
+        situation: run.situation, author: author, withinKm: importOptions.within, now: clock.now())
+      let place = "\(name):\(row.line)" + (row.eventID.isEmpty ? "" : ": \(row.eventID)")
+      try run.apply(importer.plan(row), place: place)
+    }
+    for bad in malformed {
+      try run.apply(.refused(field: "row", reason: bad.reason), place: "\(name):\(bad.line)")
     }
     try run.finish()
   }

@@ -11,9 +11,9 @@ struct InitCommand: ParsableCommand {
   @OptionGroup var options: DataOptions
 
   func run() throws {
-    let directory = options.directory
+    let (directory, origin) = DataDirectory.locate(option: options.data)
     let clock = SystemWallClock()
-    switch SampleSituation.create(at: directory, now: clock.now()) {
+    switch SampleSituation.create(at: directory, now: clock.now(), creatingParents: origin == .standard) {
     case .success:
       let store = SituationStore(directory: directory)
       print(

@@ -38,6 +38,7 @@ struct SnapshotCommand: ParsableCommand {
     var state = ConsoleState(
       situation: store.situation, history: store.historyWindow, now: clock.now(),
       size: ScreenSize(columns: width, rows: height))
+    state.journal.readError = store.journalError?.description
     if let asOf {
       let past = SituationStore(directory: directory, asOf: asOf)
       _ = state.handle(.historyLoaded(asOf: asOf, situation: past.situation))
@@ -46,5 +47,9 @@ struct SnapshotCommand: ParsableCommand {
     print(
       color == .always ? TextRenderer.ansi(grid, depth: .palette256) : TextRenderer.plain(grid),
       terminator: "")
+    if let error = store.journalError {
+      printError("bordermon snapshot: \(error.path): \(error.description)")
+      throw ExitCode(1)
+    }
   }
 }

@@ -24,6 +24,7 @@ struct SummaryCommand: ParsableCommand {
     let asOf = try parseAsOf(at)
     let directory = try options.prepared(clock: clock)
     let store = SituationStore(directory: directory, asOf: asOf, snapshots: true)
+    try requireReadableJournal(store, command: "summary")
     let moment = asOf ?? clock.now()
     let report = SummaryReport(store: store, moment: moment, isHistorical: asOf != nil)
     if json {

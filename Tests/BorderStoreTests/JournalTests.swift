@@ -88,7 +88,7 @@ struct JournalTests {
     #expect(fresh.situation.alert("N1")?.acknowledgement?.by == "bob")
   }
 
-  @Test("an append after a crashed writer's half line starts on a line of its own")
+  @Test("an append cuts back the half line a killed writer left, under the lock (F9)")
   func appendAfterPartial() throws {
     let dir = TemporaryDirectory()
     let data = MiniReference.install(
@@ -96,10 +96,12 @@ struct JournalTests {
     var store = SituationStore(directory: data)
     let note = JournalEvent(
       at: Timestamp(year: 2024, month: 2, day: 1), by: "op", payload: .noteAdded(target: nil, text: "after"))
-    #expect(try store.append([note]).get() == [3], "the half line's seq 2 is not reused")
+    #expect(try store.append([note]).get() == [2])
     let fresh = SituationStore(directory: data)
     #expect(fresh.situation.notes.map(\.text) == ["x", "after"])
-    #expect(fresh.journalDiagnostics.count == 1 && fresh.journalDiagnostics[0].line == 2)
+    #expect(fresh.journalDiagnostics.isEmpty, "no permanent bad line: \(fresh.journalDiagnostics)")
+    #expect(store.halfLinesCut == 14)
+    #expect(dir.read("data/journal.jsonl").split(separator: "\n").count == 2)
   }
 
   @Test("a journal that cannot be read or written gives a clear error and harms nothing")
@@ -110,7 +112,7 @@ struct JournalTests {
     try FileManager.default.createDirectory(atPath: data.journalFile, withIntermediateDirectories: false)
     var store = SituationStore(directory: data)
     let update = store.refresh()
-    #expect(update.readError?.description == "cannot read the journal: Is a directory")
+    #expect(update.readError?.description == "cannot read the journal: it is a directory, not a regular file")
     #expect(store.situation.segments.count == 2, "the reference data still stands")
     let note = JournalEvent(
       at: Timestamp(year: 2024, month: 2, day: 1), by: "op", payload: .noteAdded(target: nil, text: "x"))
@@ -118,7 +120,7 @@ struct JournalTests {
       Issue.record("writing into a directory must fail")
       return
     }
-    #expect(error.description == "cannot open the journal for writing: Is a directory")
+    #expect(error.description == "cannot open the journal for writing: it is a directory, not a regular file")
   }
 
   @Test("a truncated or replaced journal is noticed and folded again")

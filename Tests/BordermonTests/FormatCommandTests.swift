@@ -130,4 +130,49 @@ struct FormatCommandTests {
     #expect(wrong.status == 64)
     #expect(wrong.stderr.contains("--table goes with --format csv or json"), "\(wrong.stderr)")
   }
+
+  static let acled = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../BorderFormatsTests/Fixtures/acled").standardized.path
+
+  @Test(
+    "import acled: the fixture imported twice adds nothing the second time; far rows counted; bad rows named")
+  func acledTwice() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Self.acled + "/segments.toml", toPath: data + "/segments.toml")
+    FileManager.default.createFile(
+      atPath: data + "/situation.toml", contents: Data("title = \"ACLED\"\n".utf8))
+    FileManager.default.createFile(atPath: data + "/journal.jsonl", contents: Data())
+    let csv = Self.acled + "/border-events.csv"
+    let dry = try CommandRunner.run(
+      ["import", "acled", csv, "--dry-run", "--data", data], environment: Self.now)
+    #expect(dry.status == 0, "\(dry.stderr)")
+    #expect(dry.stdout.contains("border-events.csv:2: KGZ90001: would have raised ACLED-KGZ90001 on A-02"))
+    #expect(try String(contentsOfFile: data + "/journal.jsonl", encoding: .utf8).isEmpty)
+    let first = try CommandRunner.run(["import", "acled", csv, "--data", data], environment: Self.now)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(
+      first.stderr.contains(
+        "4 imported, 0 already there, 0 refused, 1 skipped: farther than 25 km from every segment with coordinates, 1 skipped: outside Kyrgyzstan and Tajikistan"
+      ), "\(first.stderr)")
+    let journal = try String(contentsOfFile: data + "/journal.jsonl", encoding: .utf8)
+    #expect(journal.split(separator: "\n").count == 4)
+    let second = try CommandRunner.run(["import", "acled", csv, "--data", data], environment: Self.now)
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stderr.contains("0 imported, 4 already there, 0 refused"), "\(second.stderr)")
+    #expect(try String(contentsOfFile: data + "/journal.jsonl", encoding: .utf8) == journal)
+    let narrow = try CommandRunner.run(
+      ["import", "acled", csv, "--within", "0.5", "--dry-run", "--data", scratch.path + "/data"],
+      environment: Self.now)
+    #expect(narrow.stderr.contains("0 would be imported, 4 already there"), "\(narrow.stderr)")
+    let bad = try CommandRunner.run(
+      ["import", "acled", Self.acled + "/malformed.csv", "--data", data], environment: Self.now)
+    #expect(bad.status == 1)
+    #expect(
+      bad.stderr.contains("malformed.csv:2: KGZ90101: latitude: 'forty', '70.5480' is not a position"),
+      "\(bad.stderr)")
+    #expect(bad.stderr.contains("malformed.csv:5: row: 7 field(s) where the header has 16"), "\(bad.stderr)")
+    #expect(bad.stdout.contains("malformed.csv:6: KGZ90105: raised ACLED-KGZ90105"), "\(bad.stdout)")
+  }
 }

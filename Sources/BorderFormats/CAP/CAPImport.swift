@@ -8,6 +8,8 @@ public enum ImportOutcome: Sendable, Equatable {
   case unchanged(String)
   /// Not imported, for this reason.
   case refused(field: String, reason: String)
+  /// Out of scope (another country, far from the border): counted, not an error.
+  case skipped(String)
 }
 
 /// Plans the journal events a CAP 1.2 message stands for: Alert → raised, Update → level or text, Cancel → resolved.

@@ -37,22 +37,13 @@ extension SituationStore {
     [JournalEvent], AppendError
   > {
     let path = directory.journalFile
-    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      return .failure(.file(FileError(path: path, operation: "open the journal for writing", code: errno)))
+    let fd: Int32
+    switch openForAppending() {
+    case .failure(let error): return .failure(.file(error))
+    case .success(let opened): fd = opened
     }
     defer { close(fd) }
-    while flock(fd, LOCK_EX) != 0 {
-      if errno != EINTR {
-        return .failure(.file(FileError(path: path, operation: "lock the journal", code: errno)))
-      }
-    }
     defer { flock(fd, LOCK_UN) }
-    // Under the lock, catch up with what others appended, so validation and numbering see it.
-    refreshWhileAppending()
-    if let failure = terminatePartialLine(fd, path) { return .failure(.file(failure)) }
-    // The line just ended is read (and skipped) now, so its seq, if it has one, is never reused.
-    refreshWhileAppending()
     var written: [JournalEvent] = []
     for (index, draft) in drafts.enumerated() {
       let line: [UInt8]
@@ -107,13 +98,69 @@ extension SituationStore {
     }
   }
 
-  /// Ends a line some crashed writer left without its newline, so ours starts on a line of its own.
-  private func terminatePartialLine(_ fd: Int32, _ path: String) -> FileError? {
-    guard pendingBytes > 0 else { return nil }
-    var newline: UInt8 = 0x0A
-    guard write(fd, &newline, 1) == 1 else {
-      return FileError(path: path, operation: "append to the journal", code: errno)
+  /// Opens the journal for appending and takes its exclusive lock, once the store has caught up
+  /// under that lock with what others appended, on this very file.
+  ///
+  /// Never creates the journal (only `bordermon init` does): a missing journal is an error, so
+  /// one deleted under running consoles is not silently replaced by a fresh one. Never follows
+  /// a symbolic link, and refuses anything but a regular file. A half line left at the end by a
+  /// writer killed in the middle of its `write` is cut back (nobody else writes under the lock).
+  private mutating func openForAppending() -> Result<Int32, FileError> {
+    let path = directory.journalFile
+    let operation = "open the journal for writing"
+    for _ in 0..<5 {
+      let fd: Int32
+      switch FileBytes.openRegular(path, flags: O_WRONLY | O_APPEND, operation: operation) {
+      case .failure(var error):
+        if error.isMissing {
+          error.detail = "it does not exist (deleted or moved?); only `bordermon init` creates a journal"
+        }
+        return .failure(error)
+      case .success(let opened): fd = opened.fd
+      }
+      while flock(fd, LOCK_EX) != 0 {
+        if errno != EINTR {
+          let code = errno
+          close(fd)
+          return .failure(FileError(path: path, operation: "lock the journal", code: code))
+        }
+      }
+      // Under the lock, catch up with what others appended, so validation and numbering see it.
+      refreshWhileAppending()
+      if let error = journalError {
+        flock(fd, LOCK_UN)
+        close(fd)
+        return .failure(error)
+      }
+      var info = stat()
+      guard fstat(fd, &info) == 0 else {
+        let code = errno
+        flock(fd, LOCK_UN)
+        close(fd)
+        return .failure(FileError(path: path, operation: operation, code: code))
+      }
+      guard let identity = followedFile, identity.device == UInt64(info.st_dev),
+        identity.inode == UInt64(info.st_ino)
+      else {
+        // The journal was replaced between opening and locking: lock the one there now.
+        flock(fd, LOCK_UN)
+        close(fd)
+        continue
+      }
+      if Int64(info.st_size) > followedOffset {
+        // A half line at the end, with the lock held: its writer died in the middle of writing it.
+        guard ftruncate(fd, off_t(followedOffset)) == 0 else {
+          let code = errno
+          flock(fd, LOCK_UN)
+          close(fd)
+          return .failure(FileError(path: path, operation: "cut back a half line in the journal", code: code))
+        }
+        halfLinesCut += Int(Int64(info.st_size) - followedOffset)
+        refreshWhileAppending()
+      }
+      return .success(fd)
     }
-    return nil
+    return .failure(
+      FileError(path: path, operation: operation, code: EAGAIN, detail: "it keeps being replaced"))
   }
 }

@@ -23,16 +23,19 @@ public struct JournalFollower: Sendable {
   /// Bytes after the last newline, waiting for theirs.
   public private(set) var pendingBytes = 0
   private var identity: (device: UInt64, inode: UInt64)?
+  /// The fingerprint of the bytes just before `offset` when they were read (nil before any).
+  private var fingerprint: UInt64?
   private let chunkSize: Int
 
   /// The device and inode of the file being followed, once read.
   var fileIdentity: (device: UInt64, inode: UInt64)? { identity }
 
   /// Continues from a known place: `offset` bytes and `lineCount` lines of this very file were read.
-  mutating func resume(offset: Int64, lineCount: Int, device: UInt64, inode: UInt64) {
+  mutating func resume(offset: Int64, lineCount: Int, device: UInt64, inode: UInt64, fingerprint: UInt64) {
     self.offset = offset
     self.lineCount = lineCount
     identity = (device, inode)
+    self.fingerprint = fingerprint
     pendingBytes = 0
   }
 
@@ -41,29 +44,65 @@ public struct JournalFollower: Sendable {
     self.chunkSize = chunkSize
   }
 
-  /// Checks whether the file is still the one being followed; restarts at 0 if not.
-  public mutating func checkIdentity() -> Result<Outcome?, FileError> {
-    var info = stat()
-    guard stat(path, &info) == 0 else {
-      return .failure(FileError(path: path, operation: "read the journal", code: errno))
+  /// A hash (FNV-1a) of up to 4 KiB before `offset`, mixed with `offset`: what was read, as
+  /// the follower and the snapshot both recognise it. Nil when those bytes cannot be read.
+  static func tailFingerprint(_ fd: Int32, offset: Int64) -> UInt64? {
+    let start = max(0, offset - 4096)
+    var buffer = [UInt8](repeating: 0, count: Int(offset - start))
+    let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
+    guard count == buffer.count else { return nil }
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in buffer {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01B3
     }
+    return hash ^ UInt64(bitPattern: offset)
+  }
+
+  /// The same fingerprint, of a file by its path (a regular file only).
+  static func tailFingerprint(_ path: String, offset: Int64) -> UInt64? {
+    guard case .success(let opened) = FileBytes.openRegular(path, operation: "read the journal") else {
+      return nil
+    }
+    defer { close(opened.fd) }
+    return tailFingerprint(opened.fd, offset: offset)
+  }
+
+  /// The fingerprint of what has been read so far, for a snapshot.
+  var currentFingerprint: UInt64? { fingerprint }
+
+  /// Opens the journal (a regular file, not through a symbolic link) and checks whether it is
+  /// still the one being followed, with the same bytes before the offset; restarts at 0 if not.
+  private mutating func openChecked() -> Result<(fd: Int32, restart: Outcome?), FileError> {
+    let opened: (fd: Int32, info: stat)
+    switch FileBytes.openRegular(path, operation: "read the journal") {
+    case .failure(let error): return .failure(error)
+    case .success(let value): opened = value
+    }
+    let info = opened.info
     let current = (UInt64(info.st_dev), UInt64(info.st_ino))
     defer { identity = current }
     if let identity, identity != current {
       restart()
-      return .success(.restarted(reason: "the journal was replaced"))
+      return .success((opened.fd, .restarted(reason: "the journal was replaced")))
     }
     if Int64(info.st_size) < offset {
       restart()
-      return .success(.restarted(reason: "the journal was truncated"))
+      return .success((opened.fd, .restarted(reason: "the journal was truncated")))
     }
-    return .success(nil)
+    if offset > 0, let fingerprint, Self.tailFingerprint(opened.fd, offset: offset) != fingerprint {
+      // Same file, but what was read is no longer there: it was rewritten in place.
+      restart()
+      return .success((opened.fd, .restarted(reason: "the journal was rewritten in place")))
+    }
+    return .success((opened.fd, nil))
   }
 
   private mutating func restart() {
     offset = 0
     lineCount = 0
     pendingBytes = 0
+    fingerprint = nil
   }
 
   /// Hands each new complete line (1-based line number, bytes without the newline) to `body`.
@@ -81,16 +120,23 @@ public struct JournalFollower: Sendable {
   public mutating func readNewChunks(_ body: (JournalChunk) -> Void) -> Result<
     Outcome, FileError
   > {
-    switch checkIdentity() {
+    let fd: Int32
+    switch openChecked() {
     case .failure(let error): return .failure(error)
-    case .success(let restarted?): return .success(restarted)
-    case .success(nil): break
-    }
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else {
-      return .failure(FileError(path: path, operation: "read the journal", code: errno))
+    case .success(let opened):
+      if let restarted = opened.restart {
+        close(opened.fd)
+        return .success(restarted)
+      }
+      fd = opened.fd
     }
     defer { close(fd) }
+    let startOffset = offset
+    defer {
+      if offset != startOffset || fingerprint == nil {
+        fingerprint = Self.tailFingerprint(fd, offset: offset)
+      }
+    }
     var capacity = chunkSize
     var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     defer { buffer.deallocate() }

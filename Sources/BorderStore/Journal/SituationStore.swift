@@ -33,6 +33,10 @@ public struct SituationStore: Sendable {
   public private(set) var journalDiagnostics: [Diagnostic] = []
   /// How many journal problems were found in all.
   public private(set) var journalProblemCount = 0
+  /// Why the journal could not be read at the last attempt (missing, unreadable, not a regular
+  /// file); nil once it was read. Set from the very first read, so no reader mistakes an
+  /// unreadable journal for an empty, calm one.
+  public private(set) var journalError: FileError?
   /// The highest sequence number on any line read, applied or not.
   public private(set) var lastSeqSeen: UInt64 = 0
   /// Lines read from the journal so far.
@@ -40,6 +44,12 @@ public struct SituationStore: Sendable {
   /// Bytes held back because their line has no newline yet.
   public var pendingBytes: Int { follower.pendingBytes }
   private var follower: JournalFollower
+  /// The device and inode of the journal file read so far.
+  var followedFile: (device: UInt64, inode: UInt64)? { follower.fileIdentity }
+  /// Where reading stopped: just after the last complete line.
+  var followedOffset: Int64 { follower.offset }
+  /// Bytes of half lines (left by writers killed mid-write) that appends from this store cut back.
+  public internal(set) var halfLinesCut = 0
 
   /// How many journal diagnostics are kept in memory.
   public static let diagnosticLimit = 10_000
@@ -100,7 +110,7 @@ public struct SituationStore: Sendable {
     guard stat(directory.journalFile, &info) == 0, UInt64(info.st_dev) == snapshot.position.device,
       UInt64(info.st_ino) == snapshot.position.inode, Int64(info.st_size) >= snapshot.position.offset,
       snapshot.referenceFingerprint == JournalSnapshot.referenceFingerprint(directory),
-      JournalSnapshot.tailFingerprint(directory.journalFile, offset: snapshot.position.offset)
+      JournalFollower.tailFingerprint(directory.journalFile, offset: snapshot.position.offset)
         == snapshot.tailFingerprint
     else { return false }
     return true
@@ -118,7 +128,8 @@ public struct SituationStore: Sendable {
     historyWindow = window
     let position = snapshot.position
     follower.resume(
-      offset: position.offset, lineCount: position.lineCount, device: position.device, inode: position.inode)
+      offset: position.offset, lineCount: position.lineCount, device: position.device, inode: position.inode,
+      fingerprint: snapshot.tailFingerprint)
     lastSeqSeen = position.lastSeqSeen
     journalProblemCount = position.problemCount
     journalDiagnostics = snapshot.diagnostics
@@ -132,7 +143,8 @@ public struct SituationStore: Sendable {
   public func saveSnapshotIfDue(window: HistoryWindow? = nil) {
     guard usesSnapshots, eventsFoldedAtOpen >= Self.snapshotThreshold, asOf == nil, pendingBytes == 0,
       let identity = follower.fileIdentity,
-      let tail = JournalSnapshot.tailFingerprint(directory.journalFile, offset: follower.offset)
+      let tail = JournalFollower.tailFingerprint(directory.journalFile, offset: follower.offset),
+      tail == follower.currentFingerprint
     else { return }
     let position = JournalPosition(
       offset: follower.offset, lineCount: follower.lineCount, device: identity.device, inode: identity.inode,
@@ -214,10 +226,11 @@ public struct SituationStore: Sendable {
       record(newDiagnostics, into: &update)
       switch result {
       case .failure(let error):
-        if error.isMissing && follower.offset == 0 { return update }
+        journalError = error
         update.readError = error
         return update
       case .success(.read):
+        journalError = nil
         return update
       case .success(.restarted(let reason)):
         update.restartReason = reason

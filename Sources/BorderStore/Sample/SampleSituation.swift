@@ -15,19 +15,20 @@ public enum SampleSituation {
     ]
   }
 
-  /// Creates a sample data directory unless one exists.
-  public static func create(at directory: DataDirectory, now: Timestamp) -> Result<
-    Void, DataDirectory.CreationError
-  > {
-    directory.create(files: files(now: now))
+  /// Creates a sample data directory unless one exists (its parent folders too with `creatingParents`).
+  public static func create(at directory: DataDirectory, now: Timestamp, creatingParents: Bool = false)
+    -> Result<Void, DataDirectory.CreationError>
+  {
+    directory.create(files: files(now: now), creatingParents: creatingParents)
   }
 
   /// Creates the sample on first use: does nothing when the directory already holds data.
+  /// Only for the default data directory: one named by `--data` or `$BORDERMON_DATA` is never created.
   public static func ensure(at directory: DataDirectory, now: Timestamp) -> Result<
     Bool, DataDirectory.CreationError
   > {
     if directory.exists { return .success(false) }
-    switch create(at: directory, now: now) {
+    switch create(at: directory, now: now, creatingParents: true) {
     case .success: return .success(true)
     case .failure(.alreadyExists): return .success(false)
     case .failure(let error): return .failure(error)

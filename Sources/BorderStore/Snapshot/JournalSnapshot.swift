@@ -49,23 +49,6 @@ struct JournalSnapshot {
       }
   }
 
-  /// A hash (FNV-1a) of up to 4 KiB of the journal before `offset`.
-  static func tailFingerprint(_ path: String, offset: Int64) -> UInt64? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    let start = max(0, offset - 4096)
-    var buffer = [UInt8](repeating: 0, count: Int(offset - start))
-    let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
-    guard count == buffer.count else { return nil }
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in buffer {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01B3
-    }
-    return hash ^ UInt64(bitPattern: offset)
-  }
-
   /// The snapshot as bytes.
   func encoded() -> [UInt8] {
     var w = BinaryWriter()

@@ -1,0 +1,222 @@
+import BorderModel
+import BorderStore
+import Foundation
+import Testing
+
+/// Files that cannot lie or be abused, as an operator meets them through the commands.
+@Suite("Data directories and journals, from the command line")
+struct DataSafetyTests {
+  static let now = ["BORDERMON_NOW": "2026-11-29T06:00:00Z"]
+
+  /// A fresh sample data directory in a scratch folder.
+  func sample(_ scratch: ScratchDirectory) throws -> String {
+    let data = scratch.path + "/data"
+    let created = try CommandRunner.run(["init", "--data", data], environment: Self.now)
+    #expect(created.status == 0, "\(created.stderr)")
+    return data
+  }
+
+  @Test("an unreadable journal makes check, summary and export fail with the reason (F2)")
+  func unreadableJournalFails() throws {
+    let scratch = ScratchDirectory()
+    let data = try sample(scratch)
+    let journal = data + "/journal.jsonl"
+    try FileManager.default.removeItem(atPath: journal)
+    try FileManager.default.createDirectory(atPath: journal, withIntermediateDirectories: false)
+    for arguments in [["check"], ["summary", "--json"], ["export", "--format", "json"]] {
+      let result = try CommandRunner.run(arguments + ["--data", data], environment: Self.now)
+      #expect(result.status == 1, "\(arguments[0]) must fail: \(result.stdout)")
+      #expect(
+        (result.stdout + result.stderr).contains("\(journal): cannot read the journal: it is a directory"),
+        "\(arguments[0]): \(result.stderr)")
+      #expect(!result.stdout.contains("ok: "))
+    }
+  }
+
+  @Test(
+    "a journal the operator may not read: check, summary, export fail; the screen says JOURNAL UNREADABLE (F2)"
+  )
+  func permissionDenied() throws {
+    let scratch = ScratchDirectory()
+    let data = try sample(scratch)
+    let journal = data + "/journal.jsonl"
+    #expect(chmod(journal, 0o600) == 0)
+    // As root, permissions do not stop reads: run the commands as nobody, as the review did.
+    var prefix: [String] = []
+    if getuid() == 0 {
+      guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+      prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+      #expect(chmod(scratch.path, 0o755) == 0 && chmod(data, 0o755) == 0)
+    }
+    func run(_ arguments: [String]) throws -> CommandRunner.Output {
+      if prefix.isEmpty { return try CommandRunner.run(arguments, environment: Self.now) }
+      return try CommandRunner.runProgram(
+        prefix[0], Array(prefix.dropFirst()) + [CommandRunner.executable] + arguments, environment: Self.now)
+    }
+    for arguments in [["check"], ["summary", "--json"], ["export", "--format", "csv", "--table", "alerts"]] {
+      let result = try run(arguments + ["--data", data])
+      #expect(result.status == 1, "\(arguments[0]) must fail: \(result.stdout)")
+      #expect(
+        (result.stdout + result.stderr).contains("cannot read the journal: Permission denied"),
+        "\(arguments[0]): \(result.stderr)")
+    }
+    // The first frame the console draws (`snapshot` draws the same) says so.
+    let screen = try run(["snapshot", "--data", data])
+    #expect(
+      screen.stdout.split(separator: "\n").first?.contains("JOURNAL UNREADABLE") == true, "\(screen.stdout)")
+    #expect(screen.status == 1)
+  }
+
+  @Test("a mistyped --data or $BORDERMON_DATA is an error that creates nothing, and records nothing")
+  func mistypedDataDirectory() throws {
+    let scratch = ScratchDirectory()
+    let data = try sample(scratch)
+    let typo = scratch.path + "/dta"
+    let ack = try CommandRunner.run(
+      ["alert", "ack", "AL-NOW-AKSAI", "--data", typo], environment: Self.now)
+    #expect(ack.status != 0)
+    #expect(ack.stderr.contains("bordermon init --data \(typo)"), "\(ack.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: typo), "nothing created at the typo")
+    let deep = scratch.path + "/nonexist/deep/x"
+    let summary = try CommandRunner.run(["summary", "--data", deep], environment: Self.now)
+    #expect(summary.status != 0 && summary.stdout.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/nonexist"))
+    var environment = Self.now
+    environment["BORDERMON_DATA"] = typo
+    let note = try CommandRunner.run(["note", "-", "hello"], environment: environment)
+    #expect(note.status != 0)
+    #expect(note.stderr.contains("$BORDERMON_DATA names \(typo)"), "\(note.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: typo))
+    // A folder that exists but holds no situation is not taken for one either.
+    try FileManager.default.createDirectory(atPath: typo, withIntermediateDirectories: false)
+    let empty = try CommandRunner.run(["note", "-", "hello", "--data", typo], environment: Self.now)
+    let left = try FileManager.default.contentsOfDirectory(atPath: typo)
+    #expect(empty.status != 0 && left.isEmpty)
+    // The real one is untouched, and init still creates what was asked for.
+    #expect(try CommandRunner.run(["check", "--data", data]).status == 0)
+    #expect(try CommandRunner.run(["init", "--data", typo], environment: Self.now).status == 0)
+    #expect(FileManager.default.fileExists(atPath: typo + "/journal.jsonl"))
+    // init creates the folder, not a mistyped path to it.
+    let nested = try CommandRunner.run(["init", "--data", deep], environment: Self.now)
+    #expect(nested.status != 0 && nested.stderr.contains("parent folder"), "\(nested.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/nonexist"))
+  }
+
+  @Test("only the default data directory is created on first use")
+  func defaultCreatedOnFirstUse() throws {
+    let scratch = ScratchDirectory()
+    let environment = ["HOME": scratch.path, "XDG_DATA_HOME": "", "BORDERMON_NOW": "2026-11-29T06:00:00Z"]
+    let summary = try CommandRunner.run(["summary"], environment: environment)
+    #expect(summary.status == 0, "\(summary.stderr)")
+    #expect(FileManager.default.fileExists(atPath: scratch.path + "/.local/share/bordermon/journal.jsonl"))
+  }
+
+  @Test("a deleted journal is not replaced by a writer: the note is refused and no file appears")
+  func deletedJournalNotRecreated() throws {
+    let scratch = ScratchDirectory()
+    let data = try sample(scratch)
+    try FileManager.default.removeItem(atPath: data + "/journal.jsonl")
+    let note = try CommandRunner.run(["note", "-", "hello", "--data", data], environment: Self.now)
+    #expect(note.status != 0)
+    #expect(note.stderr.contains("only `bordermon init` creates a journal"), "\(note.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: data + "/journal.jsonl"))
+  }
+
+  @Test("a symlinked journal is refused by writers; the file it names is untouched (F16)")
+  func symlinkedJournal() throws {
+    let scratch = ScratchDirectory()
+    let data = try sample(scratch)
+    let victim = scratch.path + "/victim"
+    try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
+    try FileManager.default.removeItem(atPath: data + "/journal.jsonl")
+    try FileManager.default.createSymbolicLink(atPath: data + "/journal.jsonl", withDestinationPath: victim)
+    let note = try CommandRunner.run(
+      ["note", "-", "through a symlink", "--data", data], environment: Self.now)
+    #expect(note.status != 0)
+    #expect(note.stderr.contains("symbolic link"), "\(note.stderr)")
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+  }
+
+  @Test("init honours the umask: a group-shared setup needs no chmod (F18)")
+  func initHonoursUmask() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/shared"
+    let result = try CommandRunner.runProgram(
+      "/bin/sh", ["-c", "umask 002; exec \"$0\" init --data \"$1\"", CommandRunner.executable, data],
+      environment: Self.now)
+    #expect(result.status == 0, "\(result.stderr)")
+    let directory = try FileManager.default.attributesOfItem(atPath: data)
+    let journal = try FileManager.default.attributesOfItem(atPath: data + "/journal.jsonl")
+    #expect((directory[.posixPermissions] as? Int) == 0o775)
+    #expect((journal[.posixPermissions] as? Int) == 0o664)
+  }
+
+  @Test("writers of 1 MB lines killed at random leave no bad line once the next writer came (F9)")
+  func killedWriters() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    _ = try CommandRunner.run(["generate", "--segments", "10", "--events", "0", "--data", data])
+    let journal = data + "/journal.jsonl"
+    let big = String(repeating: "y", count: 1 << 20)
+    var halfLinesLeft = 0
+    for round in 0..<20 {
+      let lines = (0..<4).map { #"{"type":"note","target":"A-01","text":"\#(round)-\#($0) \#(big)"}"# }
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
+      process.arguments = ["append", "--data", data]
+      let inputFile = scratch.path + "/input-\(round)"
+      try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: inputFile))
+      let input = try #require(FileHandle(forReadingAtPath: inputFile))
+      defer { try? input.close() }
+      process.standardInput = input
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      var before = stat()
+      stat(journal, &before)
+      try process.run()
+      // Kill it as its writing starts (the file grows), or after a while in later rounds.
+      let deadline = Date().addingTimeInterval(round.isMultiple(of: 4) ? 0.05 * Double(round) : 10)
+      var info = stat()
+      while Date() < deadline && process.isRunning {
+        if stat(journal, &info) == 0, Int64(info.st_size) > Int64(before.st_size) { break }
+      }
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let text = try Data(contentsOf: URL(fileURLWithPath: journal))
+      if let last = text.last, last != 0x0A { halfLinesLeft += 1 }
+    }
+    let note = try CommandRunner.run(["note", "A-01", "after the kills", "--data", data])
+    #expect(note.status == 0, "\(note.stderr)")
+    let check = try CommandRunner.run(["check", "--data", data])
+    #expect(check.status == 0, "\(check.stdout.prefix(500))")
+    print(
+      "killed writers left \(halfLinesLeft) half line(s) in 20 rounds; check: \(check.stdout.prefix(200))")
+  }
+}
+
+extension CommandRunner {
+  /// Runs any program to completion (for `setpriv` or a shell around `bordermon`).
+  static func runProgram(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws
+    -> Output
+  {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["BORDERMON_DATA"] = nil
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Output(
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+      stderr: String(decoding: err, as: UTF8.self))
+  }
+}
