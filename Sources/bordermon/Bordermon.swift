@@ -14,6 +14,7 @@ struct Bordermon: ParsableCommand {
       is created (from the bundled sample) on first use; `bordermon init --data DIR` creates \
       any other.
       """,
+    version: BordermonVersion.line,
     subcommands: [
       ConsoleCommand.self, InitCommand.self, CheckCommand.self, SummaryCommand.self, SnapshotCommand.self,
       AppendCommand.self,

@@ -22,6 +22,8 @@ struct DoctorCommand: ParsableCommand {
     let env = FileBytes.environment
     var lines: [String] = ["bordermon doctor", ""]
     func row(_ label: String, _ value: String) { lines.append("  " + label.padding(16) + value) }
+    row("version", BordermonVersion.summary)
+    lines.append("")
 
     let probe = TerminalProbe.current()
     lines.append("Terminal")

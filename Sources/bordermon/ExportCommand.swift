@@ -61,6 +61,7 @@ struct ExportCommand: ParsableCommand {
       for table in Table.allCases where self.table == nil || self.table == table {
         object[table.rawValue] = exporter.records(table)
       }
+      exporter.structure(&object)
       let data = try JSONSerialization.data(
         withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
       print(String(decoding: data, as: UTF8.self))

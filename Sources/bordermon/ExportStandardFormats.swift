@@ -25,7 +25,7 @@ extension ExportCommand {
         print(messages.map(CAPExport.xml).joined(), terminator: "")
       }
     case .ics:
-      print(ICalendarExport(situation: situation, now: now, product: "bordermon").calendar(), terminator: "")
+      print(ICalendarExport(situation: situation, now: now, product: BordermonVersion.line).calendar(), terminator: "")
     case .geojson:
       print(try GeoJSONExport(situation: situation, asOf: now).json())
     case .csv, .json:

@@ -137,6 +137,7 @@ struct ImportCAPCommand: ParsableCommand {
     let directory = try options.prepared(clock: clock)
     let store = SituationStore(directory: directory, snapshots: true)
     defer { store.saveSnapshotIfDue() }
+    try requireReadableJournal(store, command: "import cap")
     let author = OperatorIdentity.current()
     var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import cap")
     let name = file == "-" ? "stdin" : file
@@ -187,6 +188,7 @@ struct ImportACLEDCommand: ParsableCommand {
     let directory = try options.prepared(clock: clock)
     let store = SituationStore(directory: directory, snapshots: true)
     defer { store.saveSnapshotIfDue() }
+    try requireReadableJournal(store, command: "import acled")
     let author = OperatorIdentity.current()
     var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import acled")
     var malformed = table.malformed[...]

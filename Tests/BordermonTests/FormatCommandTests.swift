@@ -175,4 +175,76 @@ struct FormatCommandTests {
     #expect(bad.stderr.contains("malformed.csv:5: row: 7 field(s) where the header has 16"), "\(bad.stderr)")
     #expect(bad.stdout.contains("malformed.csv:6: KGZ90105: raised ACLED-KGZ90105"), "\(bad.stdout)")
   }
+
+  @Test("--version prints the version; doctor names it with the Swift and ncurses versions")
+  func version() throws {
+    let result = try CommandRunner.run(["--version"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.range(of: #"^bordermon \d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil,
+      "\(result.stdout)")
+    let scratch = ScratchDirectory()
+    let doctor = try CommandRunner.run(
+      ["doctor", "--data", scratch.path + "/none"], environment: ["TERM": "xterm"])
+    let line = doctor.stdout.split(separator: "\n").first { $0.contains("version") }.map(String.init) ?? ""
+    #expect(line.contains(result.stdout.trimmingCharacters(in: .newlines)), "\(doctor.stdout)")
+    #expect(line.contains("built with Swift 6."), "\(line)")
+    #expect(line.range(of: #"ncurses \d+\.\d+"#, options: .regularExpression) != nil, "\(line)")
+  }
+
+  @Test(
+    "export --format json carries format_version 2, structured districts, settlements and places, and coordinates"
+  )
+  func structuredJSON() throws {
+    let scratch = ScratchDirectory()
+    let (data, _) = try Self.sampleAndEmptyCopy(scratch)
+    let export = try CommandRunner.run(["export", "--format", "json", "--data", data], environment: Self.now)
+    #expect(export.status == 0, "\(export.stderr)")
+    let object = try #require(JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+    #expect(object["format_version"] as? Int == 2)
+    let segments = try #require(object["segments"] as? [[String: Any]])
+    let a02 = try #require(segments.first { $0["id"] as? String == "A-02" })
+    let kg = try #require(a02["kg_district"] as? [String: Any])
+    #expect(kg["name"] as? String == "Batken")
+    #expect(kg["name_cyrillic"] as? String == "Баткенский")
+    #expect(kg["region"] as? String == "Batken oblast")
+    let settlements = try #require(a02["settlements"] as? [[String: Any]])
+    #expect(settlements.first?["name_cyrillic"] as? String == "Кёк-Таш")
+    #expect(settlements.first?["side"] as? String == "KG")
+    // Coordinates as segments.toml gives them ([lat, lon]), or null where it gives none.
+    let toml = try String(contentsOfFile: data + "/segments.toml", encoding: .utf8)
+    var compared = 0
+    for block in toml.components(separatedBy: "[[segment]]").dropFirst() {
+      guard let id = Self.value(#"(?m)^id = "([^"]+)""#, in: block),
+        let segment = segments.first(where: { $0["id"] as? String == id })
+      else { continue }
+      compared += 1
+      for end in ["west", "east"] {
+        if let pair = Self.value("(?m)^\(end) = \\[([^\\]]+)\\]", in: block) {
+          let numbers = pair.split(separator: ",").compactMap {
+            Double($0.trimmingCharacters(in: .whitespaces))
+          }
+          #expect(
+            segment[end] as? [String: Double] == ["lat": numbers[0], "lon": numbers[1]], "\(id) \(end)")
+        } else {
+          #expect(segment[end] is NSNull, "\(id) \(end)")
+        }
+      }
+    }
+    #expect(compared == segments.count)
+    #expect(segments.contains { $0["west"] is [String: Double] })
+    let checkpoints = try #require(object["checkpoints"] as? [[String: Any]])
+    #expect(checkpoints.allSatisfy { ($0["district"] as? [String: Any])?["name"] is String })
+    let csv = try CommandRunner.run(["export", "--format", "csv", "--data", data], environment: Self.now)
+    #expect(csv.stdout.contains("Batken (Баткенский)"), "CSV keeps the display strings")
+  }
+
+  /// The first capture of a pattern in a text.
+  static func value(_ pattern: String, in text: String) -> String? {
+    guard let regex = try? NSRegularExpression(pattern: pattern),
+      let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+      let range = Range(match.range(at: 1), in: text)
+    else { return nil }
+    return String(text[range])
+  }
 }
