@@ -23,7 +23,8 @@ let package = Package(
     ),
     .target(name: "BorderConsole", dependencies: ["BorderModel"]),
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
-    .target(name: "BorderTerminal", dependencies: ["CNCursesW", "BorderConsole"]),
+    .target(name: "CTerminalRestore"),
+    .target(name: "BorderTerminal", dependencies: ["CNCursesW", "CTerminalRestore", "BorderConsole"]),
     .target(
       name: "BorderThemes",
       dependencies: [

@@ -52,16 +52,31 @@ public final class TerminalSession {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
     let termName = getenv("TERM").map { String(cString: $0) } ?? ""
     guard !termName.isEmpty else { throw .unknownTerminal("TERM is not set") }
+    // The settings as the shell left them: what a crash puts back.
+    var shellSettings = termios()
+    guard tcgetattr(STDOUT_FILENO, &shellSettings) == 0 else { throw .notATerminal }
     let locale = Self.setUpLocale()
     guard let screen = newterm(nil, bm_stdout(), bm_stdin()) else {
       throw .unknownTerminal("unknown terminal type '\(Self.printable(termName))'")
     }
     _ = set_term(screen)
+    // A terminal that cannot move its cursor (TERM=dumb, a printing terminal) cannot show a
+    // screen: refused like an unknown one, before anything is drawn or any mode changes.
+    guard CrashRestore.capability("cup").isEmpty == false else {
+      delscreen(screen)
+      // newterm already switched the terminal to the program's modes: give back the shell's.
+      _ = tcsetattr(STDOUT_FILENO, TCSANOW, &shellSettings)
+      throw .unknownTerminal(
+        "terminal type '\(Self.printable(termName))' cannot move the cursor; "
+          + "the console needs one that can (xterm-256color, screen, tmux, linux, vt100)")
+    }
     guard let window = bm_stdscr() else {
       endwin()
       delscreen(screen)
       throw .unknownTerminal("cannot set up terminal type '\(Self.printable(termName))'")
     }
+    // From here a crash signal gives the terminal back before the process ends.
+    _ = CrashRestore.arm(fileDescriptor: STDOUT_FILENO, settings: shellSettings)
     cbreak()
     noecho()
     nonl()
@@ -129,6 +144,7 @@ public final class TerminalSession {
     endwin()
     delscreen(screen)
     fflush(bm_stdout())
+    CrashRestore.disarm()
   }
 
   deinit { stop() }

@@ -4,6 +4,7 @@ import BorderModel
 import BorderStore
 import BorderTerminal
 import BorderThemes
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -57,6 +58,8 @@ struct ConsoleCommand: ParsableCommand {
   }
 
   func run() throws {
+    // First, before any work: a crash must never leave Swift's backtracer waiting for a key.
+    CrashRestore.makeBacktracesNonInteractive()
     let clock = SystemWallClock()
     let directory = try options.prepared(clock: clock)
     let status = try ConsoleLoop(
@@ -70,7 +73,7 @@ struct ConsoleCommand: ParsableCommand {
 
 extension ColorMode: ExpressibleByArgument {}
 
-/// The single-threaded loop: waits on keys, the journal, signals and the next tick; sleeps otherwise.
+/// Sets up the console's ports (the terminal, the journal, the clock, what wakes it) and runs its loop.
 struct ConsoleLoop {
   let directory: DataDirectory
   let clock: SystemWallClock
@@ -100,6 +103,10 @@ struct ConsoleLoop {
     }
     var store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
     store.reportsAppendedEvents = true
+    guard let folds = HistoryFolds() else {
+      printError("bordermon: cannot create a pipe: \(String(cString: strerror(errno)))")
+      throw ExitCode(1)
+    }
     let session: TerminalSession
     do {
       session = try TerminalSession.start(colorMode: colorMode, asciiOnly: ascii)
@@ -125,112 +132,54 @@ struct ConsoleLoop {
         "\(problems.count) problem(s) in the data were skipped — \(last) (bordermon check lists them)",
         error: true, seconds: 15)
     }
-    let watcher = FileWatcher(directory: directory.path)
-    let glyphs: GlyphSet = session.asciiOnly ? .ascii : .unicode
-    var themes = ThemeSelection(catalog: ThemeCatalog(), option: themeOption)
-    var theme = themes.theme
+    let themes = ThemeSelection(catalog: ThemeCatalog(), option: themeOption)
     state.themeName = themes.entry.name
     if let problem = themes.problem { state.say("theme: \(problem)", error: true, seconds: 15) }
-    var lastSecond = state.now.epochSeconds
-    session.draw(ConsoleView.render(state, theme: theme, glyphs: glyphs))
+    let window = state.history
+    var runtime = ConsoleRuntime(
+      state: state, terminal: SessionTerminal(session: session),
+      journal: StoreJournal(store: store, readOnly: readOnly, folds: folds, clock: clock),
+      wake: PollWake(
+        input: session.inputFileDescriptor, signals: signals, watcher: FileWatcher(directory: directory.path),
+        themes: themes, folds: folds),
+      themes: themes, clock: clock, glyphs: session.asciiOnly ? .ascii : .unicode)
+    runtime.start()
     // After a long fold, save where it got to (once the first screen is up), so the next start is quick.
-    store.saveSnapshotIfDue(window: state.history)
-
+    runtime.journal.store.saveSnapshotIfDue(window: window)
     while true {
-      let now = clock.now()
-      var timeout = Int(1000 - (now.epochMilliseconds % 1000)) + 2
-      if watcher.isPolling { timeout = min(timeout, FileWatcher.pollingInterval) }
-      var descriptors = [session.inputFileDescriptor, signals.fileDescriptor]
-      if let fd = watcher.fileDescriptor { descriptors.append(fd) }
-      if let fd = themes.watcher?.fileDescriptor { descriptors.append(fd) }
-      if themes.watcher?.isPolling == true { timeout = min(timeout, FileWatcher.pollingInterval) }
-      let ready = Poller.wait(for: descriptors, timeoutMilliseconds: timeout)
+      if let status = runtime.turn() { return status }
+    }
+  }
+}
 
-      if ready.readable.contains(signals.fileDescriptor), let signal = signals.readSignals().first {
-        return SignalWatcher.exitStatus(for: signal)
-      }
-      if ready.hungUp.contains(session.inputFileDescriptor) {
-        return SignalWatcher.exitStatus(for: SIGHUP)
-      }
-      var effects: [ConsoleEffect] = []
-      var changed = false
-      var clockTicked = false
-      // Drained after every wake-up: ncurses turns SIGWINCH into a resize only inside a key read,
-      // and the signal may have arrived outside the wait.
-      for input in session.readKeys() {
-        changed = true
-        switch input {
-        case .key(let key): effects += state.handle(.key(key))
-        case .resize(let columns, let rows):
-          effects += state.handle(.resize(ScreenSize(columns: columns, rows: rows)))
-        }
-      }
-      let journalTouched = watcher.fileDescriptor.map { ready.readable.contains($0) } ?? true
-      if journalTouched && watcher.drain() {
-        changed = true
-        // The console's copy of the live situation is let go first, so the store folds the new
-        // events in place instead of copying every array it shares with the console.
-        state.releaseLiveSituation()
-        effects += state.handle(.journal(news(from: store.refresh(), store: store)))
-      }
-      // An edited theme file is reloaded at once.
-      if let themeWatcher = themes.watcher,
-        themeWatcher.fileDescriptor.map({ ready.readable.contains($0) }) ?? true, themeWatcher.drain(),
-        let problem = themes.reload()
-      {
-        theme = themes.theme
-        effects += state.handle(
-          .themeChanged(name: themes.entry.name, problem: problem.isEmpty ? nil : problem))
-      }
-      let moment = clock.now()
-      if moment.epochSeconds != lastSecond {
-        lastSecond = moment.epochSeconds
-        // A tick within the minute changes only the clock, unless it ends a highlight or message.
-        let before = (state.flashes.count, state.message, state.now.epochSeconds / 60)
-        effects += state.handle(.tick(moment))
-        let after = (state.flashes.count, state.message, state.now.epochSeconds / 60)
-        if before != after { changed = true } else { clockTicked = true }
-      }
-      if !effects.isEmpty { changed = true }
-      for effect in effects {
-        switch effect {
-        case .quit:
-          return 0
-        case .bell:
-          session.bell()
-        case .loadHistory(let asOf):
-          let past = SituationStore(directory: directory, asOf: asOf)
-          _ = state.handle(.historyLoaded(asOf: asOf, situation: past.situation))
-        case .append(let event):
-          // The reducer refuses actions in read-only mode; this is the second lock on the door.
-          guard !readOnly else { continue }
-          let result: Result<UInt64, AppendFailure>
-          state.releaseLiveSituation()
-          switch store.append([event], clock: clock) {
-          case .success(let events): result = .success(events.first?.seq ?? 0)
-          case .failure(let error): result = .failure(AppendFailure(error.description))
-          }
-          _ = state.handle(.appended(result))
-          state.releaseLiveSituation()
-          _ = state.handle(.journal(news(from: store.refresh(), store: store)))
-        case .cycleTheme:
-          let problem = themes.cycle()
-          theme = themes.theme
-          _ = state.handle(.themeChanged(name: themes.entry.name, problem: problem))
-        }
-      }
-      if changed {
-        session.draw(ConsoleView.render(state, theme: theme, glyphs: glyphs))
-      } else if clockTicked {
-        session.update(rows: 0..<1) {
-          ConsoleView.renderClock(state, into: &$0, theme: theme, glyphs: glyphs)
-        }
+/// The terminal port over the ncurses session.
+struct SessionTerminal: TerminalPort {
+  let session: TerminalSession
+
+  func readInputs() -> [TerminalEvent] {
+    session.readKeys().map { input in
+      switch input {
+      case .key(let key): return .key(key)
+      case .resize(let columns, let rows): return .resize(ScreenSize(columns: columns, rows: rows))
       }
     }
   }
 
-  /// What a refresh of the store brought, as the console's reducer takes it.
-  func news(from update: JournalUpdate, store: SituationStore) -> JournalNews {
+  func draw(_ grid: Grid) { session.draw(grid) }
+  func redrawHeader(_ body: (inout Grid) -> Void) { session.update(rows: 0..<1, body) }
+  func bell() { session.bell() }
+}
+
+/// The journal port over the store: reads, appends under the lock, folds of the past on a worker thread.
+struct StoreJournal: JournalPort {
+  var store: SituationStore
+  let readOnly: Bool
+  let folds: HistoryFolds
+  /// The clock appended events made now are timed by, under the journal's lock.
+  let clock: any WallClock
+
+  mutating func refresh() -> JournalNews {
+    let update = store.refresh()
     let problems = update.diagnostics.filter { $0.severity == .error }
     return JournalNews(
       situation: store.situation, events: update.events, touches: update.touches,
@@ -241,10 +190,108 @@ struct ConsoleLoop {
       },
       readError: update.readError?.description)
   }
+
+  mutating func append(_ draft: EventDraft) -> Result<UInt64, AppendFailure> {
+    guard !readOnly else { return .failure(AppendFailure("read-only console: nothing is written")) }
+    // A console never creates a journal: one that went missing is reported, not started afresh.
+    var info = stat()
+    let path = store.directory.journalFile
+    if lstat(path, &info) != 0 && errno == ENOENT {
+      return .failure(
+        AppendFailure("the journal \(path) is missing: nothing was written (a console never creates one)"))
+    }
+    switch store.append([draft], clock: clock) {
+    case .success(let events): return .success(events.first?.seq ?? 0)
+    case .failure(let error): return .failure(AppendFailure(error.description))
+    }
+  }
+
+  func startLoadingHistory(asOf: Timestamp) { folds.start(directory: store.directory, asOf: asOf) }
+  func takeLoadedHistory() -> [(asOf: Timestamp, situation: Situation)] { folds.take() }
+}
+
+/// Folds of the journal up to a past moment, made on worker threads; each one finished writes a
+/// byte to a pipe the loop polls, so keys and drawing never wait for a fold.
+final class HistoryFolds: @unchecked Sendable {
+  private let lock = NSLock()
+  private var finished: [(asOf: Timestamp, situation: Situation)] = []
+  /// Readable when a fold finished.
+  let readDescriptor: Int32
+  private let writeDescriptor: Int32
+
+  init?() {
+    var ends: [Int32] = [-1, -1]
+    guard pipe(&ends) == 0 else { return nil }
+    for end in ends {
+      _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+      _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+    }
+    readDescriptor = ends[0]
+    writeDescriptor = ends[1]
+  }
+
+  deinit {
+    close(readDescriptor)
+    close(writeDescriptor)
+  }
+
+  /// Starts a fold of `directory`'s journal up to `asOf`.
+  func start(directory: DataDirectory, asOf: Timestamp) {
+    Thread.detachNewThread { [self] in
+      let past = SituationStore(directory: directory, asOf: asOf)
+      lock.withLock { finished.append((asOf, past.situation)) }
+      var byte: UInt8 = 1
+      _ = write(writeDescriptor, &byte, 1)
+    }
+  }
+
+  /// The folds finished since the last call; empties the pipe.
+  func take() -> [(asOf: Timestamp, situation: Situation)] {
+    var buffer = [UInt8](repeating: 0, count: 64)
+    while read(readDescriptor, &buffer, buffer.count) > 0 {}
+    return lock.withLock {
+      defer { finished = [] }
+      return finished
+    }
+  }
+}
+
+/// What wakes the loop: poll(2) on the terminal, the signalfd, the data directory's and theme's
+/// watchers, and the pipe of finished folds.
+struct PollWake: WakeSource {
+  let input: Int32
+  let signals: SignalWatcher
+  let watcher: FileWatcher
+  let themes: ThemeSelection
+  let folds: HistoryFolds
+
+  var longestWaitMilliseconds: Int? {
+    watcher.isPolling || themes.watcher?.isPolling == true ? FileWatcher.pollingInterval : nil
+  }
+
+  func wait(timeoutMilliseconds: Int) -> Wakeup {
+    var descriptors = [input, signals.fileDescriptor, folds.readDescriptor]
+    if let fd = watcher.fileDescriptor { descriptors.append(fd) }
+    if let fd = themes.watcher?.fileDescriptor { descriptors.append(fd) }
+    let ready = Poller.wait(for: descriptors, timeoutMilliseconds: timeoutMilliseconds)
+    var wakeup = Wakeup()
+    if ready.readable.contains(signals.fileDescriptor), let signal = signals.readSignals().first {
+      wakeup.signal = signal
+    }
+    wakeup.hungUp = ready.hungUp.contains(input)
+    let journalTouched = watcher.fileDescriptor.map { ready.readable.contains($0) } ?? true
+    wakeup.journalChanged = journalTouched && watcher.drain()
+    if let themeWatcher = themes.watcher {
+      wakeup.themeChanged =
+        (themeWatcher.fileDescriptor.map { ready.readable.contains($0) } ?? true) && themeWatcher.drain()
+    }
+    wakeup.historyReady = ready.readable.contains(folds.readDescriptor)
+    return wakeup
+  }
 }
 
 /// The theme in use: which one, where it came from, and the watch on its file for live reloads.
-struct ThemeSelection {
+final class ThemeSelection: ThemePort {
   let catalog: ThemeCatalog
   private(set) var theme: Theme
   private(set) var entry: ThemeEntry
@@ -261,15 +308,26 @@ struct ThemeSelection {
     watch()
   }
 
-  private mutating func watch() {
+  private func watch() {
     watcher?.stop()
     watcher = nil
     guard let path = entry.path, let slash = path.lastIndex(of: "/") else { return }
     watcher = FileWatcher(directory: String(path[..<slash]))
   }
 
+  /// Reads the theme file again; nil when nothing changed.
+  func reload() -> ThemeChange? {
+    reloadedProblem().map { ThemeChange(name: entry.name, problem: $0.isEmpty ? nil : $0) }
+  }
+
+  /// Switches to the next theme found.
+  func cycle() -> ThemeChange {
+    let problem = cycleProblem()
+    return ThemeChange(name: entry.name, problem: problem)
+  }
+
   /// Reads the theme file again; nil when nothing changed, "" when it loaded cleanly, else the first problem.
-  mutating func reload() -> String? {
+  private func reloadedProblem() -> String? {
     guard entry.path != nil else { return nil }
     switch catalog.load(entry) {
     case .success(let loaded):
@@ -282,7 +340,7 @@ struct ThemeSelection {
   }
 
   /// Switches to the next theme found; returns a problem to show, if any.
-  mutating func cycle() -> String? {
+  private func cycleProblem() -> String? {
     let entries = catalog.entries()
     guard entries.count > 1 else { return "no other theme is installed (bordermon themes lists them)" }
     let index = entries.firstIndex { $0.name == entry.name } ?? -1

@@ -19,7 +19,7 @@ struct ActionTests {
     #expect(ConsoleView.render(state).text.contains("cannot be undone"))
     for c in "calling Batken" { _ = state.handle(.key(.character(c))) }
     let effects = press(&state, .enter)
-    #expect(state.form == nil)
+    #expect(state.form?.isSending == true, "the form stays until the journal answers")
     guard case .append(let draft)? = effects.first else {
       Issue.record("expected an append, got \(effects)")
       return
@@ -27,6 +27,7 @@ struct ActionTests {
     #expect(draft.event.by == "alice@10.0.0.5" && draft.timedAtAppend, "timed when the journal appends it")
     #expect(draft.event.payload == .alertAcknowledged(alert: "AL-NOW-AKSAI", note: "calling Batken"))
     _ = state.handle(.appended(.success(160)))
+    #expect(state.form == nil)
     #expect(state.message?.text == "recorded as event #160")
   }
 

@@ -161,7 +161,9 @@ struct ConsoleReducerTests {
     #expect(press(&state, .character("q")) == [])
     #expect(state.overlay == nil)
     _ = press(&state, .character("/"))
-    #expect(press(&state, .control("c")) == [.quit], "Ctrl-C quits even while typing a filter")
+    #expect(press(&state, .control("c")) == [], "Ctrl-C cancels the filter being typed")
+    #expect(!state.isEditingFilter)
+    #expect(press(&state, .control("c")) == [.quit], "Ctrl-C in the main view quits")
   }
 
   @Test("a changed row stands out for a few seconds, then the tick clears it")

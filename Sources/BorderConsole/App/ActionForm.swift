@@ -13,6 +13,8 @@ public struct FormField: Sendable, Hashable {
   public var kind: Kind
   /// Whether the form can be sent with this field empty.
   public var optional: Bool
+  /// Where the next character typed goes in a text field, in characters from its start.
+  public var cursor = 0
 
   /// The field's value as text: the chosen option or the text typed.
   public var value: String {
@@ -30,18 +32,63 @@ public enum FormPurpose: Sendable, Hashable {
   case resolve(AlertID)
   case changeLevel(AlertID)
   case raiseAlert(SegmentID)
-  case addNote(SegmentID)
+  /// A note on a record (a segment, an alert or a meeting), by its ID.
+  case addNote(target: String)
+}
+
+extension FormPurpose {
+  /// Whether it acts on an existing alert (acknowledge, resolve, re-level).
+  var isAlertAction: Bool {
+    switch self {
+    case .acknowledge, .resolve, .changeLevel: return true
+    case .raiseAlert, .addNote: return false
+    }
+  }
+}
+
+/// The record an action applies to, as it stood when the form opened.
+public enum ActionTarget: Sendable, Hashable {
+  case alert(Alert, segmentName: String?)
+  case segment(Segment)
+  case meeting(Meeting)
+
+  /// The record's ID, as the journal names it.
+  public var id: String {
+    switch self {
+    case .alert(let alert, _): return alert.id.rawValue
+    case .segment(let segment): return segment.id.rawValue
+    case .meeting(let meeting): return meeting.id.rawValue
+    }
+  }
+
+  /// The same record as `situation` has it now, or nil when it is no longer there.
+  public func current(in situation: Situation) -> ActionTarget? {
+    switch self {
+    case .alert(let alert, let name):
+      return situation.alert(alert.id).map { .alert($0, segmentName: name) }
+    case .segment(let segment):
+      return situation.segment(segment.id).map { .segment($0) }
+    case .meeting(let meeting):
+      return situation.meeting(meeting.id).map { .meeting($0) }
+    }
+  }
 }
 
 /// A small dialog that gathers what an action needs, and is its confirmation.
 public struct ActionForm: Sendable, Hashable {
   public var purpose: FormPurpose
   public var title: String
+  /// The record it applies to, as it stood when the form opened.
+  public var target: ActionTarget
   /// A line saying what sending it does, e.g. that it cannot be undone.
   public var warning: String?
   public var fields: [FormField]
   public var focused = 0
   public var error: String?
+  /// What changed in the target since the form opened (someone else acted on it), if anything.
+  public var notice: String?
+  /// Set between Enter and the journal's answer: the form stays until the event is written.
+  public var isSending = false
 
   /// Values of every field, by label.
   public func value(_ label: String) -> String {
@@ -60,18 +107,27 @@ public struct ActionForm: Sendable, Hashable {
     case (.choice(let options, let selected), .character(let c)):
       let match = options.firstIndex { $0.lowercased().hasPrefix(String(c).lowercased()) }
       fields[focused].kind = .choice(options: options, selected: match ?? selected)
-    case (.text(let text, let limit), .character(let c)):
-      if text.count < limit { fields[focused].kind = .text(text + String(c), limit: limit) }
-    case (.text(let text, let limit), .backspace), (.text(let text, let limit), .control("h")):
-      fields[focused].kind = .text(String(text.dropLast()), limit: limit)
-    case (.text(_, let limit), .control("u")):
-      fields[focused].kind = .text("", limit: limit)
-    case (_, .tab), (_, .down):
-      focused = (focused + 1) % fields.count
-    case (_, .backTab), (_, .up):
-      focused = (focused + fields.count - 1) % fields.count
+    case (.text(let text, let limit), _):
+      guard let edited = TextEdit.apply(key, to: text, cursor: fields[focused].cursor, limit: limit) else {
+        return moveFocus(key)
+      }
+      fields[focused].kind = .text(edited.text, limit: limit)
+      fields[focused].cursor = edited.cursor
+      error = edited.full ? "\(fields[focused].label) is limited to \(limit) characters" : nil
+      return true
     default:
-      return false
+      return moveFocus(key)
+    }
+    error = nil
+    return true
+  }
+
+  /// Tab/↓ and Shift-Tab/↑ move between fields.
+  private mutating func moveFocus(_ key: Key) -> Bool {
+    switch key {
+    case .tab, .down: focused = (focused + 1) % fields.count
+    case .backTab, .up: focused = (focused + fields.count - 1) % fields.count
+    default: return false
     }
     error = nil
     return true
@@ -83,49 +139,148 @@ public struct ActionForm: Sendable, Hashable {
   }
 }
 
+/// The editing keys of a one-line text field, as shells and readline have them.
+enum TextEdit {
+  /// The text and cursor after `key`, with `full` set when a character was refused at the limit;
+  /// nil when the key does not edit text.
+  static func apply(_ key: Key, to text: String, cursor: Int, limit: Int) -> (
+    text: String, cursor: Int, full: Bool
+  )? {
+    var characters = Array(text)
+    var cursor = clamp(cursor, 0, characters.count)
+    switch key {
+    case .character(let c):
+      guard characters.count < limit else { return (text, cursor, true) }
+      characters.insert(c, at: cursor)
+      cursor += 1
+    case .backspace, .control("h"):
+      guard cursor > 0 else { return (text, cursor, false) }
+      characters.remove(at: cursor - 1)
+      cursor -= 1
+    case .delete, .control("d"):
+      guard cursor < characters.count else { return (text, cursor, false) }
+      characters.remove(at: cursor)
+    case .left, .control("b"): cursor = max(0, cursor - 1)
+    case .right, .control("f"): cursor = min(characters.count, cursor + 1)
+    case .home, .control("a"): cursor = 0
+    case .end, .control("e"): cursor = characters.count
+    case .control("u"):
+      characters.removeSubrange(0..<cursor)
+      cursor = 0
+    case .control("k"):
+      characters.removeSubrange(cursor...)
+    case .control("w"):
+      // The word before the cursor, and the spaces after it.
+      var start = cursor
+      while start > 0 && characters[start - 1] == " " { start -= 1 }
+      while start > 0 && characters[start - 1] != " " { start -= 1 }
+      characters.removeSubrange(start..<cursor)
+      cursor = start
+    default:
+      return nil
+    }
+    return (String(characters), cursor, false)
+  }
+}
+
 extension ActionForm {
   static let levelOptions = AlertLevel.allCases.map { "\($0.rawValue) \($0.label)" }
   static let typeOptions = AlertType.allCases.map(\.label)
+  /// The longest note on an acknowledgement, resolution or re-level.
+  public static let noteLimit = 200
+  /// The longest text of an alert or a note.
+  public static let textLimit = 300
 
-  static func acknowledge(_ alert: Alert) -> ActionForm {
+  static func acknowledge(_ alert: Alert, segmentName: String?) -> ActionForm {
     ActionForm(
       purpose: .acknowledge(alert.id), title: "Acknowledge \(alert.id)",
+      target: .alert(alert, segmentName: segmentName),
       warning: "Acknowledging is recorded with your name and cannot be undone.",
-      fields: [FormField(label: "Note", kind: .text("", limit: 200), optional: true)])
+      fields: [FormField(label: "Note", kind: .text("", limit: noteLimit), optional: true)])
   }
 
-  static func resolve(_ alert: Alert) -> ActionForm {
+  static func resolve(_ alert: Alert, segmentName: String?) -> ActionForm {
     ActionForm(
       purpose: .resolve(alert.id), title: "Resolve \(alert.id)",
+      target: .alert(alert, segmentName: segmentName),
       warning: "Resolving closes the alert for every console and cannot be undone.",
-      fields: [FormField(label: "Note", kind: .text("", limit: 200), optional: true)])
+      fields: [FormField(label: "Note", kind: .text("", limit: noteLimit), optional: true)])
   }
 
-  static func changeLevel(_ alert: Alert) -> ActionForm {
+  static func changeLevel(_ alert: Alert, segmentName: String?) -> ActionForm {
     ActionForm(
-      purpose: .changeLevel(alert.id), title: "Change the level of \(alert.id)", warning: nil,
+      purpose: .changeLevel(alert.id), title: "Change the level of \(alert.id)",
+      target: .alert(alert, segmentName: segmentName), warning: nil,
       fields: [
         FormField(
           label: "Level", kind: .choice(options: levelOptions, selected: alert.level.rawValue - 1),
           optional: false),
-        FormField(label: "Reason", kind: .text("", limit: 200), optional: true),
+        FormField(label: "Reason", kind: .text("", limit: noteLimit), optional: true),
       ])
   }
 
   static func raiseAlert(on segment: Segment) -> ActionForm {
     ActionForm(
       purpose: .raiseAlert(segment.id), title: "Raise an alert on \(segment.id) \(segment.name.latin)",
-      warning: "A new alert at level 4 or 5 rings every console.",
+      target: .segment(segment), warning: "A new alert at level 4 or 5 rings every console.",
       fields: [
         FormField(label: "Level", kind: .choice(options: levelOptions, selected: 2), optional: false),
         FormField(label: "Type", kind: .choice(options: typeOptions, selected: 0), optional: false),
-        FormField(label: "Text", kind: .text("", limit: 300), optional: false),
+        FormField(label: "Text", kind: .text("", limit: textLimit), optional: false),
       ])
   }
 
-  static func addNote(on segment: Segment) -> ActionForm {
-    ActionForm(
-      purpose: .addNote(segment.id), title: "Note on \(segment.id) \(segment.name.latin)", warning: nil,
-      fields: [FormField(label: "Text", kind: .text("", limit: 300), optional: false)])
+  static func addNote(on target: ActionTarget) -> ActionForm {
+    let title: String
+    switch target {
+    case .segment(let segment): title = "Note on \(segment.id) \(segment.name.latin)"
+    case .alert(let alert, _): title = "Note on alert \(alert.id)"
+    case .meeting(let meeting): title = "Note on meeting \(meeting.id)"
+    }
+    return ActionForm(
+      purpose: .addNote(target: target.id), title: title, target: target, warning: nil,
+      fields: [FormField(label: "Text", kind: .text("", limit: textLimit), optional: false)])
   }
+}
+
+extension ActionTarget {
+  /// What changed between `self` (as the form opened) and `now`, said as the operator needs it.
+  func changes(to now: ActionTarget?, at moment: Timestamp) -> String? {
+    guard let now else { return "\(id) is no longer in the journal" }
+    switch (self, now) {
+    case (.alert(let before, _), .alert(let after, _)):
+      var changes: [String] = []
+      if before.acknowledgement == nil, let mark = after.acknowledgement {
+        changes.append("acknowledged by \(mark.by) \(agoText(mark.at, now: moment))")
+      }
+      if before.resolution == nil, let mark = after.resolution {
+        changes.append("resolved by \(mark.by) \(agoText(mark.at, now: moment))")
+      }
+      if before.level != after.level {
+        let by = after.levelHistory.last.map { " by \($0.by)" } ?? ""
+        changes.append(
+          "level changed from \(before.level.rawValue) \(before.level.label) to \(after.level.rawValue) \(after.level.label)\(by)"
+        )
+      }
+      return changes.isEmpty ? nil : "since this form opened, \(id) was " + changes.joined(separator: "; ")
+    case (.segment(let before), .segment(let after)):
+      var changes: [String] = []
+      if before.status != after.status { changes.append("status changed to \(after.status.label)") }
+      if before.alertLevel != after.alertLevel {
+        changes.append("level changed to \(after.alertLevel.rawValue) \(after.alertLevel.label)")
+      }
+      return changes.isEmpty ? nil : "since this form opened, \(id): " + changes.joined(separator: "; ")
+    case (.meeting(let before), .meeting(let after)):
+      return before.status == after.status
+        ? nil : "since this form opened, the meeting is \(after.status.label)"
+    default:
+      return nil
+    }
+  }
+}
+
+/// `3m ago`, or `just now` under a minute.
+func agoText(_ time: Timestamp, now: Timestamp) -> String {
+  let age = TimeText.age(time, now: now)
+  return age == "now" ? "just now" : "\(age) ago"
 }

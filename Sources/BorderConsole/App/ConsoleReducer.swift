@@ -27,6 +27,10 @@ extension ConsoleState {
     case .journal(let news):
       return receive(news)
     case .historyLoaded(let asOf, let situation):
+      // Only the fold still wanted: the operator may have gone back to live or stepped on meanwhile.
+      guard loadingHistory == asOf else { return [] }
+      loadingHistory = nil
+      message = nil
       historyCursor = HistoryCursor(eventCount: nil, asOf: asOf, situation: situation)
       refreshRows()
       keepSelectionsVisible()
@@ -34,9 +38,20 @@ extension ConsoleState {
     case .key(let key):
       return press(key, keyMap: keyMap)
     case .appended(.success(let seq)):
+      if form?.isSending == true {
+        form = nil
+        catchUpFeed()
+      }
       say("recorded as event #\(seq)", seconds: 4)
       return []
     case .appended(.failure(let failure)):
+      // The form stays open with what was typed, saying why.
+      if var sending = form, sending.isSending {
+        sending.isSending = false
+        sending.error = "not recorded: \(failure.message)"
+        sending.notice = sending.target.changes(to: sending.target.current(in: live), at: now)
+        form = sending
+      }
       say("not recorded: \(failure.message)", error: true, seconds: 10)
       return []
     case .themeChanged(let name, let problem):
@@ -70,10 +85,14 @@ extension ConsoleState {
     if let problem = news.lastProblem { journal.lastProblem = problem }
     // The feed follows the newest alert, like tail -f, unless the operator chose an older one.
     // (`live` may have been let go before the store read the journal: remembered figures are used.)
-    let followsNewest = selectedAlert == nil || selectedAlert == newestAlert
     live = news.situation
     newestAlert = live.alerts.last?.id
-    if followsNewest && isLive { selectedAlert = newestAlert }
+    // Never behind an open detail or form: what the operator looks at and acts on stays put.
+    if followsNewestAlert && isLive && overlay == nil && form == nil { selectedAlert = newestAlert }
+    if var open = form, !open.isSending {
+      open.notice = open.target.changes(to: open.target.current(in: live), at: now)
+      form = open
+    }
     if let reason = news.restartReason {
       history.reset(base: news.baseline ?? news.situation, events: news.baseline == nil ? [] : news.events)
       say("\(reason): read again from the start", seconds: 8)
@@ -162,7 +181,21 @@ extension ConsoleState {
   // MARK: Keys
 
   private mutating func press(_ key: Key, keyMap: KeyMap) -> [ConsoleEffect] {
-    if key == .control("c") { return [.quit] }
+    // Below the minimum size nothing but the too-small message is drawn: keys reach no hidden form.
+    if layout.isTooSmall { return keyMap.command(for: key) == .quit ? [.quit] : [] }
+    if key == .control("c") {
+      // Ctrl-C cancels a form or prompt (shell habit); in the main view it quits.
+      if form != nil {
+        cancelForm()
+      } else if isEditingFilter {
+        return editFilter(.escape)
+      } else if prompt != nil {
+        prompt = nil
+      } else {
+        return [.quit]
+      }
+      return []
+    }
     if form != nil { return editForm(key) }
     if isEditingFilter { return editFilter(key) }
     if case .jump(let text) = prompt { return editJump(text, key) }
@@ -180,16 +213,16 @@ extension ConsoleState {
     switch command {
     case .quit:
       if overlay != nil {
-        overlay = nil
+        closeOverlay()
         return []
       }
       return [.quit]
     case .moveUp: move(by: -1)
     case .moveDown: move(by: 1)
-    case .pageUp: move(by: -pageSize)
-    case .pageDown: move(by: pageSize)
-    case .halfPageUp: move(by: -max(1, pageSize / 2))
-    case .halfPageDown: move(by: max(1, pageSize / 2))
+    case .pageUp: move(by: -page)
+    case .pageDown: move(by: page)
+    case .halfPageUp: move(by: -max(1, page / 2))
+    case .halfPageDown: move(by: max(1, page / 2))
     case .top: move(by: Int.min / 2)
     case .bottom: move(by: Int.max / 2)
     case .focusNext:
@@ -200,13 +233,13 @@ extension ConsoleState {
       focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .segments
     case .open:
       if overlay != nil {
-        overlay = nil
+        closeOverlay()
       } else {
         openDetail()
       }
     case .close:
       if overlay != nil {
-        overlay = nil
+        closeOverlay()
       } else if !filter.isEmpty {
         filter = ""
         refreshRows()
@@ -243,9 +276,11 @@ extension ConsoleState {
     case .historyBackMonth: return stepHistory(days: -30)
     case .historyForwardMonth: return stepHistory(days: 30)
     case .backToLive:
-      if historyCursor != nil || frozen != nil {
+      if historyCursor != nil || frozen != nil || loadingHistory != nil {
         historyCursor = nil
         frozen = nil
+        loadingHistory = nil
+        if followsNewestAlert && overlay == nil { selectedAlert = live.alerts.last?.id }
         refreshRows()
         keepSelectionsVisible()
         say("back to live", seconds: 2)
@@ -258,6 +293,12 @@ extension ConsoleState {
       openForm(for: command)
     }
     return []
+  }
+
+  /// A page: of the open detail when one is open, else of the focused pane.
+  private var page: Int {
+    if overlay != nil { return max(1, layout.main.height - 2) }
+    return pageSize
   }
 
   private var pageSize: Int {
@@ -286,6 +327,11 @@ extension ConsoleState {
   }
 
   private mutating func move(by delta: Int) {
+    if overlay != nil {
+      // Keys in a detail scroll it; the selection behind it never moves.
+      scrollOverlay(by: delta)
+      return
+    }
     switch focus {
     case .segments:
       guard !rows.isEmpty else { return }
@@ -302,6 +348,8 @@ extension ConsoleState {
       guard !alerts.isEmpty else { return }
       let row = clamp((selectedAlertRow ?? 0).addingClamped(delta), 0, alerts.count - 1)
       selectedAlert = alerts[alerts.count - 1 - row].id
+      // At the top, the feed follows the newest alert again (like tail -f); elsewhere it stays.
+      followsNewestAlert = row == 0
     }
     keepSelectionsVisible()
   }
@@ -329,7 +377,31 @@ extension ConsoleState {
     return clamp(offset, 0, max(0, count - visible))
   }
 
+  /// Scrolls the open detail, within its content.
+  private mutating func scrollOverlay(by delta: Int) {
+    guard let overlay else { return }
+    let limit = OverlayView.scrollLimit(overlay, state: self)
+    overlayScroll = clamp(overlayScroll.addingClamped(delta), 0, limit)
+  }
+
+  /// Closes the detail or help; a feed that follows the newest alert catches up.
+  private mutating func closeOverlay() {
+    overlay = nil
+    overlayScroll = 0
+    catchUpFeed()
+  }
+
+  /// Once nothing is open over it, a feed that follows the newest alert selects it again.
+  mutating func catchUpFeed() {
+    guard followsNewestAlert && isLive && form == nil && overlay == nil, let newest = live.alerts.last?.id,
+      selectedAlert != newest
+    else { return }
+    selectedAlert = newest
+    keepSelectionsVisible()
+  }
+
   private mutating func openDetail() {
+    overlayScroll = 0
     switch focus {
     case .segments:
       if let id = selectedSegment { overlay = .segmentDetail(id) }
@@ -342,72 +414,109 @@ extension ConsoleState {
 
   // MARK: Actions
 
-  /// The alert an action applies to: the feed's selection, else the selected segment's newest open alert.
-  var actionAlert: Alert? {
-    if focus == .alerts
-      || overlay.map({ if case .alertDetail = $0 { return true } else { return false } }) == true
-    {
-      return selectedAlert.flatMap { live.alert($0) }
+  /// The record an action key applies to: the open detail's record, else the focused pane's selected row.
+  public var recordOnScreen: RecordOnScreen? {
+    switch overlay {
+    case .segmentDetail(let id): return .segment(id)
+    case .alertDetail(let id): return .alert(id)
+    case .meetingDetail(let id): return .meeting(id)
+    case .help, nil: break
     }
-    guard let segment = selectedSegment else { return nil }
-    let open = live.alerts(on: segment).filter(\.isOpen)
-    return open.first { $0.needsAcknowledgement } ?? open.first
+    switch focus {
+    case .segments: return selectedSegment.map { .segment($0) }
+    case .meetings: return selectedMeeting.map { .meeting($0) }
+    case .alerts: return selectedAlert.map { .alert($0) }
+    }
   }
 
-  /// The segment an action applies to: the table's selection, or the selected alert's segment.
-  var actionSegment: Segment? {
-    if focus == .alerts, let alert = selectedAlert.flatMap({ live.alert($0) }) {
-      return live.segment(alert.segment)
+  /// Why the model would refuse an action against the live situation, if it would (its rules, not the console's).
+  private func refusal(_ action: OperatorAction) -> String? {
+    action.draft(by: operatorName).rejection(now: now, in: live)?.reason
+  }
+
+  /// Why no action can be taken from this console now, if none can.
+  private var actionsBlocked: String? {
+    if readOnly { return "read-only console: actions are disabled (started with --read-only)" }
+    if historyCursor != nil || loadingHistory != nil {
+      return "actions apply to the present: press L to go back to live first"
     }
-    return selectedSegment.flatMap { live.segment($0) }
+    if let error = journal.readError {
+      return "refused while the journal cannot be read (\(error)): nothing was written"
+    }
+    return nil
   }
 
   private mutating func openForm(for command: Command) {
-    guard !readOnly else {
-      say("read-only console: actions are disabled (started with --read-only)", error: true)
+    if let blocked = actionsBlocked {
+      say(blocked, error: true, seconds: 8)
       return
     }
-    guard isLive else {
-      say("actions work on the live situation: press L to go back to live first", error: true)
+    guard let record = recordOnScreen else {
+      say("nothing is selected", error: true)
       return
     }
     switch command {
     case .acknowledge, .resolve, .changeLevel:
-      guard let alert = actionAlert else {
-        say("no open alert selected: Tab to the alert feed and choose one", error: true)
+      guard case .alert(let id) = record else {
+        say("select an alert first: Tab to the alert feed, or Enter on one there", error: true)
         return
       }
-      // The model's rules say whether the action can apply (a probe level for a level change).
-      let probe: OperatorAction =
-        command == .acknowledge
-        ? .acknowledge(alert.id, note: nil)
-        : command == .resolve
-          ? .resolve(alert.id, note: nil)
-          : .changeLevel(alert.id, to: alert.level == .stable ? .tense : .stable, reason: nil)
-      if let refusal = probe.draft(by: operatorName).rejection(now: now, in: live) {
-        say(refusal.reason, error: true)
+      guard let alert = live.alert(id) else {
+        say("\(id) is not in the journal now", error: true)
         return
       }
-      form =
-        command == .acknowledge
-        ? .acknowledge(alert) : command == .resolve ? .resolve(alert) : .changeLevel(alert)
-    case .raiseAlert, .addNote:
-      guard let segment = actionSegment else {
-        say("no segment selected", error: true)
+      let name = live.segment(alert.segment)?.name.latin
+      switch command {
+      case .acknowledge:
+        if let reason = refusal(.acknowledge(id, note: nil)) { return say(reason, error: true) }
+        form = .acknowledge(alert, segmentName: name)
+      case .resolve:
+        if let reason = refusal(.resolve(id, note: nil)) { return say(reason, error: true) }
+        form = .resolve(alert, segmentName: name)
+      default:
+        // Any other level than the current one: the model says whether the level can change at all.
+        let probe: AlertLevel = alert.level == .stable ? .tense : .stable
+        if let reason = refusal(.changeLevel(id, to: probe, reason: nil)) { return say(reason, error: true) }
+        form = .changeLevel(alert, segmentName: name)
+      }
+    case .raiseAlert:
+      let segment: Segment?
+      switch record {
+      case .segment(let id): segment = live.segment(id)
+      case .alert(let id): segment = live.alert(id).flatMap { live.segment($0.segment) }
+      case .meeting:
+        say("select a segment or an alert first: a new alert is raised on a segment", error: true)
         return
       }
-      form = command == .raiseAlert ? .raiseAlert(on: segment) : .addNote(on: segment)
+      guard let segment else { return say("the segment is not in the journal now", error: true) }
+      form = .raiseAlert(on: segment)
+    case .addNote:
+      let target: ActionTarget?
+      switch record {
+      case .segment(let id): target = live.segment(id).map { .segment($0) }
+      case .alert(let id):
+        target = live.alert(id).map { .alert($0, segmentName: live.segment($0.segment)?.name.latin) }
+      case .meeting(let id): target = live.meeting(id).map { .meeting($0) }
+      }
+      guard let target else { return say("that record is not in the journal now", error: true) }
+      form = .addNote(on: target)
     default:
       break
     }
   }
 
+  /// An acknowledgement or re-level of a resolved alert says who resolved it.
+  private mutating func cancelForm() {
+    form = nil
+    say("cancelled: nothing recorded", seconds: 3)
+    catchUpFeed()
+  }
+
   private mutating func editForm(_ key: Key) -> [ConsoleEffect] {
-    guard var current = form else { return [] }
+    guard var current = form, !current.isSending else { return [] }
     switch key {
     case .escape:
-      form = nil
-      say("cancelled: nothing recorded", seconds: 3)
+      cancelForm()
       return []
     case .enter:
       if let missing = current.missingField {
@@ -415,10 +524,26 @@ extension ConsoleState {
         form = current
         return []
       }
-      form = nil
-      guard let event = event(for: current) else { return [] }
+      // Checked against the live situation now; the journal checks again under its lock.
+      // A refusal keeps the form open with what was typed.
+      if let blocked = actionsBlocked {
+        current.error = blocked
+        form = current
+        return []
+      }
+      guard let draft = event(for: current) else { return [] }
+      let target = current.target.current(in: live)
+      if let reason = draft.rejection(now: now, in: live)?.reason {
+        current.error = "not sent: \(reason)"
+        current.notice = current.target.changes(to: target, at: now)
+        form = current
+        return []
+      }
+      current.isSending = true
+      current.error = nil
+      form = current
       say("recording…", seconds: 5)
-      return [.append(event)]
+      return [.append(draft)]
     default:
       _ = current.edit(key)
       form = current
@@ -438,8 +563,8 @@ extension ConsoleState {
     case .raiseAlert(let segment):
       let type = AlertType(spelling: form.value("Type")) ?? .other
       action = .raise(AlertRequest(segment: segment, level: level, type: type, text: form.value("Text")))
-    case .addNote(let segment):
-      action = .note(target: segment.rawValue, text: form.value("Text"))
+    case .addNote(let target):
+      action = .note(target: target, text: form.value("Text"))
     }
     return action.draft(by: operatorName)
   }
@@ -543,17 +668,21 @@ extension ConsoleState {
   }
 
   private mutating func stepHistory(days: Int) -> [ConsoleEffect] {
-    let from = historyCursor?.asOf ?? now
+    let from = loadingHistory ?? historyCursor?.asOf ?? now
     let target = from.adding(seconds: Int64(days) * 86_400)
     if target >= now {
       return run(.backToLive)
     }
     if let count = history.count(atOrBefore: target), let situation = history.situation(afterEvents: count) {
+      loadingHistory = nil
       historyCursor = HistoryCursor(eventCount: nil, asOf: target, situation: situation)
       refreshRows()
       keepSelectionsVisible()
       return []
     }
+    // Folded off the loop: keys and drawing go on, and the screen says so meanwhile.
+    loadingHistory = target
+    say("loading history as of \(DisplayZone.utc.date(target)) … (L: back to live)", seconds: 3600)
     return [.loadHistory(asOf: target)]
   }
 }

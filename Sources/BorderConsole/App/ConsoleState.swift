@@ -46,6 +46,13 @@ public enum Overlay: Sendable, Hashable {
   case meetingDetail(MeetingID)
 }
 
+/// A record on screen, by its ID: what an action key applies to.
+public enum RecordOnScreen: Sendable, Hashable {
+  case segment(SegmentID)
+  case alert(AlertID)
+  case meeting(MeetingID)
+}
+
 /// A one-line text entry at the bottom of the screen.
 public enum Prompt: Sendable, Hashable {
   /// `:` — jump to a segment ID.
@@ -119,6 +126,12 @@ public struct ConsoleState: Sendable {
   public var sortDescending = false
   public var prompt: Prompt?
   public var overlay: Overlay?
+  /// Lines of the open detail scrolled past.
+  public var overlayScroll = 0
+  /// Whether the feed's selection moves to each new alert (it does until the operator picks an older one).
+  public var followsNewestAlert = true
+  /// The past moment being folded off the loop for `{`/`}`, until it arrives.
+  public var loadingHistory: Timestamp?
   /// Records changed a moment ago, and until when they stand out.
   public var flashes: [String: Timestamp] = [:]
   public var message: StatusMessage?
@@ -193,6 +206,11 @@ public struct ConsoleState: Sendable {
   /// The situation on screen: the history position, else the frozen picture, else live.
   public var displayed: Situation {
     historyCursor?.situation ?? frozen?.situation ?? live
+  }
+
+  /// Whether Ctrl-C cancels something (a form or a prompt) instead of quitting.
+  public var controlCCancels: Bool {
+    !layout.isTooSmall && (form != nil || isEditingFilter || prompt != nil)
   }
 
   /// Whether the display follows the journal as it grows.

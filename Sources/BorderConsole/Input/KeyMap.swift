@@ -98,16 +98,22 @@ public struct KeyMap: Sendable {
     KeyBinding([.character("}")], .historyForwardMonth, "Step forward 30 days", group: "Time"),
     KeyBinding([.character("L")], .backToLive, "Back to live", group: "Time"),
     KeyBinding(
-      [.character("a")], .acknowledge, "Acknowledge the selected alert (with an optional note)", hint: "ack",
+      [.character("a")], .acknowledge,
+      "Acknowledge the alert on screen: its open detail, else the feed's selected row", hint: "ack",
       group: "Act"),
-    KeyBinding([.character("x")], .resolve, "Resolve the selected alert", group: "Act"),
-    KeyBinding([.character("l")], .changeLevel, "Change the selected alert's level", group: "Act"),
+    KeyBinding([.character("x")], .resolve, "Resolve the alert on screen", group: "Act"),
+    KeyBinding([.character("l")], .changeLevel, "Change the level of the alert on screen", group: "Act"),
     KeyBinding(
-      [.character("i")], .raiseAlert, "Raise a new alert on the selected segment", hint: "raise", group: "Act"
+      [.character("i")], .raiseAlert, "Raise a new alert on the segment on screen (or the selected alert's)",
+      hint: "raise", group: "Act"
     ),
-    KeyBinding([.character("n")], .addNote, "Add a note to the selected segment", group: "Act"),
+    KeyBinding(
+      [.character("n")], .addNote, "Add a note to the record on screen (segment, alert or meeting)",
+      group: "Act"),
     KeyBinding([.character("t")], .cycleTheme, "Next theme", group: "Console"),
     KeyBinding([.character("?"), .function(1)], .help, "This help", hint: "help", group: "Console"),
-    KeyBinding([.character("q"), .control("c")], .quit, "Quit", hint: "quit", group: "Console"),
+    KeyBinding(
+      [.character("q"), .control("c")], .quit, "Quit (^C in a form or prompt cancels it)", hint: "quit",
+      group: "Console"),
   ])
 }

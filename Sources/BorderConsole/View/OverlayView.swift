@@ -30,20 +30,51 @@ struct OverlayView {
           Rect(row: inner.row, column: inner.column + half + 3, width: half, height: inner.height), context: c
         )
       }
-    case .segmentDetail(let id):
-      drawPane(&grid, rect, title: "Segment \(id) · Enter or Esc closes", focused: true, context: c)
-      guard let segment = c.situation.segment(id) else { return }
-      DetailContent(context: c).segment(segment, width: inner.width, full: true).draw(
-        into: &grid, inner, context: c)
-    case .alertDetail(let id):
-      drawPane(&grid, rect, title: "Alert \(id) · Enter or Esc closes", focused: true, context: c)
-      guard let alert = c.situation.alert(id) else { return }
-      DetailContent(context: c).alert(alert, width: inner.width).draw(into: &grid, inner, context: c)
-    case .meetingDetail(let id):
-      drawPane(&grid, rect, title: "Meeting · Enter or Esc closes", focused: true, context: c)
-      guard let meeting = c.situation.meeting(id) else { return }
-      DetailContent(context: c).meeting(meeting, width: inner.width).draw(into: &grid, inner, context: c)
+    case .segmentDetail, .alertDetail, .meetingDetail:
+      let content = Self.content(overlay, width: inner.width, context: c)
+      let limit = max(0, (content?.lines.count ?? 0) - inner.height)
+      let offset = min(c.state.overlayScroll, limit)
+      var title = "\(Self.name(overlay)) · Enter or Esc closes"
+      if limit > 0 {
+        let up = c.glyphs.isASCII ? "^" : "↑"
+        let down = c.glyphs.isASCII ? "v" : "↓"
+        title += " · j/k scroll " + (offset > 0 ? up : "") + (offset < limit ? down : "")
+      }
+      drawPane(&grid, rect, title: title, focused: true, context: c)
+      content?.draw(into: &grid, inner, context: c, offset: offset)
     }
+  }
+
+  /// The overlay's title: what it shows.
+  private static func name(_ overlay: Overlay) -> String {
+    switch overlay {
+    case .help: return "Help"
+    case .segmentDetail(let id): return "Segment \(id)"
+    case .alertDetail(let id): return "Alert \(id)"
+    case .meetingDetail: return "Meeting"
+    }
+  }
+
+  /// The lines of a detail overlay, or nil when its record is not in the situation shown.
+  static func content(_ overlay: Overlay, width: Int, context c: ViewContext) -> RichText? {
+    switch overlay {
+    case .help: return nil
+    case .segmentDetail(let id):
+      return c.situation.segment(id).map { DetailContent(context: c).segment($0, width: width, full: true) }
+    case .alertDetail(let id):
+      return c.situation.alert(id).map { DetailContent(context: c).alert($0, width: width) }
+    case .meetingDetail(let id):
+      return c.situation.meeting(id).map { DetailContent(context: c).meeting($0, width: width) }
+    }
+  }
+
+  /// How far a detail overlay can scroll at the state's size: its lines beyond the screen.
+  static func scrollLimit(_ overlay: Overlay, state: ConsoleState) -> Int {
+    let c = ViewContext(state: state, theme: .defaultDark, glyphs: .unicode)
+    let rect = c.layout.main
+    guard rect.height >= 3, rect.width >= 20 else { return 0 }
+    let lines = content(overlay, width: rect.width - 4, context: c)?.lines.count ?? 0
+    return max(0, lines - (rect.height - 2))
   }
 
   /// The help screen, generated from the key map, in two columns when there is room.
