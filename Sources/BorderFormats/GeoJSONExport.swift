@@ -1,7 +1,7 @@
 import BorderModel
 import Foundation
 
-/// Segments (and checkpoints) as an RFC 7946 GeoJSON FeatureCollection, positions `[longitude, latitude]`.
+/// Segments and checkpoints as an RFC 7946 GeoJSON FeatureCollection, positions `[longitude, latitude]`.
 public struct GeoJSONExport: Sendable {
   public let situation: Situation
   public let asOf: Timestamp
@@ -65,13 +65,34 @@ public struct GeoJSONExport: Sendable {
         "type": "Feature", "id": segment.id.rawValue, "geometry": geometry, "properties": properties,
       ])
     }
+    var checkpointsWithout: [String] = []
+    for checkpoint in situation.checkpoints {
+      guard let location = checkpoint.location else {
+        checkpointsWithout.append(checkpoint.id.rawValue)
+        continue
+      }
+      let properties: [String: Any] = [
+        "kind": "checkpoint", "id": checkpoint.id.rawValue, "name": checkpoint.name.latin,
+        "name_cyrillic": checkpoint.name.cyrillic ?? NSNull(),
+        "counterpart": checkpoint.counterpart?.latin ?? NSNull(),
+        "counterpart_cyrillic": checkpoint.counterpart?.cyrillic ?? NSNull(),
+        "district": checkpoint.district.latin, "district_cyrillic": checkpoint.district.cyrillic ?? NSNull(),
+        "category": checkpoint.category ?? NSNull(), "status": checkpoint.status.rawValue,
+        "since": checkpoint.since.map(RFC3339.format) ?? NSNull(), "provenance": checkpoint.provenance.label,
+        "provenance_detail": checkpoint.provenance.summary,
+      ]
+      features.append([
+        "type": "Feature", "id": checkpoint.id.rawValue,
+        "geometry": ["type": "Point", "coordinates": Self.position(location)], "properties": properties,
+      ])
+    }
     return [
       "type": "FeatureCollection",
       "features": features,
       "properties": [
         "title": situation.title, "sample": situation.isIllustrativeSample, "as_of": RFC3339.format(asOf),
         "segments_without_coordinates": without,
-        "checkpoints_without_coordinates": situation.checkpoints.map(\.id.rawValue),
+        "checkpoints_without_coordinates": checkpointsWithout,
       ],
     ]
   }

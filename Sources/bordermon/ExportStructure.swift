@@ -7,7 +7,7 @@ extension SituationExport {
   static let jsonFormatVersion = 2
 
   /// Gives the JSON export its version and, in place of display strings, structured districts,
-  /// settlements and places, and the segments' coordinates (CSV keeps the display strings).
+  /// settlements and places, and the coordinates of segments and checkpoints (CSV keeps the display strings).
   func structure(_ object: inout [String: Any]) {
     object["format_version"] = Self.jsonFormatVersion
     if var segments = object["segments"] as? [[String: Any]] {
@@ -34,6 +34,7 @@ extension SituationExport {
         else { continue }
         checkpoints[index]["district"] = Self.place(checkpoint.district)
         checkpoints[index]["counterpart"] = checkpoint.counterpart.map(Self.place) ?? NSNull()
+        checkpoints[index]["location"] = Self.point(checkpoint.location)
       }
       object["checkpoints"] = checkpoints
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderFormats
 import BorderModel
 import BorderStore
@@ -63,40 +64,46 @@ struct ImportRun {
   var situation: Situation { dryRun ? dryRunSituation : store.situation }
 
   /// Carries out one record's outcome; `place` names it (`FILE:LINE: ID`).
-  mutating func apply(_ outcome: ImportOutcome, place: String) throws {
+  ///
+  /// What is printed quotes the input, which is untrusted: control characters are shown as
+  /// visible placeholders, never sent to the terminal.
+  mutating func apply(_ outcome: ImportOutcome, place rawPlace: String) throws {
+    let place = Sanitizer.clean(rawPlace)
+    func say(_ text: String) { print(Sanitizer.clean(text)) }
+    func warn(_ text: String) { printError(Sanitizer.clean(text)) }
     switch outcome {
     case .refused(let field, let reason):
       refused += 1
-      printError("\(place): \(field): \(reason)")
+      warn("\(place): \(field): \(reason)")
     case .skipped(let why):
       skipped[why, default: 0] += 1
     case .unchanged(let why):
       unchanged += 1
-      print("\(place): unchanged: \(why)")
+      say("\(place): unchanged: \(why)")
     case .append(let events, let summary):
       if dryRun {
         for event in events {
           if let rejection = dryRunSituation.validate(event) {
             refused += 1
-            printError("\(place): \(rejection)")
+            warn("\(place): \(rejection)")
             return
           }
           dryRunSituation.apply(event)
         }
         appended += 1
-        print("\(place): would have \(summary)")
+        say("\(place): would have \(summary)")
         return
       }
       switch store.append(events) {
       case .success(let seqs):
         appended += 1
-        print("\(place): \(summary) (seq \(seqs.map(String.init).joined(separator: ", ")))")
+        say("\(place): \(summary) (seq \(seqs.map(String.init).joined(separator: ", ")))")
       case .failure(.rejected(_, let rejection)):
         refused += 1
-        printError("\(place): \(rejection)")
+        warn("\(place): \(rejection)")
       case .failure(.file(let error)):
-        printError("bordermon \(command): \(error.path): \(error.description)")
-        printError("\(place): not imported; stopping (records before it were imported)")
+        warn("bordermon \(command): \(error.path): \(error.description)")
+        warn("\(place): not imported; stopping (records before it were imported)")
         throw ExitCode(1)
       }
     }
@@ -108,7 +115,9 @@ struct ImportRun {
       "\(appended) \(dryRun ? "would be imported" : "imported")", "\(unchanged) already there",
       "\(refused) refused",
     ]
-    for (why, count) in skipped.sorted(by: { $0.key < $1.key }) { parts.append("\(count) skipped: \(why)") }
+    for (why, count) in skipped.sorted(by: { $0.key < $1.key }) {
+      parts.append("\(count) skipped: \(Sanitizer.clean(why))")
+    }
     printError("bordermon \(command): " + parts.joined(separator: ", "))
     if refused > 0 { throw ExitCode(1) }
   }

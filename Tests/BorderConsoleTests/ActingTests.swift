@@ -307,3 +307,27 @@ struct HistoryLoadingTests {
     #expect(state.isLive, "a fold that arrives after L is dropped")
   }
 }
+
+@Suite("Messages: none hidden by another said at the same moment (ux bug 15)")
+struct MessageTests {
+  @Test("one's own confirmation and an urgent alert that arrived with it are both shown")
+  func confirmationAndAlert() throws {
+    var state = try SampleConsole.state()
+    _ = arrive(&state, raise("AL-URGENT", on: "B-01", level: .escalation), by: "feed")
+    _ = state.handle(.appended(.success(801)))
+    let text = try #require(state.message?.text)
+    #expect(text.contains("recorded as event #801") && text.contains("ESCALATION on B-01"))
+  }
+
+  @Test("re-announcement names every urgent alert still waiting, the most urgent first")
+  func reannounceNamesAll() throws {
+    var state = try SampleConsole.state()
+    state.reannounceSeconds = 60
+    _ = arrive(&state, raise("AL-FIVE", on: "B-01", level: .escalation), by: "feed", seq: 801)
+    _ = arrive(&state, raise("AL-FOUR", on: "B-02", level: .armedIncident), by: "feed", seq: 802)
+    #expect(state.handle(.tick(SampleConsole.now.adding(seconds: 61))) == [.bell])
+    let text = try #require(state.message?.text)
+    #expect(text.hasPrefix("AL-FIVE (5 escalation) still unacknowledged"))
+    #expect(text.contains("AL-FOUR") && text.contains("AL-NOW-AKSAI"))
+  }
+}

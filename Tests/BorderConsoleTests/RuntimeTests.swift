@@ -121,7 +121,9 @@ struct RuntimeTests {
     #expect(runtime.terminal.bells == 1, "the level-5 alert that came with it rang")
     #expect(runtime.state.live.alert("AL-URGENT") != nil)
     #expect(runtime.state.form == nil)
-    #expect(runtime.state.message?.text == "recorded as event #1001", "our confirmation is the last word")
+    let message = try #require(runtime.state.message?.text)
+    #expect(message.contains("recorded as event #1001"), "our confirmation is on screen")
+    #expect(message.contains("ESCALATION on B-01"), "and so is the alert that came with it")
     #expect(runtime.terminal.frames.count == 2, "the first frame, then one after the keys")
   }
 

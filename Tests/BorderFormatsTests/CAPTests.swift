@@ -259,7 +259,8 @@ struct CAPTests {
       Self.foreign(area: area),
       Self.foreign(
         identifier: "KG-MES-2026-0043", msgType: "Update", references: reference, severity: "Extreme",
-        area: area),
+        area: area
+      ).replacingOccurrences(of: "Gunfire heard near the <intake>.", with: "Mortar fire now too."),
       Self.foreign(identifier: "KG-MES-2026-0044", msgType: "Cancel", references: reference, area: area),
     ]
     for xml in sequence {
@@ -280,5 +281,7 @@ struct CAPTests {
     #expect(alert.level == .escalation)
     #expect(alert.resolution != nil)
     #expect(alert.levelHistory.count == 1)
+    // The new text became one note, once.
+    #expect(situation.notes.filter { $0.text.hasPrefix("Mortar fire now too.") }.count == 1)
   }
 }

@@ -145,11 +145,15 @@ struct CalendarAndMapTests {
     #expect((properties["kg_district"] as? [String: Any])?["region"] as? String == "Batken oblast")
     let collection = try #require(object["properties"] as? [String: Any])
     #expect(collection["segments_without_coordinates"] as? [String] == ["F-01"])
+    #expect(collection["checkpoints_without_coordinates"] as? [String] == ["karamyk"])
+    let checkpoint = try #require(features.first { $0["id"] as? String == "kyzyl-bel" })
+    #expect((checkpoint["geometry"] as? [String: Any])?["coordinates"] as? [Double] == [70.495, 39.971])
+    #expect((checkpoint["properties"] as? [String: Any])?["counterpart_cyrillic"] as? String == "Гулистон")
     guard let (status, report) = try StandardValidator.check("geojson", text: try export.json()) else {
       return
     }
     #expect(status == 0, "\(report)")
-    #expect((report["geometries"] as? [String: Int])?["LineString"] == 2)
+    #expect((report["geometries"] as? [String: Int]) == ["LineString": 2, "Point": 1])
   }
 
   @Test(

@@ -107,11 +107,32 @@ enum MapFixture {
 
     """
 
-  /// A data directory with these segments and an empty journal.
+  static let checkpoints = """
+    [[checkpoint]]
+    id = "kyzyl-bel"
+    name = "Kyzyl-Bel"
+    cyrillic = "Кызыл-Бель"
+    counterpart = { name = "Guliston", cyrillic = "Гулистон" }
+    district = { name = "Batken", cyrillic = "Баткенский" }
+    status = "open"
+    location = [39.9710, 70.4950]
+    illustrative = "test fixture"
+
+    [[checkpoint]]
+    id = "karamyk"
+    name = "Karamyk"
+    district = "Chon-Alai"
+    status = "closed"
+    illustrative = "test fixture"
+
+    """
+
+  /// A data directory with these segments and checkpoints and an empty journal.
   static func install(at path: String) throws -> DataDirectory {
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     try Data("title = \"Map fixture\"\n".utf8).write(to: URL(fileURLWithPath: path + "/situation.toml"))
     try Data(segments.utf8).write(to: URL(fileURLWithPath: path + "/segments.toml"))
+    try Data(checkpoints.utf8).write(to: URL(fileURLWithPath: path + "/checkpoints.toml"))
     try Data().write(to: URL(fileURLWithPath: path + "/journal.jsonl"))
     return DataDirectory(path: path)
   }

@@ -239,6 +239,34 @@ struct FormatCommandTests {
     #expect(csv.stdout.contains("Batken (Баткенский)"), "CSV keeps the display strings")
   }
 
+  @Test("import prints what it quotes from the input with control characters made visible, never raw")
+  func importOutputIsSafe() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Self.acled + "/segments.toml", toPath: data + "/segments.toml")
+    FileManager.default.createFile(
+      atPath: data + "/situation.toml", contents: Data("title = \"ACLED\"\n".utf8))
+    FileManager.default.createFile(atPath: data + "/journal.jsonl", contents: Data())
+    let csv = """
+      event_id_cnty,event_date,event_type,sub_event_type,country,latitude,longitude,fatalities,notes,source,timestamp
+      KGZ\u{1B}]0;owned\u{07},2026-09-20,Battles,Armed clash,Kyrgyzstan,\u{1B}[2J,70.5,1,x,y,1758300000
+      KGZ\u{9B}31m,2026-09-20,Battles,Armed clash,Kyrgyzstan,39.945,70.548,1,x,y,1758300000
+
+      """
+    let result = try CommandRunner.run(
+      ["import", "acled", "-", "--data", data], stdin: csv, environment: Self.now)
+    #expect(result.status == 1)
+    for output in [result.stdout, result.stderr] {
+      #expect(
+        !output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+    }
+    #expect(
+      result.stderr.contains("stdin:2: KGZ␛]0;owned␇: latitude: '␛[2J', '70.5' is not a position"),
+      "\(result.stderr)")
+    #expect(result.stdout.contains("stdin:3: KGZ�31m: raised ACLED-KGZ�31m"), "\(result.stdout)")
+  }
+
   /// The first capture of a pattern in a text.
   static func value(_ pattern: String, in text: String) -> String? {
     guard let regex = try? NSRegularExpression(pattern: pattern),

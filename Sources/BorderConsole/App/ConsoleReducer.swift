@@ -42,7 +42,7 @@ extension ConsoleState {
         form = nil
         catchUpFeed()
       }
-      say("recorded as event #\(seq)", seconds: 4)
+      sayAlongside("recorded as event #\(seq)", seconds: 4)
       return []
     case .appended(.failure(let failure)):
       // The form stays open with what was typed, saying why.
@@ -52,7 +52,7 @@ extension ConsoleState {
         sending.notice = sending.target.changes(to: sending.target.current(in: live), at: now)
         form = sending
       }
-      say("not recorded: \(failure.message)", error: true, seconds: 10)
+      sayAlongside("not recorded: \(failure.message)", error: true, seconds: 10)
       return []
     case .themeChanged(let name, let problem):
       themeName = name
@@ -118,19 +118,20 @@ extension ConsoleState {
         lastAnnounced[alert.id] = now
       }
     }
+    var announcements: [String] = []
     for event in announced {
       switch event.payload {
       case .alertRaised(let report) where report.level >= announceLevel:
         effects.append(.bell)
         lastAnnounced[report.id] = now
-        say(
-          "\(report.level.label.uppercased()) on \(report.segment): \(report.text.isEmpty ? report.type.label : report.text)",
-          error: true, seconds: 10)
+        announcements.append(
+          "\(report.level.label.uppercased()) on \(report.segment): \(report.text.isEmpty ? report.type.label : report.text)"
+        )
       case .alertLevelChanged(let id, let level, _) where level >= announceLevel:
         if live.alert(id)?.needsAcknowledgement == true {
           effects.append(.bell)
           lastAnnounced[id] = now
-          say("\(id) raised to \(level.rawValue) \(level.label)", error: true, seconds: 10)
+          announcements.append("\(id) raised to \(level.rawValue) \(level.label)")
         }
       case .alertAcknowledged(let id, _), .alertResolved(let id, _):
         lastAnnounced[id] = nil
@@ -139,6 +140,11 @@ extension ConsoleState {
       }
     }
     if effects.count > 1 { effects = [.bell] }
+    if let newest = announcements.last {
+      // The newest first; how many more came with it, so none goes unsaid.
+      let more = announcements.count > 1 ? " (and \(announcements.count - 1) more urgent)" : ""
+      sayAlongside(newest + more, error: true, seconds: 10)
+    }
     if historyCursor == nil && frozen == nil {
       let until = now.adding(seconds: Self.flashSeconds)
       for touch in news.touches {
@@ -162,20 +168,24 @@ extension ConsoleState {
   /// Rings again for urgent alerts left unacknowledged longer than the interval.
   private mutating func reannounce() -> [ConsoleEffect] {
     guard !lastAnnounced.isEmpty else { return [] }
-    var effects: [ConsoleEffect] = []
+    var due: [Alert] = []
     for (id, last) in lastAnnounced where now.milliseconds(since: last) / 1000 >= reannounceSeconds {
       guard let alert = live.alert(id), alert.needsAcknowledgement else {
         lastAnnounced[id] = nil
         continue
       }
       lastAnnounced[id] = now
-      let waiting = TimeText.age(alert.raisedAt, now: now)
-      say(
-        "\(id) (\(alert.level.rawValue) \(alert.level.label)) still unacknowledged after \(waiting)",
-        error: true, seconds: 15)
-      effects = [.bell]
+      due.append(alert)
     }
-    return effects
+    // Every alert still waiting is named, the most urgent (then the oldest) first.
+    due.sort { $0.level != $1.level ? $0.level > $1.level : $0.raisedAt < $1.raisedAt }
+    guard let first = due.first else { return [] }
+    let waiting = TimeText.age(first.raisedAt, now: now)
+    var text =
+      "\(first.id) (\(first.level.rawValue) \(first.level.label)) still unacknowledged after \(waiting)"
+    if due.count > 1 { text += "; also " + due.dropFirst().map(\.id.rawValue).joined(separator: ", ") }
+    sayAlongside(text, error: true, seconds: 15)
+    return [.bell]
   }
 
   // MARK: Keys

@@ -64,6 +64,10 @@ public struct StatusMessage: Sendable, Hashable {
   public var text: String
   public var isError: Bool
   public var until: Timestamp
+  /// When it was said.
+  public var at: Timestamp? = nil
+  /// News (an alert, one's own action's outcome) that a message said at the same moment joins.
+  public var isNews = false
 }
 
 /// The display held still by `f`: what it showed, and what arrived since.
@@ -274,6 +278,20 @@ public struct ConsoleState: Sendable {
 
   /// Shows a message in the hint bar for a few seconds.
   public mutating func say(_ text: String, error: Bool = false, seconds: Int64 = 5) {
-    message = StatusMessage(text: text, isError: error, until: now.adding(seconds: seconds))
+    message = StatusMessage(text: text, isError: error, until: now.adding(seconds: seconds), at: now)
+  }
+
+  /// Shows a message without hiding one said at this same moment (one's own confirmation and an
+  /// alert that arrived with it are both news): the two are shown together.
+  mutating func sayAlongside(_ text: String, error: Bool = false, seconds: Int64 = 5) {
+    guard let earlier = message, earlier.isNews, earlier.at == now, earlier.until > now, earlier.text != text
+    else {
+      say(text, error: error, seconds: seconds)
+      message?.isNews = true
+      return
+    }
+    message = StatusMessage(
+      text: text + " · " + earlier.text, isError: error || earlier.isError,
+      until: max(earlier.until, now.adding(seconds: seconds)), at: now, isNews: true)
   }
 }

@@ -40,8 +40,10 @@ public enum Sanitizer {
       if byte >= 0x80 {
         if ascii { return false }
         // C1 controls are U+0080–U+009F: encoded as C2 80 … C2 9F; bidi controls begin E2 80 / E2 81.
+        // The rest of the text is checked scalar by scalar: C0 controls may still follow.
         return !text.unicodeScalars.contains { scalar in
-          (0x80...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+          scalar.value < 0x20 || scalar.value == 0x7F
+            || (0x80...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
             || (0x2066...0x2069).contains(scalar.value) || (0xFFF9...0xFFFB).contains(scalar.value)
         }
       }

@@ -13,13 +13,15 @@ public struct Checkpoint: Sendable, Hashable, Identifiable {
   /// Since when the status holds.
   public var since: Timestamp?
   public var note: String?
+  /// Where the crossing is, when known.
+  public var location: Coordinate?
   public var provenance: Provenance
   public var lastEvent: EventStamp?
 
   public init(
     id: CheckpointID, name: PlaceName, counterpart: PlaceName? = nil, district: PlaceName,
     category: String? = nil, status: CheckpointStatus, since: Timestamp? = nil,
-    note: String? = nil, provenance: Provenance, lastEvent: EventStamp? = nil
+    note: String? = nil, location: Coordinate? = nil, provenance: Provenance, lastEvent: EventStamp? = nil
   ) {
     self.id = id
     self.name = name
@@ -29,6 +31,7 @@ public struct Checkpoint: Sendable, Hashable, Identifiable {
     self.status = status
     self.since = since
     self.note = note
+    self.location = location
     self.provenance = provenance
     self.lastEvent = lastEvent
   }

@@ -175,7 +175,7 @@ public enum ReferenceLoader {
     var seen: [CheckpointID: Int] = [:]
     let allowed: Set<String> = [
       "id", "name", "cyrillic", "category", "district", "counterpart", "status", "since", "note",
-      "source", "illustrative", "approximate",
+      "location", "source", "illustrative", "approximate",
     ]
     for (index, table) in tables(root, "checkpoint", file, lines, &diagnostics).enumerated() {
       var r = TOMLRecord(table: table, file: file, tableName: "checkpoint", index: index, lines: lines)
@@ -197,6 +197,7 @@ public enum ReferenceLoader {
       let cyrillic = r.string("cyrillic")
       let category = r.string("category")
       let note = r.string("note")
+      let location = r.coordinate("location")
       let provenance = r.provenance()
       diagnostics += r.problems
       guard !r.hasErrors, let id, let name, let district, let status else { continue }
@@ -204,7 +205,7 @@ public enum ReferenceLoader {
         Checkpoint(
           id: CheckpointID(id), name: PlaceName(name, cyrillic: cyrillic),
           counterpart: counterpart?.0, district: district.0, category: category, status: status,
-          since: since, note: note, provenance: provenance))
+          since: since, note: note, location: location, provenance: provenance))
     }
     return checkpoints
   }

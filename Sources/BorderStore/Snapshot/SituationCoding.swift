@@ -3,7 +3,7 @@ import BorderModel
 /// Writes and reads every part of a situation for snapshots; the one place that knows the layout.
 enum SituationCoding {
   /// Bumped whenever the layout below changes: an older snapshot is then ignored and rebuilt.
-  static let formatVersion: UInt8 = 2
+  static let formatVersion: UInt8 = 3
 
   // MARK: Writing
 
@@ -160,6 +160,7 @@ enum SituationCoding {
     w.term(c.status)
     w.optional(c.since, time)
     w.optional(c.note) { $0.string($1) }
+    w.optional(c.location, coordinate)
     provenance(&w, c.provenance)
     w.optional(c.lastEvent, stamp)
   }
@@ -346,8 +347,8 @@ enum SituationCoding {
       id: CheckpointID(try r.string()), name: try readPlace(&r), counterpart: try r.optional(readPlace),
       district: try readPlace(&r), category: try r.optional { try $0.string() },
       status: try r.term(CheckpointStatus.self), since: try r.optional(readTime),
-      note: try r.optional { try $0.string() }, provenance: try readProvenance(&r),
-      lastEvent: try r.optional(readStamp))
+      note: try r.optional { try $0.string() }, location: try r.optional(readCoordinate),
+      provenance: try readProvenance(&r), lastEvent: try r.optional(readStamp))
   }
 
   static func readNote(_ r: inout BinaryReader) throws -> Note {
