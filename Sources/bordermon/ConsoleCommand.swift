@@ -210,11 +210,15 @@ struct StoreJournal: JournalPort {
   func takeLoadedHistory() -> [(asOf: Timestamp, situation: Situation)] { folds.take() }
 }
 
-/// Folds of the journal up to a past moment, made on worker threads; each one finished writes a
-/// byte to a pipe the loop polls, so keys and drawing never wait for a fold.
+/// Folds of the journal up to a past moment, made on a worker thread; each one finished writes a
+/// byte to a pipe the loop polls, so keys and drawing never wait for a fold. One fold runs at a
+/// time: asked again meanwhile, only the newest moment asked for is folded next.
 final class HistoryFolds: @unchecked Sendable {
   private let lock = NSLock()
   private var finished: [(asOf: Timestamp, situation: Situation)] = []
+  /// The next fold wanted, and whether a worker is running.
+  private var wanted: (directory: DataDirectory, asOf: Timestamp)?
+  private var running = false
   /// Readable when a fold finished.
   let readDescriptor: Int32
   private let writeDescriptor: Int32
@@ -235,13 +239,30 @@ final class HistoryFolds: @unchecked Sendable {
     close(writeDescriptor)
   }
 
-  /// Starts a fold of `directory`'s journal up to `asOf`.
+  /// Asks for a fold of `directory`'s journal up to `asOf`.
   func start(directory: DataDirectory, asOf: Timestamp) {
+    let startsWorker = lock.withLock {
+      wanted = (directory, asOf)
+      defer { running = true }
+      return !running
+    }
+    guard startsWorker else { return }
     Thread.detachNewThread { [self] in
-      let past = SituationStore(directory: directory, asOf: asOf)
-      lock.withLock { finished.append((asOf, past.situation)) }
-      var byte: UInt8 = 1
-      _ = write(writeDescriptor, &byte, 1)
+      while let job = nextJob() {
+        let past = SituationStore(directory: job.directory, asOf: job.asOf)
+        lock.withLock { finished.append((job.asOf, past.situation)) }
+        var byte: UInt8 = 1
+        _ = write(writeDescriptor, &byte, 1)
+      }
+    }
+  }
+
+  /// The fold to make next, or nil (and the worker stops) when none is wanted.
+  private func nextJob() -> (directory: DataDirectory, asOf: Timestamp)? {
+    lock.withLock {
+      defer { wanted = nil }
+      if wanted == nil { running = false }
+      return wanted
     }
   }
 

@@ -49,6 +49,38 @@ struct ActionTargetTests {
     #expect(state.form?.purpose == .acknowledge("AL-NOW-AKSAI"), "the form is for the alert on screen")
   }
 
+  @Test("a long detail scrolls with j/PgDn/G/g and says there is more; it stops at its end")
+  func overlayScrolls() throws {
+    var state = try SampleConsole.state(columns: 64, rows: 20)
+    _ = press(&state, .down, .down, .down, .down, .enter)
+    #expect(state.overlay == .segmentDetail("A-05"))
+    let top = ConsoleView.render(state).text
+    #expect(top.contains("j/k scroll ↓"))
+    _ = press(&state, .character("j"))
+    #expect(state.overlayScroll == 1)
+    _ = press(&state, .character("G"))
+    let limit = state.overlayScroll
+    #expect(limit > 1)
+    _ = press(&state, .character("j"), .pageDown)
+    #expect(state.overlayScroll == limit, "it stops at its end")
+    let bottom = ConsoleView.render(state).text
+    #expect(bottom.contains("j/k scroll ↑") && bottom.contains("Provenance"))
+    _ = press(&state, .character("g"))
+    #expect(state.overlayScroll == 0)
+    #expect(state.selectedSegment == "A-05", "the selection never moved")
+  }
+
+  @Test(": with a detail open closes it and shows the segment jumped to")
+  func jumpClosesDetail() throws {
+    var state = try SampleConsole.state()
+    _ = press(&state, .enter, .character(":"))
+    for c in "b-02" { _ = state.handle(.key(.character(c))) }
+    _ = press(&state, .enter)
+    #expect(state.overlay == nil && state.selectedSegment == "B-02")
+    _ = press(&state, .character("n"))
+    #expect(state.form?.purpose == .addNote(target: "B-02"))
+  }
+
   @Test("a new alert arriving while a detail is open does not move the selection; a acts on the detail")
   func newAlertBehindOverlay() throws {
     var state = try SampleConsole.state()

@@ -639,6 +639,9 @@ extension ConsoleState {
       filter = ""
       refreshRows()
     }
+    // The jump shows its segment: a detail open over the table closes, so nothing hides what moved.
+    overlay = nil
+    overlayScroll = 0
     focus = .segments
     selectedSegment = target.id
     keepSelectionsVisible()
