@@ -21,6 +21,16 @@ let package = Package(
       name: "BorderStore",
       dependencies: ["BorderModel", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
+    .target(
+      name: "BorderSample", dependencies: ["BorderModel", "BorderStore"],
+      resources: [
+        .embedInCode("Sample/situation-article.toml"), .embedInCode("Sample/situation-treaty.toml"),
+        .embedInCode("Sample/segments-article.toml"), .embedInCode("Sample/segments-treaty.toml"),
+        .embedInCode("Sample/checkpoints.toml"), .embedInCode("Sample/meetings-article.toml"),
+        .embedInCode("Sample/meetings-treaty.toml"), .embedInCode("Sample/journal-history.jsonl"),
+        .embedInCode("Sample/journal-article.jsonl"), .embedInCode("Sample/journal-treaty.jsonl"),
+      ]
+    ),
     .target(name: "BorderConsole", dependencies: ["BorderModel"]),
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .target(name: "CTerminalRestore"),
@@ -35,20 +45,24 @@ let package = Package(
     .executableTarget(
       name: "bordermon",
       dependencies: [
-        "BorderModel", "BorderStore", "BorderConsole", "BorderTerminal", "BorderThemes", "BorderFormats",
+        "BorderModel", "BorderStore", "BorderSample", "BorderConsole", "BorderTerminal", "BorderThemes",
+        "BorderFormats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "BorderModelTests", dependencies: ["BorderModel"]),
     .testTarget(name: "TerminalTestSupportTests", dependencies: ["TerminalTestSupport"]),
     .testTarget(
-      name: "BorderConsoleTests", dependencies: ["BorderConsole", "BorderModel", "BorderStore"],
+      name: "BorderConsoleTests",
+      dependencies: ["BorderConsole", "BorderModel", "BorderStore", "BorderSample"],
       exclude: ["Snapshots"]),
-    .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore"]),
+    .testTarget(name: "BorderStoreTests", dependencies: ["BorderModel", "BorderStore", "BorderSample"]),
+    .testTarget(name: "BorderSampleTests", dependencies: ["BorderModel", "BorderStore", "BorderSample"]),
     .testTarget(
       name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore", "TerminalTestSupport"]),
     .testTarget(
-      name: "BorderFormatsTests", dependencies: ["BorderFormats", "BorderModel", "BorderStore"],
+      name: "BorderFormatsTests",
+      dependencies: ["BorderFormats", "BorderModel", "BorderStore", "BorderSample"],
       exclude: ["Fixtures", "Validators"]),
     .testTarget(
       name: "BorderThemesTests", dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),

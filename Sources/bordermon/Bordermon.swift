@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderModel
+import BorderSample
 import BorderStore
 
 /// The `bordermon` command: the console and the tools around its data.

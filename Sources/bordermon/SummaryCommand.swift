@@ -70,6 +70,8 @@ struct SummaryReport: Encodable {
 
   var title: String
   var sample: Bool
+  /// The sample scenario the data directory was created from, if any.
+  var scenario: String?
   var asOf: String
   var totalKm: Double
   var agreedKm: Double
@@ -94,6 +96,7 @@ struct SummaryReport: Encodable {
   enum CodingKeys: String, CodingKey {
     case title
     case sample
+    case scenario
     case asOf = "as_of"
     case totalKm = "total_km"
     case agreedKm = "agreed_km"
@@ -120,6 +123,7 @@ struct SummaryReport: Encodable {
     self.isHistorical = isHistorical
     title = situation.title
     sample = situation.isIllustrativeSample
+    scenario = situation.scenario
     asOf = RFC3339.format(moment)
     totalKm = Self.round(figures.totalKm)
     agreedKm = Self.round(figures.agreedKm)
@@ -163,7 +167,8 @@ struct SummaryReport: Encodable {
   /// The report as lines for a terminal or a log.
   var text: String {
     var lines: [String] = []
-    lines.append(title + (sample ? "  (illustrative sample)" : ""))
+    let tag = [sample ? "illustrative sample" : nil, scenario.map { "scenario \($0)" }].compactMap { $0 }
+    lines.append(title + (tag.isEmpty ? "" : "  (\(tag.joined(separator: ", ")))"))
     let when = DisplayZone.utc.dateTime(moment)
     lines.append(
       (isHistorical ? "as of \(when) UTC (history)" : "now \(when) UTC")

@@ -1,5 +1,6 @@
 import BorderConsole
 import BorderModel
+import BorderSample
 import BorderStore
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import BorderModel
+import BorderSample
 import BorderStore
 import Foundation
 import Testing

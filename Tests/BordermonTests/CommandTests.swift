@@ -20,8 +20,8 @@ struct CommandTests {
     #expect(summary.status == 0)
     let object = try #require(JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
     #expect(object["total_km"] as? Double == 975)
-    let agreed = try #require(object["agreed_km"] as? Double)
-    #expect((790...810).contains(agreed))
+    #expect(object["agreed_km"] as? Double == 812.03, "about 800 of 975 km, as the rounds add up")
+    #expect(object["scenario"] as? String == "article")
     for key in ["km_by_status", "alerts_by_level", "unacknowledged_alerts", "next_meeting", "as_of"] {
       #expect(object[key] != nil, "summary --json lacks \(key)")
     }
@@ -72,6 +72,48 @@ struct CommandTests {
     let check = try CommandRunner.run(["check", "--data", data])
     #expect(check.status == 1)
     #expect(check.stdout == "\(journal):6: level: 0 is outside 1–5 (line skipped)\n")
+  }
+
+  @Test("init --scenario treaty; check --strict passes on both scenarios and reports unsourced facts")
+  func scenariosAndStrict() throws {
+    let scratch = ScratchDirectory()
+    let treaty = scratch.path + "/treaty"
+    let created = try CommandRunner.run(
+      ["init", "--scenario", "treaty", "--data", treaty], environment: Self.now)
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(created.stdout.contains("(scenario treaty)"))
+    let summary = try CommandRunner.run(["summary", "--json", "--data", treaty], environment: Self.now)
+    let object = try #require(JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
+    #expect(object["scenario"] as? String == "treaty")
+    #expect(object["total_km"] as? Double == 1006.84)
+    let strict = try CommandRunner.run(["check", "--strict", "--data", treaty], environment: Self.now)
+    #expect(strict.status == 0, "\(strict.stdout)")
+    let unknown = try CommandRunner.run(["init", "--scenario", "future", "--data", scratch.path + "/x"])
+    #expect(unknown.status != 0)
+    #expect(unknown.stderr.contains("article") && unknown.stderr.contains("treaty"))
+
+    // A factual record without a source passes the plain check, not the strict one.
+    let data = scratch.path + "/data"
+    _ = try CommandRunner.run(["init", "--data", data], environment: Self.now)
+    let handle = try #require(FileHandle(forWritingAtPath: data + "/journal.jsonl"))
+    handle.seekToEndOfFile()
+    handle.write(
+      Data(
+        #"{"seq":500,"at":"2024-01-01T00:00:00Z","by":"sample","type":"note","text":"a clash, unsourced"}"#
+          .utf8 + [10]))
+    handle.write(
+      Data(
+        #"{"seq":501,"at":"2024-01-01T00:00:00Z","by":"sample","type":"note","text":"x","source":"24.kg","illustrative":true}"#
+          .utf8 + [10]))
+    handle.closeFile()
+    #expect(try CommandRunner.run(["check", "--data", data], environment: Self.now).status == 0)
+    let found = try CommandRunner.run(["check", "--strict", "--data", data], environment: Self.now)
+    #expect(found.status == 1)
+    #expect(
+      found.stdout
+        == "\(data)/journal.jsonl:197: source: event 500 (note) is presented as fact but names no source\n"
+        + "\(data)/journal.jsonl:198: approximate: event 501 (note) is both sourced and illustrative but does not say which fields are approximate\n"
+    )
   }
 
   @Test("many processes appending at once lose nothing and duplicate nothing")
@@ -174,7 +216,7 @@ struct ScriptingTests {
         seqs.append(seq)
       }
     }
-    #expect(seqs == Array(154..<(154 + seqs.count)), "one event each, numbered in order: \(seqs)")
+    #expect(seqs == Array(197..<(197 + seqs.count)), "one event each, numbered in order: \(seqs)")
     let situation = SituationStore(directory: DataDirectory(path: data)).situation
     #expect(situation.alert("S-1")?.acknowledgement?.by == "ops@10.9.8.7")
     #expect(situation.alert("S-1")?.level == .escalation && situation.alert("S-1")?.isOpen == false)
@@ -198,12 +240,21 @@ struct ScriptingTests {
       #expect(!records.isEmpty)
       #expect(records.allSatisfy { $0["id"] is String })
     }
-    #expect((object["segments"] as? [[String: Any]])?.count == 50)
+    #expect((object["segments"] as? [[String: Any]])?.count == 52)
+    #expect(object["scenario"] as? String == "article")
+    // Provenance in the export: a round's meeting is sourced, with its invented fields listed.
+    let meetings = try #require(object["meetings"] as? [[String: Any]])
+    let batken = try #require(meetings.first { $0["id"] as? String == "M-2023-10-BATKEN" })
+    #expect(batken["provenance"] as? String == "partly illustrative")
+    #expect(batken["source"] as? String == "Kyrgyz Cabinet via KGinform")
+    #expect(batken["source_url"] as? String == "https://kginform.com/pda/ru/news/20231009/53793.html")
+    #expect(batken["source_date"] as? String == "2023-10-09")
+    #expect(batken["approximate"] as? [String] == ["at", "agenda"])
     let csv = try CommandRunner.run(
       ["export", "--format", "csv", "--data", data], environment: CommandTests.now)
     let lines = csv.stdout.split(separator: "\n")
     #expect(lines.first?.hasPrefix("id,points,name,name_cyrillic,sector,length_km,status") == true)
-    #expect(lines.count == 51)
+    #expect(lines.count == 53)
     #expect(lines.contains { $0.hasPrefix("A-02,,Golovnoy water point,Головной,isfara-vorukh,5.9,") })
     let alerts = try CommandRunner.run(
       ["export", "--format", "csv", "--table", "alerts", "--data", data], environment: CommandTests.now)
@@ -224,7 +275,7 @@ struct ScriptingTests {
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.split(separator: "\n").count == 12)
     let lines = try String(contentsOfFile: data + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
-    #expect(lines.count == 153 + 12)
+    #expect(lines.count == 196 + 12)
     #expect(lines.suffix(12).allSatisfy { $0.contains(#""illustrative":"bordermon demo""#) })
     #expect(try CommandRunner.run(["check", "--data", data]).status == 0)
   }

@@ -50,7 +50,7 @@ struct ConsoleActingEndToEndTests {
     let data = try ConsoleEndToEndTests.sample(scratch)
     let before = try Self.journalLines(data).count
     let app = try ConsoleEndToEndTests.console(data)
-    try app.waitFor("the first frame") { $0.contains("Segments 50") }
+    try app.waitFor("the first frame") { $0.contains("Segments 52") }
     try app.send(.text("i"))
     try app.waitFor(text: "Raise an alert on A-01")
     try app.send(.tab, .tab, .text("draft report"))
@@ -70,7 +70,7 @@ struct ConsoleActingEndToEndTests {
     let data = try ConsoleEndToEndTests.sample(scratch)
     let before = try Self.journalLines(data).count
     let app = try ConsoleEndToEndTests.console(data)
-    try app.waitFor("the first frame") { $0.contains("Segments 50") }
+    try app.waitFor("the first frame") { $0.contains("Segments 52") }
     try app.send(.text("n"))
     try app.waitFor(text: "Note on A-01")
     try app.send(.text("typed before"))

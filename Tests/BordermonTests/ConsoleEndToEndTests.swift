@@ -37,10 +37,10 @@ struct ConsoleEndToEndTests {
     let data = try Self.sample(scratch)
     let app = try Self.console(data)
     try app.waitFor("the first frame") {
-      $0.contains("Segments 50") && $0.contains("Alerts") && $0.contains("Detail · A-01")
+      $0.contains("Segments 52") && $0.contains("Alerts") && $0.contains("Detail · A-01")
     }
-    #expect(app.screen.contains("[illustrative sample]"))
-    #expect(app.screen.contains("Agreed 801.5 of 975.0 km"))
+    #expect(app.screen.contains("[sample: article]"))
+    #expect(app.screen.contains("Agreed 812.0 of 975.0 km"))
 
     try app.send(.down, .down)
     try app.waitFor("the selection on A-03") { $0.contains("Detail · A-03") }
@@ -56,12 +56,12 @@ struct ConsoleEndToEndTests {
 
     try app.resize(columns: 80, rows: 24)
     try app.waitFor("the 80×24 layout") {
-      $0.line(23).contains("move") && $0.contains("[sample]") && $0.size.columns == 80
+      $0.line(23).contains("move") && $0.contains("[sample: article]") && $0.size.columns == 80
     }
     try app.resize(columns: 50, rows: 15)
     try app.waitFor("the too-small message") { $0.contains("terminal too small: 50×15, needs 64×20") }
     try app.resize(columns: 120, rows: 40)
-    try app.waitFor("recovery at 120×40") { $0.contains("Segments 50") && !$0.contains("too small") }
+    try app.waitFor("recovery at 120×40") { $0.contains("Segments 52") && !$0.contains("too small") }
 
     try app.send(.text("q"))
     #expect(try app.waitForExit() == .exited(0))
@@ -77,7 +77,7 @@ struct ConsoleEndToEndTests {
     let scratch = ScratchDirectory()
     let data = try Self.sample(scratch)
     let app = try Self.console(data)
-    try app.waitFor("the first frame") { $0.contains("Segments 50") }
+    try app.waitFor("the first frame") { $0.contains("Segments 52") }
     #expect(app.terminate(signal) == .exited(status))
     #expect(app.terminalRestored() == [])
   }
@@ -87,7 +87,7 @@ struct ConsoleEndToEndTests {
     let scratch = ScratchDirectory()
     let data = try Self.sample(scratch)
     let app = try Self.console(data)
-    try app.waitFor("the first frame") { $0.contains("Segments 50") }
+    try app.waitFor("the first frame") { $0.contains("Segments 52") }
     try app.send(.control("c"))
     let status = try app.waitForExit()
     #expect(status == .exited(130) || status == .exited(0))
@@ -102,7 +102,7 @@ struct ConsoleEndToEndTests {
     let data = try Self.sample(scratch)
     let app = try Self.console(data, term: term, lang: "C", columns: 80, rows: 24)
     try app.waitFor("a complete screen") { screen in
-      ["Segments 50", "Detail", "Meetings", "Alerts", "Agreed 801.5"].allSatisfy { screen.contains($0) }
+      ["Segments 52", "Detail", "Meetings", "Alerts", "Agreed 812.0"].allSatisfy { screen.contains($0) }
     }
     // Cyrillic reaches the screen (a UTF-8 locale is used when the machine has one) and stays aligned.
     #expect(app.screen.contains("Баткенский") || app.screen.contains("Batkenskiy"))
@@ -118,7 +118,7 @@ struct ConsoleEndToEndTests {
     let scratch = ScratchDirectory()
     let data = try Self.sample(scratch)
     let app = try Self.console(data, ["--ascii"], columns: 80, rows: 24)
-    try app.waitFor("a complete screen") { $0.contains("Segments 50") && $0.contains("Alerts") }
+    try app.waitFor("a complete screen") { $0.contains("Segments 52") && $0.contains("Alerts") }
     #expect(app.screen.text.unicodeScalars.allSatisfy { $0.isASCII })
     #expect(app.screen.contains("Batkenskiy"), "Cyrillic falls back to Latin, never to mojibake")
     try app.send(.text("q"))
@@ -187,7 +187,7 @@ struct SharedJournalTests {
     let journal = data + "/journal.jsonl"
     let before = try Data(contentsOf: URL(fileURLWithPath: journal))
     let app = try ConsoleEndToEndTests.console(data, ["--read-only"])
-    try app.waitFor("the first frame") { $0.contains("Segments 50") }
+    try app.waitFor("the first frame") { $0.contains("Segments 52") }
     for key in ["a", "x", "l", "i", "n"] {
       try app.send(.text(key))
       try app.waitFor("the refusal for \(key)") { $0.contains("read-only console: actions are disabled") }

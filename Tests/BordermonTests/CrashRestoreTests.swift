@@ -19,7 +19,7 @@ struct CrashRestoreTests {
     let scratch = ScratchDirectory()
     let data = try ConsoleEndToEndTests.sample(scratch)
     let app = try ConsoleEndToEndTests.console(data)
-    try app.waitFor("the first frame") { $0.contains("Segments 50") && $0.contains("Alerts") }
+    try app.waitFor("the first frame") { $0.contains("Segments 52") && $0.contains("Alerts") }
     #expect(app.screen.modes.alternateScreen, "the console drew on the alternate screen")
     // Only the console itself: a crash arrives at one process, not its whole group.
     kill(app.processID, signal)
@@ -40,7 +40,7 @@ struct CrashRestoreTests {
     let app = try PseudoTerminalProcess(
       executable: ConsoleEndToEndTests.bordermon, arguments: ["console", "--data", data],
       environment: environment, columns: 120, rows: 40)
-    try app.waitFor("the first frame") { $0.contains("Segments 50") }
+    try app.waitFor("the first frame") { $0.contains("Segments 52") }
     kill(app.processID, SIGSEGV)
     #expect(try app.waitForExit(timeout: .seconds(120)) == .signaled(SIGSEGV))
     #expect(app.terminalRestored() == [])

@@ -9,9 +9,13 @@ struct HeaderView {
     let bar = c.style(.header)
     grid.fill(rect, style: bar)
     // The right side in full, else compact; the title takes what is left and goes first.
-    let tag =
-      c.situation.isIllustrativeSample ? (rect.width >= 100 ? "[illustrative sample]" : "[sample]") : ""
-    let tagWidth = tag.isEmpty ? 0 : DisplayWidth.of(tag) + 2
+    // The sample's tag names the scenario; the long form only where it costs the right side nothing.
+    let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
+    let tags =
+      !c.situation.isIllustrativeSample
+      ? [""]
+      : rect.width >= 100
+        ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]"] : ["[sample\(scenario)]"]
     // From richest to most compact: the first that leaves the whole title room wins.
     let titleWidth = DisplayWidth.of(c.situation.title) + 1
     // Each variant is built once (this runs every second).
@@ -25,9 +29,17 @@ struct HeaderView {
       { [alertCounts(compact: true), liveIndicator(compact: true), narrowClocks] },
     ]
     var right: [[(String, CellStyle)]] = []
-    for option in options {
+    var tag = tags[tags.count - 1]
+    var tagWidth = tag.isEmpty ? 0 : DisplayWidth.of(tag) + 2
+    search: for option in options {
       right = option()
-      if width(of: right) + tagWidth + titleWidth <= rect.width { break }
+      for candidate in tags {
+        let candidateWidth = candidate.isEmpty ? 0 : DisplayWidth.of(candidate) + 2
+        if width(of: right) + candidateWidth + titleWidth <= rect.width {
+          (tag, tagWidth) = (candidate, candidateWidth)
+          break search
+        }
+      }
     }
     while width(of: right) + tagWidth > rect.width, !right.isEmpty { right.removeFirst() }
     let used = width(of: right)
