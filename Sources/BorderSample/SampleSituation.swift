@@ -89,11 +89,18 @@ public enum SampleSituation {
   public static func journal(scenario: SampleScenario, now: Timestamp) -> Result<
     [JournalEvent], SampleTemplateError
   > {
+    journal(templates: journalFiles(scenario).map { ($0, SampleFiles.text($0)) }, now: now)
+  }
+
+  /// The journal built from template texts, each named by its file for error messages.
+  public static func journal(templates: [(name: String, text: String)], now: Timestamp) -> Result<
+    [JournalEvent], SampleTemplateError
+  > {
     var drafts: [JournalEvent] = []
     let defaults = EventDefaults(at: now, by: ProvenanceAudit.sampleAuthor)
-    for file in journalFiles(scenario) {
+    for (file, text) in templates {
       var lineNumber = 0
-      for line in SampleFiles.text(file).split(separator: "\n", omittingEmptySubsequences: false) {
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
         lineNumber += 1
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

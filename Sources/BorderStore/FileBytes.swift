@@ -98,6 +98,37 @@ public enum FileBytes {
     return readAll(opened.fd, path: path, limit: limit)
   }
 
+  /// Reads a text file: a regular file of at most `limit` bytes (see `readRegular`), holding
+  /// UTF-8 text; a binary file (a NUL byte, or bytes that are not UTF-8) is an error naming its line.
+  public static func readTextFile(_ path: String, limit: Int) -> Result<String, FileError> {
+    let bytes: [UInt8]
+    switch readRegular(path, limit: limit) {
+    case .failure(let error): return .failure(error)
+    case .success(let read): bytes = read
+    }
+    var line = 1
+    var start = 0
+    while start <= bytes.count {
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+      let slice = bytes[start..<end]
+      if slice.contains(0) {
+        return .failure(
+          FileError(
+            path: path, operation: "read", code: EILSEQ,
+            detail: "line \(line) holds a NUL byte: not a text file"))
+      }
+      if String(validating: slice, as: UTF8.self) == nil {
+        return .failure(
+          FileError(
+            path: path, operation: "read", code: EILSEQ,
+            detail: "line \(line) is not UTF-8 text (a binary file?)"))
+      }
+      line += 1
+      start = end + 1
+    }
+    return .success(String(decoding: bytes, as: UTF8.self))
+  }
+
   /// Reads from a descriptor to its end, failing once more than `limit` bytes came.
   static func readAll(_ fd: Int32, path: String, limit: Int) -> Result<[UInt8], FileError> {
     var result: [UInt8] = []

@@ -180,7 +180,8 @@ public struct ThemeCatalog: Sendable {
     while true {
       let themes = (folder == "/" ? "" : folder) + "/Themes"
       let manifest = (folder == "/" ? "" : folder) + "/Package.swift"
-      if FileBytes.isDirectory(themes), case .success(let text) = FileBytes.readText(manifest),
+      if FileBytes.isDirectory(themes),
+        case .success(let text) = FileBytes.readTextFile(manifest, limit: ThemeFile.sizeLimit),
         text.contains("\"bordermon\"")
       {
         return themes
@@ -259,7 +260,7 @@ public struct ThemeCatalog: Sendable {
     guard let path = entry.path else {
       return .success(LoadedTheme(theme: .defaultDark, diagnostics: [], entry: entry, description: nil))
     }
-    switch FileBytes.readText(path) {
+    switch FileBytes.readTextFile(path, limit: ThemeFile.sizeLimit) {
     case .failure(let error):
       return .failure(.unreadable(path: path, reason: error.description))
     case .success(let text):
@@ -331,7 +332,7 @@ public struct ThemeCatalog: Sendable {
   /// The `theme` key of a config file and its line; nil when the file or the key is absent or bad.
   static func configTheme(_ path: String, _ diagnostics: inout [Diagnostic]) -> (String, Int?)? {
     let text: String
-    switch FileBytes.readText(path) {
+    switch FileBytes.readTextFile(path, limit: ThemeFile.sizeLimit) {
     case .success(let contents): text = contents
     case .failure(let error):
       if !error.isMissing { diagnostics.append(Diagnostic(.warning, file: path, message: error.description)) }

@@ -18,6 +18,8 @@ public struct ThemeDocument: Sendable {
 
 /// Reads theme files: `name`, `description`, a `[palette]` of named colours and `[roles]` looks.
 public enum ThemeFile {
+  /// The largest theme file read (1 MiB): the shipped ones are a few KiB; anything larger is refused unread.
+  public static let sizeLimit = 1 << 20
   /// The keys a theme file may have at its top level.
   static let topLevelKeys = ["name", "description", "palette", "roles"]
   /// The keys of a role's look.

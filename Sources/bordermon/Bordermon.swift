@@ -26,6 +26,21 @@ struct Bordermon: ParsableCommand {
     ],
     defaultSubcommand: ConsoleCommand.self
   )
+
+  /// Runs the command, then makes sure everything it printed reached standard output: a full
+  /// disk or `/dev/full` is an error (exit 1 with the reason), never a truncated file and exit 0.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+    if let failure = StandardOutput.finish() {
+      printError("bordermon: cannot write standard output: \(failure)")
+      exit(withError: ExitCode(1))
+    }
+  }
 }
 
 /// The `--data DIR` option every command shares.

@@ -103,6 +103,8 @@ struct ConsoleLoop {
     }
     var store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
     store.reportsAppendedEvents = true
+    // A viewer writes nothing in the data directory, not even the snapshot cache.
+    store.savesSnapshots = !readOnly
     guard let folds = HistoryFolds() else {
       printError("bordermon: cannot create a pipe: \(String(cString: strerror(errno)))")
       throw ExitCode(1)

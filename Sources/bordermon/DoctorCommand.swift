@@ -161,7 +161,7 @@ struct ThemeCommand: ParsableCommand {
 
     func run() throws {
       let text: String
-      switch FileBytes.readText(file) {
+      switch FileBytes.readTextFile(file, limit: ThemeFile.sizeLimit) {
       case .success(let contents): text = contents
       case .failure(let error):
         printError("\(file): \(error.description)")

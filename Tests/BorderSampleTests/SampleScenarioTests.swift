@@ -286,3 +286,36 @@ struct RelativeTimeTests {
     #expect(!error.reason.isEmpty)
   }
 }
+
+@Suite("Sample templates")
+struct SampleTemplateTests {
+  @Test("a broken template line is reported with its file, line and field")
+  func brokenLine() {
+    let now = SampleDirectory.created
+    let good = #"{"at":"@now-1h","type":"note","text":"fine","illustrative":true}"#
+    let cases: [(String, String)] = [
+      (
+        "# a comment\n\(good)\n" + #"{"at":"@now-1h","type":"segment.level","segment":"A-01","level":9}"#,
+        "Sample/journal-x.jsonl:3: level: 9 is outside 1–5"
+      ),
+      (
+        "\(good)\n" + #"{"at":"@now-1w","type":"note","text":"x"}"#,
+        "Sample/journal-x.jsonl:2: '@now-1w': each amount needs a unit d, h, m or s"
+      ),
+    ]
+    for (text, expected) in cases {
+      guard
+        case .failure(let error) = SampleSituation.journal(templates: [("journal-x.jsonl", text)], now: now)
+      else {
+        Issue.record("accepted a broken template: \(text)")
+        continue
+      }
+      #expect(error.description.hasPrefix(expected), "\(error)")
+    }
+    let events = try? SampleSituation.journal(templates: [("a.jsonl", good), ("b.jsonl", good)], now: now)
+      .get()
+    #expect(events?.map(\.seq) == [1, 2])
+    #expect(events?.first?.at == now.adding(seconds: -3_600))
+    #expect(events?.first?.by == "sample")
+  }
+}

@@ -220,3 +220,79 @@ extension CommandRunner {
       stderr: String(decoding: err, as: UTF8.self))
   }
 }
+
+/// Output that cannot be written is an error, never a silently truncated file.
+@Suite("Standard output that cannot be written")
+struct StandardOutputTests {
+  /// Runs `bordermon` with standard output on `/dev/full`.
+  func runIntoFullDevice(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["BORDERMON_DATA"] = nil
+    environment["BORDERMON_NOW"] = "2026-11-29T06:00:00Z"
+    process.environment = environment
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    let errors = Pipe()
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = full
+    process.standardError = errors
+    try process.run()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: err, as: UTF8.self))
+  }
+
+  @Test("export, summary, check and snapshot exit non-zero when standard output is full (F10)")
+  func devFull() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    #expect(try CommandRunner.run(["init", "--data", data]).status == 0)
+    for arguments in [
+      ["export", "--format", "json"], ["export", "--format", "csv", "--table", "alerts"],
+      ["summary", "--json"],
+      ["summary"], ["check"], ["snapshot"],
+    ] {
+      let result = try runIntoFullDevice(arguments + ["--data", data])
+      #expect(result.status == 1, "\(arguments.joined(separator: " ")) exited \(result.status)")
+      #expect(
+        result.stderr.contains("bordermon: cannot write standard output: "),
+        "\(arguments.joined(separator: " ")): \(result.stderr)")
+    }
+  }
+}
+
+/// Theme files are text files, read without blocking.
+@Suite("Theme files that are not text")
+struct ThemeFileSafetyTests {
+  @Test("theme check refuses a FIFO at once and a binary file with an error (F19)")
+  func fifoAndBinary() throws {
+    let scratch = ScratchDirectory()
+    let fifo = scratch.path + "/fifo.toml"
+    #expect(mkfifo(fifo, 0o644) == 0)
+    let (process, output, errors) = try CommandRunner.start(["theme", "check", fifo])
+    let deadline = Date().addingTimeInterval(10)
+    while process.isRunning && Date() < deadline { usleep(10_000) }
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+      Issue.record("theme check hangs on a FIFO")
+    }
+    process.waitUntilExit()
+    _ = output.fileHandleForReading.readDataToEndOfFile()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 1)
+    #expect(message.contains("\(fifo): cannot read: it is a FIFO, not a regular file"), "\(message)")
+
+    let binary = scratch.path + "/binary.toml"
+    try Data([0x00, 0xFF, 0xFE, 0x0A, 0x41]).write(to: URL(fileURLWithPath: binary))
+    let checked = try CommandRunner.run(["theme", "check", binary])
+    #expect(checked.status == 1, "\(checked.stdout)")
+    #expect(checked.stderr.contains("line 1 holds a NUL byte: not a text file"), "\(checked.stderr)")
+    #expect(!checked.stdout.contains("ok"))
+    let latin1 = scratch.path + "/latin1.toml"
+    try Data(Array("name = \"x\"\n# caf".utf8) + [0xE9, 0x0A]).write(to: URL(fileURLWithPath: latin1))
+    let latin = try CommandRunner.run(["theme", "check", latin1])
+    #expect(latin.status == 1 && latin.stderr.contains("line 2 is not UTF-8 text"), "\(latin.stderr)")
+  }
+}

@@ -90,7 +90,9 @@ public struct SituationStore: Sendable {
     situation = Situation(reference: reference.data)
     follower = JournalFollower(path: directory.journalFile)
     if let historyLimit { historyWindow = HistoryWindow(base: situation, limit: historyLimit) }
-    if usesSnapshots, let snapshot = JournalSnapshot.read(JournalSnapshot.path(for: directory)),
+    if usesSnapshots,
+      let snapshot = JournalSnapshot.read(
+        JournalSnapshot.path(for: directory), journal: directory.journalFile),
       snapshotMatches(snapshot)
     {
       resume(from: snapshot, historyLimit: historyLimit)
@@ -141,7 +143,17 @@ public struct SituationStore: Sendable {
   /// Call it once the first screen or answer is out: it takes a moment for a long journal.
   /// `window`, when given, is the history a console kept (it took the store's own).
   public func saveSnapshotIfDue(window: HistoryWindow? = nil) {
-    guard usesSnapshots, eventsFoldedAtOpen >= Self.snapshotThreshold, asOf == nil, pendingBytes == 0,
+    guard eventsFoldedAtOpen >= Self.snapshotThreshold else { return }
+    saveSnapshot(window: window)
+  }
+
+  /// Whether this store may write the snapshot cache; a `--read-only` console sets it false,
+  /// so a viewer never writes anything in the data directory.
+  public var savesSnapshots = true
+
+  /// Saves a snapshot of what was folded so far (when snapshots are in use and allowed).
+  func saveSnapshot(window: HistoryWindow? = nil) {
+    guard usesSnapshots, savesSnapshots, asOf == nil, pendingBytes == 0, journalError == nil,
       let identity = follower.fileIdentity,
       let tail = JournalFollower.tailFingerprint(directory.journalFile, offset: follower.offset),
       tail == follower.currentFingerprint

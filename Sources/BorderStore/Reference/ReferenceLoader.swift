@@ -52,7 +52,7 @@ public enum ReferenceLoader {
     TOMLTable, TOMLLineIndex
   )? {
     let text: String
-    switch FileBytes.readText(path) {
+    switch FileBytes.readTextFile(path, limit: 1 << 30) {
     case .success(let contents): text = contents
     case .failure(let error):
       if error.isMissing && !required { return nil }

@@ -74,10 +74,103 @@ struct JournalSnapshot {
     return w.bytes
   }
 
-  /// Reads a snapshot; nil when it is missing, from another format version, or damaged.
-  static func read(_ path: String) -> JournalSnapshot? {
-    guard case .success(let bytes) = FileBytes.read(path) else { return nil }
-    return bytes.withUnsafeBufferPointer { buffer in
+  /// The cache's trust rule and checksum, the reason a snapshot file was not used.
+  enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No cache there (the usual case before a first save).
+    case missing
+    /// Not a regular file (a FIFO, a device, a directory, a symbolic link), or unreadable.
+    case unusable(String)
+    /// Owned by someone who is neither this user nor the journal's owner.
+    case foreignOwner(uid: UInt32)
+    /// Writable by the group or others: anyone there could have changed it.
+    case writableByOthers
+    /// Larger than a snapshot of this journal can be.
+    case tooLarge(Int64, limit: Int64)
+    /// The checksum does not match: damaged or truncated.
+    case damaged
+    /// The checksum matches but the layout is not this version's.
+    case format
+
+    var description: String {
+      switch self {
+      case .missing: return "no snapshot"
+      case .unusable(let reason): return reason
+      case .foreignOwner(let uid): return "owned by uid \(uid), neither this user nor the journal's owner"
+      case .writableByOthers: return "writable by its group or others"
+      case .tooLarge(let size, let limit): return "\(size) bytes, more than the \(limit) a snapshot can take"
+      case .damaged: return "its checksum does not match (damaged or truncated)"
+      case .format: return "another format version"
+      }
+    }
+  }
+
+  /// Reads a snapshot; nil when it is missing, untrusted, from another format version, or damaged.
+  static func read(_ path: String, journal: String? = nil) -> JournalSnapshot? {
+    try? load(path, journal: journal).get()
+  }
+
+  /// The most bytes a snapshot of this journal may take: it holds the situation folded from
+  /// the journal and the reference files, so it cannot be much larger than they are.
+  static func sizeLimit(journal: String) -> Int64 {
+    var total: Int64 = 64 << 20
+    var info = stat()
+    if stat(journal, &info) == 0 { total += 2 * Int64(info.st_size) }
+    let folder = journal.contains("/") ? String(journal[..<journal.lastIndex(of: "/")!]) : "."
+    for name in ["situation.toml", "segments.toml", "checkpoints.toml", "meetings.toml"]
+    where stat(folder + "/" + name, &info) == 0 {
+      total += 2 * Int64(info.st_size)
+    }
+    return total
+  }
+
+  /// Reads a snapshot if it can be trusted, or says why not.
+  ///
+  /// Trusted means: a regular file (never through a symbolic link, never a FIFO or device,
+  /// so nothing blocks), owned by this user or by the journal's owner, writable by no one
+  /// else, no larger than a snapshot of this journal can be, and its checksum matches.
+  static func load(_ path: String, journal: String? = nil) -> Result<JournalSnapshot, Rejection> {
+    let folder = String(path[..<path.lastIndex(of: "/")!])
+    var folderInfo = stat()
+    guard lstat(folder, &folderInfo) == 0 else { return .failure(.missing) }
+    guard (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
+      return .failure(
+        .unusable("\(folder) is \(FileBytes.kindDescription(folderInfo.st_mode)), not a folder"))
+    }
+    let opened: (fd: Int32, info: stat)
+    switch FileBytes.openRegular(path, operation: "read the snapshot") {
+    case .failure(let error): return .failure(error.isMissing ? .missing : .unusable(error.description))
+    case .success(let value): opened = value
+    }
+    defer { close(opened.fd) }
+    let info = opened.info
+    var journalOwner: uid_t?
+    var journalInfo = stat()
+    if let journal, stat(journal, &journalInfo) == 0 { journalOwner = journalInfo.st_uid }
+    guard info.st_uid == geteuid() || info.st_uid == journalOwner else {
+      return .failure(.foreignOwner(uid: UInt32(info.st_uid)))
+    }
+    guard info.st_mode & 0o022 == 0 else { return .failure(.writableByOthers) }
+    let limit = journal.map(sizeLimit(journal:)) ?? (1 << 30)
+    guard Int64(info.st_size) <= limit else { return .failure(.tooLarge(Int64(info.st_size), limit: limit)) }
+    let bytes: [UInt8]
+    switch FileBytes.readAll(opened.fd, path: path, limit: Int(limit)) {
+    case .failure(let error): return .failure(.unusable(error.description))
+    case .success(let read): bytes = read
+    }
+    guard bytes.count >= 8 else { return .failure(.damaged) }
+    let body = bytes.count - 8
+    var stored: UInt64 = 0
+    for offset in 0..<8 { stored |= UInt64(bytes[body + offset]) << (8 * UInt64(offset)) }
+    let computed = bytes.withUnsafeBytes { Checksum.xxh64(UnsafeRawBufferPointer(rebasing: $0[0..<body])) }
+    guard stored == computed else { return .failure(.damaged) }
+    guard let snapshot = decode(bytes, count: body) else { return .failure(.format) }
+    return .success(snapshot)
+  }
+
+  /// The snapshot in the first `count` bytes (the checksum already checked); nil when the layout is not this version's.
+  private static func decode(_ bytes: [UInt8], count: Int) -> JournalSnapshot? {
+    bytes.withUnsafeBufferPointer { whole in
+      let buffer = UnsafeBufferPointer(rebasing: whole[0..<count])
       var r = BinaryReader(buffer)
       do {
         for byte in magic where try r.byte() != byte { return nil }
@@ -116,16 +209,41 @@ struct JournalSnapshot {
     }
   }
 
+  /// The snapshot as the file holds it: its bytes, then their XXH64 checksum (8 bytes, little-endian).
+  func fileBytes() -> [UInt8] {
+    var bytes = encoded()
+    let sum = Checksum.xxh64(bytes)
+    for offset in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: sum >> (8 * UInt64(offset)))) }
+    return bytes
+  }
+
   /// Writes the snapshot next to the journal, atomically; a failure (say, a read-only folder) is ignored.
+  ///
+  /// The `.cache` folder must be a real folder (not a symbolic link); the file is written under a
+  /// fresh random name created with `O_EXCL | O_NOFOLLOW` in that folder (so a link planted there
+  /// cannot redirect the write), synced, then renamed over the old snapshot.
   func write(to directory: DataDirectory) {
     let folder = directory.path + "/.cache"
-    guard case .success = FileBytes.makeDirectories(folder) else { return }
-    let path = Self.path(for: directory)
-    let temporary = "\(path).\(getpid()).tmp"
-    guard case .success = FileBytes.write(temporary, encoded()) else {
-      unlink(temporary)
+    var info = stat()
+    if lstat(folder, &info) != 0 {
+      guard errno == ENOENT, mkdir(folder, 0o777) == 0 || errno == EEXIST else { return }
+    }
+    let dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard dirfd >= 0 else { return }
+    defer { close(dirfd) }
+    let name = "journal-snapshot.bin"
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<8 {
+      let temporary = "\(name).\(getpid()).\(String(generator.next() as UInt64, radix: 36)).tmp"
+      let fd = openat(dirfd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+      if fd < 0 {
+        if errno == EEXIST { continue }
+        return
+      }
+      let failed = FileBytes.writeAll(fd, fileBytes()) != nil || fsync(fd) != 0
+      close(fd)
+      if failed || renameat(dirfd, temporary, dirfd, name) != 0 { unlinkat(dirfd, temporary, 0) }
       return
     }
-    if rename(temporary, path) != 0 { unlink(temporary) }
   }
 }
