@@ -1,4 +1,5 @@
 import BorderModel
+import BorderSample
 import Foundation
 import Testing
 
