@@ -38,7 +38,7 @@ struct DemoCommand: ParsableCommand {
       switch store.append([draft], clock: clock) {
       case .success(let events):
         appended += 1
-        for event in events { print("#\(event.seq) \(event.type) \(DemoFeed.describe(event.payload))") }
+        for event in events { printText("#\(event.seq) \(event.type) \(DemoFeed.describe(event.payload))") }
         fflush(nil)
       case .failure(.rejected(_, let rejection)):
         printError("bordermon demo: skipped (\(rejection))")
