@@ -143,6 +143,8 @@ public enum EventCodec {
       f.seq = UInt64(value); return
     case (3, 0x65) where key.is("end"): f.end = try time(&s, "end"); return
     case (4, 0x74) where key.is("type"):
+      // A later `type` replaces an earlier one entirely (the known type too), as JSON readers take the last.
+      f.knownType = nil
       if s.peek() == 0x22, let range = try s.readRawString() {
         let slice = UnsafeBufferPointer(rebasing: s.bytes[range])
         if let known = EventType.match(slice) { f.knownType = known; f.type = known.rawValue; return }
@@ -246,7 +248,11 @@ public enum EventCodec {
 
   /// `source`: a string (the outlet, in words) or an object with `outlet`, `title`, `url` and `date`.
   private static func source(_ s: inout JSONScanner) throws -> SourceReference? {
-    if s.peek() == 0x22 { return SourceReference(outlet: try s.readString()) }
+    if s.peek() == 0x22 {
+      // An empty source names nothing: no source, as the writer (which leaves it out) reads it back.
+      let outlet = try s.readString()
+      return outlet.isEmpty ? nil : SourceReference(outlet: outlet)
+    }
     if s.readNull() { return nil }
     guard s.peek() == 0x7B else {
       throw EventDecodeError(
