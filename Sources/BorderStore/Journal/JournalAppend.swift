@@ -48,6 +48,9 @@ extension SituationStore {
     for (index, draft) in drafts.enumerated() {
       let line: [UInt8]
       let event: JournalEvent
+      var draft = draft
+      // Who really wrote it: the process's user, whatever `by` claims.
+      draft.event.uid = UInt32(getuid())
       switch Self.prepare(draft, seq: lastSeqSeen, now: clock.now(), in: situation) {
       case .failure(let rejection): return .failure(.rejected(index: index, rejection))
       case .success(let prepared): (event, line) = prepared
