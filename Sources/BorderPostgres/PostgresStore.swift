@@ -283,9 +283,11 @@ public final class PostgresStore: @unchecked Sendable {
   public func journal() -> PostgresJournal { PostgresJournal(store: self) }
 
   /// Opens the situation: the stored reference data with the journal folded over it.
-  public func situationStore(asOf: Timestamp? = nil, historyLimit: Int? = nil) -> Result<
-    SituationStore, StoreError
-  > {
+  public func situationStore(asOf: Timestamp? = nil, historyLimit: Int? = nil, now: Timestamp? = nil)
+    -> Result<
+      SituationStore, StoreError
+    >
+  {
     loadReference().map { reference in
       SituationStore(
         directory: directory, journal: journal(), reference: reference, asOf: asOf, historyLimit: historyLimit

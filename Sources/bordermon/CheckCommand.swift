@@ -22,7 +22,8 @@ struct CheckCommand: ParsableCommand {
   var strict = false
 
   func run() throws {
-    let store = try options.openSituation(clock: SystemWallClock())
+    let clock = SystemWallClock()
+    let store = try options.openSituation(clock: clock, now: clock.now())
     let directory = store.directory
     var problems = store.diagnostics
     if let error = store.journalError {

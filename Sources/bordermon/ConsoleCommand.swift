@@ -157,7 +157,7 @@ struct ConsoleLoop {
     let link = postgres.map { StoreLink(store: $0, clock: clock) }
     var runtime = ConsoleRuntime(
       state: state, terminal: SessionTerminal(session: session),
-      journal: StoreJournal(store: store, readOnly: readOnly, folds: folds, link: link),
+      journal: StoreJournal(store: store, readOnly: readOnly, folds: folds, link: link, clock: clock),
       wake: PollWake(
         input: session.inputFileDescriptor, signals: signals,
         watcher: link == nil ? FileWatcher(directory: directory.path) : nil, themes: themes, folds: folds,
@@ -197,6 +197,8 @@ struct StoreJournal: JournalPort {
   let folds: HistoryFolds
   /// The PostgreSQL store's link, when the journal is a store's.
   var link: StoreLink?
+  /// The clock appended events made now are timed by, under the journal's lock.
+  let clock: any WallClock
 
   mutating func refresh() -> JournalNews {
     if let link { return link.news(&store) }
@@ -216,9 +218,9 @@ struct StoreJournal: JournalPort {
       readError: update.readError?.description)
   }
 
-  mutating func append(_ event: JournalEvent) -> Result<UInt64, AppendFailure> {
+  mutating func append(_ draft: EventDraft) -> Result<UInt64, AppendFailure> {
     guard !readOnly else { return .failure(AppendFailure("read-only console: nothing is written")) }
-    if let link { return link.append(&store, event) }
+    if let link { return link.append(&store, draft, clock: clock) }
     // A console never creates a journal: one that went missing is reported, not started afresh.
     var info = stat()
     let path = store.directory.journalFile
@@ -226,8 +228,8 @@ struct StoreJournal: JournalPort {
       return .failure(
         AppendFailure("the journal \(path) is missing: nothing was written (a console never creates one)"))
     }
-    switch store.append([event]) {
-    case .success(let seqs): return .success(seqs.first ?? 0)
+    switch store.append([draft], clock: clock) {
+    case .success(let events): return .success(events.first?.seq ?? 0)
     case .failure(let error): return .failure(AppendFailure(error.description))
     }
   }

@@ -55,10 +55,12 @@ final class StoreLink {
   }
 
   /// Appends through the store, or refuses with the outage as the reason (never queued).
-  func append(_ store: inout SituationStore, _ event: JournalEvent) -> Result<UInt64, AppendFailure> {
+  func append(_ store: inout SituationStore, _ draft: EventDraft, clock: any WallClock) -> Result<
+    UInt64, AppendFailure
+  > {
     if let outage { return .failure(AppendFailure("not sent: \(outage)")) }
-    switch store.append([event]) {
-    case .success(let seqs): return .success(seqs.first ?? 0)
+    switch store.append([draft], clock: clock) {
+    case .success(let events): return .success(events.first?.seq ?? 0)
     case .failure(let error):
       if !follower.store.connection.isConnected { follower.lost(error.description, now: clock.now()) }
       return .failure(AppendFailure(error.description))

@@ -30,10 +30,11 @@ extension DataOptions {
   /// Opens the situation from whichever store was chosen; a data directory is created from the
   /// sample on first use, a PostgreSQL store never (only `init --store` or `store push` make one).
   func openSituation(
-    clock: some WallClock, asOf: Timestamp? = nil, historyLimit: Int? = nil, snapshots: Bool = false
+    clock: some WallClock, asOf: Timestamp? = nil, historyLimit: Int? = nil, snapshots: Bool = false,
+    now: Timestamp? = nil
   ) throws -> SituationStore {
     if let postgres = try openPostgres() {
-      switch postgres.situationStore(asOf: asOf, historyLimit: historyLimit) {
+      switch postgres.situationStore(asOf: asOf, historyLimit: historyLimit, now: now) {
       case .success(let store): return store
       case .failure(let error):
         printError("bordermon: \(error)")
@@ -41,6 +42,7 @@ extension DataOptions {
       }
     }
     let directory = try prepared(clock: clock)
-    return SituationStore(directory: directory, asOf: asOf, historyLimit: historyLimit, snapshots: snapshots)
+    return SituationStore(
+      directory: directory, asOf: asOf, historyLimit: historyLimit, snapshots: snapshots, now: now)
   }
 }
