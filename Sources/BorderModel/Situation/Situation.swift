@@ -173,6 +173,7 @@ extension Situation {
         Alert(
           report: report, raisedAt: event.at, raisedBy: event.by, provenance: event.provenance,
           stamp: stamp))
+      alerts[alerts.count - 1].raisedByUID = event.uid
       segments[segmentAt].lastEvent = stamp
       return .success(.alert(report.id, segment: report.segment))
 
@@ -195,6 +196,7 @@ extension Situation {
         return reject("alert", "\(id) was already acknowledged by \(mark.by) at \(mark.at)")
       }
       alerts[index].acknowledgement = OperatorMark(by: event.by, at: event.at, note: note)
+      alerts[index].acknowledgement?.uid = event.uid
       alerts[index].lastEvent = stamp
       segments[alertSegmentPositions[index]].lastEvent = stamp
       return .success(.alert(id, segment: alerts[index].segment))
@@ -205,6 +207,7 @@ extension Situation {
         return reject("alert", "\(id) was already resolved by \(mark.by) at \(mark.at)")
       }
       alerts[index].resolution = OperatorMark(by: event.by, at: event.at, note: note)
+      alerts[index].resolution?.uid = event.uid
       alerts[index].lastEvent = stamp
       segments[alertSegmentPositions[index]].lastEvent = stamp
       return .success(.alert(id, segment: alerts[index].segment))
