@@ -94,9 +94,10 @@ struct SituationExport {
       "approximate",
     ],
     .alerts: [
-      "id", "segment", "level", "type", "text", "side", "occurred", "raised_at", "raised_by", "raised_by_uid", "confidence",
-      "kg_killed", "kg_injured", "kg_evacuated", "tj_killed", "tj_injured", "tj_evacuated", "acknowledged_by",
-      "acknowledged_by_uid", "acknowledged_at", "acknowledgement_note", "resolved_by", "resolved_by_uid", "resolved_at", "resolution_note",
+      "id", "segment", "level", "type", "text", "side", "occurred", "raised_at", "raised_by", "raised_by_uid",
+      "confidence", "kg_killed", "kg_injured", "kg_evacuated", "tj_killed", "tj_injured", "tj_evacuated",
+      "acknowledged_by", "acknowledged_by_uid", "acknowledged_at", "acknowledgement_note", "resolved_by",
+      "resolved_by_uid", "resolved_at", "resolution_note",
       "provenance", "source", "source_title", "source_url", "source_date", "illustrative", "approximate",
     ],
     .checkpoints: [
