@@ -17,6 +17,7 @@ struct EventFields {
   var seq: UInt64?
   var at: Timestamp?
   var by: String?
+  var uid: UInt32?
   var type: String?
   /// The type, when it is one this version knows (read without making a string).
   var knownType: EventType?
@@ -132,6 +133,11 @@ public enum EventCodec {
       }
       f.seq = UInt64(value); return
     case (3, 0x65) where key.is("end"): f.end = try time(&s, "end"); return
+    case (3, 0x75) where key.is("uid"):
+      guard let value = try s.readInteger(), let uid = UInt32(exactly: value) else {
+        throw EventDecodeError(field: "uid", reason: "must be a user ID, a whole number 0–4294967295")
+      }
+      f.uid = uid; return
     case (4, 0x74) where key.is("type"):
       // A later `type` replaces an earlier one entirely (the known type too), as JSON readers take the last.
       f.knownType = nil
