@@ -41,7 +41,8 @@ struct FormatCommandTests {
     #expect(first.status == 0, "\(first.stderr)")
     let original = try Self.alerts(data)
     #expect(original.count > 0)
-    #expect(first.stderr.contains("\(original.count) imported, 0 already there, 0 refused"), "\(first.stderr)")
+    #expect(
+      first.stderr.contains("\(original.count) imported, 0 already there, 0 refused"), "\(first.stderr)")
     let imported = try Self.alerts(copy)
     #expect(Set(original.keys) == Set(imported.keys))
     let fields = [
