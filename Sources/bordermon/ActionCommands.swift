@@ -64,7 +64,8 @@ struct AlertCommand: ParsableCommand {
   struct Raise: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Raise a new alert on a segment.")
     @OptionGroup var options: DataOptions
-    @Option(help: "The segment ID, e.g. A-05.") var segment: String
+    @Option(help: "The segment ID, e.g. A-05.", completion: CompletionCandidates.completion(.segments))
+    var segment: String
     @Option(help: "Level 1–5 (1 stable … 5 escalation).") var level: Int
     @Option(
       help: "armed-clash, shelling, blockade, detention, infrastructure-damage, troop-movement or other.")
@@ -96,7 +97,8 @@ struct AlertCommand: ParsableCommand {
   struct Acknowledge: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge an alert.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The alert's ID.") var id: String
+    @Argument(help: "The alert's ID.", completion: CompletionCandidates.completion(.openAlerts)) var id:
+      String
     @Option(help: "A short note.") var note: String?
     func run() throws {
       try appendForScript(
@@ -107,7 +109,8 @@ struct AlertCommand: ParsableCommand {
   struct Resolve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Resolve (close) an alert.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The alert's ID.") var id: String
+    @Argument(help: "The alert's ID.", completion: CompletionCandidates.completion(.openAlerts)) var id:
+      String
     @Option(help: "A short note.") var note: String?
     func run() throws {
       try appendForScript(
@@ -118,7 +121,8 @@ struct AlertCommand: ParsableCommand {
   struct Level: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Change an open alert's level.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The alert's ID.") var id: String
+    @Argument(help: "The alert's ID.", completion: CompletionCandidates.completion(.openAlerts)) var id:
+      String
     @Argument(help: "The new level, 1–5.") var level: Int
     @Option(help: "Why.") var reason: String?
     func run() throws {
@@ -138,7 +142,7 @@ struct SegmentCommand: ParsableCommand {
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Set a segment's demarcation status.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The segment ID.") var id: String
+    @Argument(help: "The segment ID.", completion: CompletionCandidates.completion(.segments)) var id: String
     @Argument(
       help: "disputed, under-negotiation, described, delimited, demarcation-in-progress or demarcated.")
     var status: String
@@ -155,7 +159,7 @@ struct SegmentCommand: ParsableCommand {
   struct Level: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Set a segment's alert level.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The segment ID.") var id: String
+    @Argument(help: "The segment ID.", completion: CompletionCandidates.completion(.segments)) var id: String
     @Argument(help: "The level, 1–5.") var level: Int
     @Option(help: "Why.") var reason: String?
     func run() throws {
@@ -202,7 +206,7 @@ struct MeetingCommand: ParsableCommand {
   struct Reschedule: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Move a meeting to new dates.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The meeting ID.") var id: String
+    @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     @Option(help: "New start, RFC 3339.") var start: String
     @Option(help: "New end, RFC 3339.") var end: String
     @Option(help: "Why.") var reason: String?
@@ -218,7 +222,7 @@ struct MeetingCommand: ParsableCommand {
   struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Record that a meeting is in session.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The meeting ID.") var id: String
+    @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     func run() throws {
       try appendForScript(.meetingStarted(meeting: MeetingID(id)), options: options, command: "meeting start")
     }
@@ -228,7 +232,7 @@ struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Record that a meeting was held, with its outcome.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The meeting ID.") var id: String
+    @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     @Option(help: "The protocol's number.") var `protocol`: String?
     @Option(help: "Kilometres of line agreed.") var km: Double?
     @Option(help: "A one-line summary.") var text: String?
@@ -245,7 +249,7 @@ struct MeetingCommand: ParsableCommand {
   struct Postpone: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Postpone a meeting.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The meeting ID.") var id: String
+    @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     @Option(help: "Why.") var reason: String?
     func run() throws {
       try appendForScript(
@@ -257,7 +261,7 @@ struct MeetingCommand: ParsableCommand {
   struct Cancel: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Cancel a meeting.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The meeting ID.") var id: String
+    @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     @Option(help: "Why.") var reason: String?
     func run() throws {
       try appendForScript(
@@ -275,7 +279,10 @@ struct CheckpointCommand: ParsableCommand {
   struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Set a checkpoint open, closed or restricted.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The checkpoint's ID or name (Latin or Cyrillic, any case).") var name: String
+    @Argument(
+      help: "The checkpoint's ID or name (Latin or Cyrillic, any case).",
+      completion: CompletionCandidates.completion(.checkpoints))
+    var name: String
     @Argument(help: "open, closed or restricted.") var status: String
     @Option(help: "A short note.") var note: String?
     func run() throws {
@@ -306,7 +313,10 @@ struct NoteCommand: ParsableCommand {
     commandName: "note",
     abstract: "Add a note to a segment, alert, meeting or checkpoint (or '-' for the whole situation).")
   @OptionGroup var options: DataOptions
-  @Argument(help: "The record's ID, or - for the situation as a whole.") var id: String
+  @Argument(
+    help: "The record's ID, or - for the situation as a whole.",
+    completion: CompletionCandidates.completion(.records))
+  var id: String
   @Argument(help: "The note.") var text: String
   func run() throws {
     try appendForScript(
