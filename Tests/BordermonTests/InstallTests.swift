@@ -222,3 +222,29 @@ struct InstallTests {
       segments.contains("A-01") && segments.contains("A-09") && segments.allSatisfy { $0.hasPrefix("A-0") })
   }
 }
+
+@Suite("The config file's unknown keys, as an operator sees them")
+struct ConfigFileCommandTests {
+  @Test("bordermon themes and doctor name each unknown key of config.toml with file:line")
+  func unknownKeysReported() throws {
+    let scratch = ScratchDirectory()
+    let folder = scratch.path + "/config/bordermon"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let config = folder + "/config.toml"
+    try "theme = \"light\"\ndata = \"/srv/bordermon\"\n".write(
+      toFile: config, atomically: true, encoding: .utf8)
+    let environment = ["XDG_CONFIG_HOME": scratch.path + "/config", "HOME": scratch.path]
+    let warning = "\(config):2: data: warning: unknown key (ignored); config.toml sets only `theme`"
+
+    let themes = try InstallTests.run(
+      CommandRunner.executable, ["themes"], in: scratch.path, environment: environment)
+    #expect(themes.status == 0)
+    #expect(themes.stderr.hasPrefix(warning), "stderr: \(themes.stderr)")
+    #expect(themes.stdout.contains("* light"), "the theme key still works:\n\(themes.stdout)")
+
+    let doctor = try InstallTests.run(
+      CommandRunner.executable, ["doctor", "--theme", "monochrome"], in: scratch.path,
+      environment: environment)
+    #expect(doctor.stdout.contains("    " + warning), "doctor:\n\(doctor.stdout)")
+  }
+}
