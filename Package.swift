@@ -61,6 +61,10 @@ let package = Package(
     .testTarget(
       name: "BordermonTests", dependencies: ["bordermon", "BorderModel", "BorderStore", "TerminalTestSupport"]),
     .testTarget(
+      name: "BorderFuzzTests",
+      dependencies: ["BorderModel", "BorderStore", "BorderSample", "BorderConsole", "BorderThemes"],
+      exclude: ["Corpus"]),
+    .testTarget(
       name: "BorderFormatsTests",
       dependencies: ["BorderFormats", "BorderModel", "BorderStore", "BorderSample"],
       exclude: ["Fixtures", "Validators"]),

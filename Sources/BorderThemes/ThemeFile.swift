@@ -66,8 +66,10 @@ private struct ThemeFileParser {
   mutating func report(
     _ severity: Diagnostic.Severity, at keyPath: [String], field: String?, _ message: String
   ) {
+    // An empty key (`"" = …`) is named as written, so the line does not read `file:7: : …`.
+    let named = field.map { $0.isEmpty ? "\"\"" : $0 }
     diagnostics.append(
-      Diagnostic(severity, file: path, line: lines.nearestLine(keyPath) ?? 1, field: field, message: message))
+      Diagnostic(severity, file: path, line: lines.nearestLine(keyPath) ?? 1, field: named, message: message))
   }
 
   mutating func run() -> ThemeDocument {

@@ -88,10 +88,11 @@ func requireReadableJournal(_ store: SituationStore, command: String) throws {
   throw ExitCode(1)
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, sanitised: messages quote data (IDs, names, paths, what
+/// another operator typed) and may land on anyone's terminal.
 func printError(_ text: String) {
   var stream = StandardError()
-  print(text, to: &stream)
+  print(TerminalOutput.readable(text), to: &stream)
 }
 
 /// Standard error as a text output stream.

@@ -29,9 +29,9 @@ struct CheckCommand: ParsableCommand {
       problems.append(Diagnostic(.error, file: error.path, message: error.description))
     }
     if strict { problems += ProvenanceAudit.audit(directory) }
-    for problem in problems { print(problem.description) }
+    for problem in problems { printText(problem.description) }
     let hidden = store.journalProblemCount - store.journalDiagnostics.count
-    if hidden > 0 { print("\(directory.journalFile): … and \(hidden) more problems") }
+    if hidden > 0 { printText("\(directory.journalFile): … and \(hidden) more problems") }
     let errors = problems.filter { $0.severity == .error }.count + max(0, hidden)
     let warnings = problems.count - problems.filter { $0.severity == .error }.count
     let situation = store.situation
@@ -43,6 +43,6 @@ struct CheckCommand: ParsableCommand {
         "bordermon check: \(errors) error(s), \(warnings) warning(s) in \(directory.path) (\(counts))")
       throw ExitCode(1)
     }
-    print("ok: \(directory.path): \(counts)" + (warnings > 0 ? ", \(warnings) warning(s)" : ""))
+    printText("ok: \(directory.path): \(counts)" + (warnings > 0 ? ", \(warnings) warning(s)" : ""))
   }
 }

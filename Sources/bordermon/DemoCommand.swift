@@ -39,7 +39,7 @@ struct DemoCommand: ParsableCommand {
       switch store.append([event]) {
       case .success(let seqs):
         appended += 1
-        print("#\(seqs.first ?? 0) \(event.type) \(DemoFeed.describe(payload))")
+        printText("#\(seqs.first ?? 0) \(event.type) \(DemoFeed.describe(payload))")
         fflush(nil)
       case .failure(.rejected(_, let rejection)):
         printError("bordermon demo: skipped (\(rejection))")

@@ -128,7 +128,7 @@ struct DoctorCommand: ParsableCommand {
           ? "does not exist yet (the console creates the sample there on first use)"
           : directory.problem(origin: dataOrigin) ?? "")
     }
-    print(lines.joined(separator: "\n"))
+    printText(lines.joined(separator: "\n"))
   }
 
   private func yes(_ flag: Bool) -> String { flag ? "yes" : "no" }
@@ -146,10 +146,10 @@ struct ThemesCommand: ParsableCommand {
     for entry in catalog.entries() {
       let mark = entry.name == chosen.entry.name ? "*" : " "
       let place = entry.path ?? "built into the binary"
-      print("\(mark) \(entry.name.padding(16)) \(entry.source.rawValue.padding(11)) \(place)")
+      printText("\(mark) \(entry.name.padding(16)) \(entry.source.rawValue.padding(11)) \(place)")
     }
-    print("\n* chosen now, from \(chosen.choice.originDescription). Search order:")
-    for folder in catalog.folders { print("  \(folder.source.rawValue.padding(11)) \(folder.path)") }
+    printText("\n* chosen now, from \(chosen.choice.originDescription). Search order:")
+    for folder in catalog.folders { printText("  \(folder.source.rawValue.padding(11)) \(folder.path)") }
   }
 }
 
@@ -172,9 +172,9 @@ struct ThemeCommand: ParsableCommand {
         throw ExitCode(1)
       }
       let document = ThemeFile.read(text: text, path: file)
-      for problem in document.diagnostics { print(problem.description) }
+      for problem in document.diagnostics { printText(problem.description) }
       if document.hasErrors { throw ExitCode(1) }
-      print(
+      printText(
         "ok: \(file): theme \"\(document.theme.name)\", every role set"
           + (document.diagnostics.isEmpty ? "" : " (\(document.diagnostics.count) warning(s))"))
     }

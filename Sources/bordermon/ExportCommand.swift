@@ -69,9 +69,9 @@ struct ExportCommand: ParsableCommand {
       exporter.structure(&object)
       let data = try JSONSerialization.data(
         withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-      print(String(decoding: data, as: UTF8.self))
+      print(TerminalOutput.terminalSafeJSON(String(decoding: data, as: UTF8.self)))
     case .csv:
-      print(exporter.csv(table ?? .segments), terminator: "")
+      printData(exporter.csv(table ?? .segments), terminator: "")
     case .cap, .ics, .geojson:
       try exportStandard(situation: situation, now: asOf ?? clock.now())
     }
@@ -209,18 +209,33 @@ struct SituationExport {
     return out
   }
 
+  /// One CSV field: quoted where needed; text a spreadsheet would run as a formula (it starts
+  /// with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'` and quotes, as OWASP
+  /// recommends. Numbers written as numbers are left alone.
   static func csvField(_ value: Any?) -> String {
-    let text: String
+    var text: String
+    var isText = true
     switch value {
     case nil, is NSNull: return ""
     case let list as [String]: text = list.joined(separator: "; ")
-    case let number as Double: text = String(number)
-    case let number as Int: text = String(number)
+    case let number as Double:
+      text = String(number)
+      isText = false
+    case let number as Int:
+      text = String(number)
+      isText = false
     case let flag as Bool: text = flag ? "true" : "false"
     case let string as String: text = string
     default: text = "\(value!)"
     }
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    let formula = isText && text.unicodeScalars.first.map { csvFormulaStarts.contains($0) } == true
+    if formula { text = "'" + text }
+    guard formula || text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
+
+  /// The first characters that make a spreadsheet read a cell as a formula.
+  static let csvFormulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }

@@ -22,12 +22,14 @@ extension ExportCommand {
       if let dir {
         try writeFiles(messages, into: dir)
       } else {
-        print(messages.map(CAPExport.xml).joined(), terminator: "")
+        printData(messages.map(CAPExport.xml).joined(), terminator: "")
       }
     case .ics:
-      print(ICalendarExport(situation: situation, now: now, product: BordermonVersion.line).calendar(), terminator: "")
+      printData(
+        ICalendarExport(situation: situation, now: now, product: BordermonVersion.line).calendar(),
+        terminator: "")
     case .geojson:
-      print(try GeoJSONExport(situation: situation, asOf: now).json())
+      printData(TerminalOutput.terminalSafeJSON(try GeoJSONExport(situation: situation, asOf: now).json()))
     case .csv, .json:
       break
     }
@@ -60,6 +62,6 @@ extension ExportCommand {
         offset += written
       }
     }
-    print("\(messages.count) CAP message(s) written to \(dir)")
+    printText("\(messages.count) CAP message(s) written to \(dir)")
   }
 }

@@ -26,7 +26,7 @@ struct GenerateCommand: ParsableCommand {
     let generator = SyntheticData(segments: segments, events: events, seed: seed)
     switch generator.write(to: directory) {
     case .success:
-      print("generated \(directory.path): \(segments) segments, \(events) events (seed \(seed))")
+      printText("generated \(directory.path): \(segments) segments, \(events) events (seed \(seed))")
     case .failure(let error):
       printError("bordermon generate: \(error)")
       throw ExitCode(1)

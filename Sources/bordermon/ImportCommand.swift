@@ -69,7 +69,7 @@ struct ImportRun {
   /// visible placeholders, never sent to the terminal.
   mutating func apply(_ outcome: ImportOutcome, place rawPlace: String) throws {
     let place = Sanitizer.clean(rawPlace)
-    func say(_ text: String) { print(Sanitizer.clean(text)) }
+    func say(_ text: String) { printText(text) }
     func warn(_ text: String) { printError(Sanitizer.clean(text)) }
     switch outcome {
     case .refused(let field, let reason):

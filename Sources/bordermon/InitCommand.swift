@@ -30,7 +30,7 @@ struct InitCommand: ParsableCommand {
     {
     case .success:
       let store = SituationStore(directory: directory)
-      print(
+      printText(
         "created \(directory.path) (scenario \(scenario.rawValue)): \(store.situation.segments.count) segments, "
           + "\(store.situation.checkpoints.count) checkpoints, \(store.situation.appliedEventCount) journal events"
       )

@@ -31,9 +31,9 @@ struct SummaryCommand: ParsableCommand {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       let data = try encoder.encode(report)
-      print(String(decoding: data, as: UTF8.self))
+      print(TerminalOutput.terminalSafeJSON(String(decoding: data, as: UTF8.self)))
     } else {
-      print(report.text)
+      printText(report.text)
     }
     let errors = store.diagnostics.filter { $0.severity == .error }.count
     if errors > 0 {

@@ -145,6 +145,29 @@ struct ActionTargetTests {
   }
 }
 
+@Suite("The feed follows the newest alert again after a trip (ux bug 2)")
+struct FeedFollowingTests {
+  @Test("after history ({ then L) the feed's selection is the newest alert, not the past's newest")
+  func afterHistory() throws {
+    var state = try SampleConsole.state()
+    _ = press(&state, .character("{"), .character("{"))
+    #expect(state.historyCursor != nil)
+    _ = press(&state, .character("L"))
+    #expect(state.isLive)
+    #expect(state.selectedAlert == state.live.alerts.last?.id)
+  }
+
+  @Test("after a freeze during which alerts arrived, resuming selects the newest")
+  func afterFreeze() throws {
+    var state = try SampleConsole.state()
+    _ = press(&state, .character("f"))
+    _ = arrive(&state, raise("NEW-F01"))
+    #expect(state.selectedAlert == "AL-NOW-AKSAI", "frozen: the picture holds still")
+    _ = press(&state, .character("f"))
+    #expect(state.selectedAlert == "NEW-F01")
+  }
+}
+
 @Suite("The form shows its target, and what became of it")
 struct FormTargetTests {
   @Test("an acknowledgement form shows the alert in full")

@@ -134,11 +134,15 @@ struct JournalTests {
     dir.write("data/journal.jsonl.new", MiniReference.line(1, #""type":"note","text":"rotated""#))
     #expect(rename(data.journalFile + ".new", data.journalFile) == 0)
     let replaced = store.refresh()
-    #expect(replaced.restartReason == "the journal was replaced")
+    #expect(
+      replaced.restartReason
+        == "the journal was replaced; history up to seq 2 is unavailable (no longer in the file)")
     #expect(store.situation.alerts.isEmpty && store.situation.notes.map(\.text) == ["rotated"])
     #expect(truncate(data.journalFile, 0) == 0)
     let truncated = store.refresh()
-    #expect(truncated.restartReason == "the journal was truncated")
+    #expect(
+      truncated.restartReason
+        == "the journal was truncated; history up to seq 1 is unavailable (no longer in the file)")
     #expect(store.situation.notes.isEmpty)
   }
 

@@ -296,3 +296,44 @@ struct ThemeFileSafetyTests {
     #expect(latin.status == 1 && latin.stderr.contains("line 2 is not UTF-8 text"), "\(latin.stderr)")
   }
 }
+
+/// The journal records who really wrote each line beside who the line claims.
+@Suite("The uid that wrote each line")
+struct WriterIdentityTests {
+  @Test(
+    "every line records the writing process's uid; neither the environment nor the input can set it (F15)")
+  func uidFromProcess() throws {
+    let scratch = ScratchDirectory()
+    let data = scratch.path + "/data"
+    #expect(try CommandRunner.run(["init", "--data", data]).status == 0)
+    let journal = data + "/journal.jsonl"
+    let claimed = ["BORDERMON_OPERATOR": "president", "SSH_CLIENT": "1.2.3.4 5555 22"]
+    let note = try CommandRunner.run(
+      ["note", "-", "claimed by the environment", "--data", data], environment: claimed)
+    #expect(note.status == 0, "\(note.stderr)")
+    let appended = try CommandRunner.run(
+      ["append", "--data", data],
+      stdin: #"{"type":"note","text":"claimed by the input","by":"president@1.2.3.4","uid":4242}"# + "\n")
+    #expect(appended.status == 0, "\(appended.stderr)")
+    var lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").suffix(2).map {
+      try EventCodec.decode(String($0)).get()
+    }
+    #expect(lines.map(\.by) == ["president@1.2.3.4", "president@1.2.3.4"], "the claim is kept as claimed")
+    #expect(lines.map(\.uid) == [UInt32(getuid()), UInt32(getuid())], "the uid is the process's")
+    // Another user, claiming to be root: the line says who it was.
+    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+    #expect(chmod(scratch.path, 0o755) == 0 && chmod(data, 0o755) == 0 && chmod(journal, 0o666) == 0)
+    let other = try CommandRunner.runProgram(
+      "/usr/bin/setpriv",
+      [
+        "--reuid=65534", "--regid=65534", "--clear-groups", "--", CommandRunner.executable, "note", "-",
+        "as nobody",
+        "--data", data,
+      ], environment: ["BORDERMON_OPERATOR": "root"])
+    #expect(other.status == 0, "\(other.stderr)")
+    lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").suffix(1).map {
+      try EventCodec.decode(String($0)).get()
+    }
+    #expect(lines.first?.by == "root" && lines.first?.uid == 65534)
+  }
+}

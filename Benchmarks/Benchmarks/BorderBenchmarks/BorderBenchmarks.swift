@@ -98,6 +98,31 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // A frame with one alert whose text is 50 MB (F12): the feed row, then its detail over the screen.
+  for detail in [false, true] {
+    Benchmark(
+      "Frame 120x40 sample with a 50 MB alert text\(detail ? ", its detail open" : "")",
+      closure: { benchmark in
+        var state = console("sample", columns: 120, rows: 40)
+        var situation = state.live
+        situation.apply(
+          JournalEvent(
+            seq: 1_000_000, at: frameTime, by: "bench",
+            payload: .alertRaised(
+              AlertReport(
+                id: "HUGE-1", segment: "A-01", level: .tense, type: .other,
+                text: String(repeating: "Shots reported near the canal ", count: 50 << 20 / 30)))))
+        _ = state.handle(.journal(JournalNews(situation: situation)))
+        if detail { for key in [Key.tab, .tab, .enter] { _ = state.handle(.key(key)) } }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+          blackHole(ConsoleView.render(state))
+        }
+        // Freeing the 50 MB text is not part of a frame.
+        benchmark.stopMeasurement()
+      }, setup: { _ = console("sample", columns: 120, rows: 40) })
+  }
+
   // A key to a new frame with 10,000 segments: the reducer, then the view.
   for (name, label) in [("segments-10k", "10000 segments"), ("big", "10000 segments 1000000 events")] {
     Benchmark(

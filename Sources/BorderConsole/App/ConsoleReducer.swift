@@ -277,6 +277,7 @@ extension ConsoleState {
       if frozen != nil {
         frozen = nil
         refreshRows()
+        catchUpFeed()
         say("resumed: showing the journal live", seconds: 3)
       } else {
         frozen = FrozenView(situation: displayed, since: now, eventsArrived: 0)

@@ -88,12 +88,14 @@ public struct Grid: Sendable {
     guard row >= 0, row < height, column < width else { return 0 }
     let available = min(limit ?? (width - column), width - column)
     guard available > 0 else { return 0 }
-    let safe = Sanitizer.clean(text, ascii: asciiOnly)
+    // Only the start of the text can show: a 50 MB text costs what a line does.
+    let (visible, cutShort) = Grid.visiblePrefix(text, columns: available)
+    let safe = Sanitizer.clean(visible, ascii: asciiOnly)
     let mark = asciiOnly ? "~" : "…"
     var col = column
     // Fast path: plain ASCII, one byte per cell.
     if safe.utf8.allSatisfy({ $0 < 0x80 }) {
-      let length = safe.utf8.count
+      let length = cutShort ? max(safe.utf8.count, available + 1) : safe.utf8.count
       let cut = length > available && ellipsis ? available - 1 : min(length, available)
       var written = 0
       for byte in safe.utf8 {
@@ -108,7 +110,7 @@ public struct Grid: Sendable {
       }
       return col - column
     }
-    let fullWidth = DisplayWidth.of(safe)
+    let fullWidth = cutShort ? max(DisplayWidth.of(safe), available + 1) : DisplayWidth.of(safe)
     let cutAt = fullWidth > available && ellipsis ? available - 1 : available
     for scalar in safe.unicodeScalars {
       let w = DisplayWidth.of(scalar)
@@ -136,6 +138,22 @@ public struct Grid: Sendable {
     return col - column
   }
 
+  /// The start of `text` that can fill `columns` cells, and whether more was left off.
+  ///
+  /// Every scalar takes at most one cell's worth of room here except zero-width ones, so
+  /// `columns + 1` cells' worth of scalars, plus room for combining marks, tell whether the text
+  /// overflows; the rest is never looked at (not sanitised, measured or copied).
+  static func visiblePrefix(_ text: String, columns: Int) -> (text: String, cutShort: Bool) {
+    let budget = columns * 8 + 64
+    // A native string's UTF-8 count is known without a pass; fewer bytes means fewer scalars.
+    if text.utf8.count <= budget { return (text, false) }
+    let scalars = text.unicodeScalars
+    guard let end = scalars.index(scalars.startIndex, offsetBy: budget, limitedBy: scalars.endIndex),
+      end < scalars.endIndex
+    else { return (text, false) }
+    return (String(scalars[..<end]), true)
+  }
+
   /// One-character strings for the ASCII range, so drawing plain text makes no new strings.
   static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
@@ -146,12 +164,13 @@ public struct Grid: Sendable {
     alignRight: Bool = false
   ) -> Int {
     guard span > 0 else { return 0 }
-    let textWidth = DisplayWidth.of(Sanitizer.clean(text, ascii: asciiOnly))
+    let (visible, cutShort) = Grid.visiblePrefix(text, columns: span)
+    let textWidth = cutShort ? span + 1 : DisplayWidth.of(Sanitizer.clean(visible, ascii: asciiOnly))
     fill(Rect(row: row, column: column, width: span, height: 1), style: style)
     if alignRight && textWidth < span {
-      put(text, row: row, column: column + span - textWidth, limit: textWidth, style: style)
+      put(visible, row: row, column: column + span - textWidth, limit: textWidth, style: style)
     } else {
-      put(text, row: row, column: column, limit: span, style: style)
+      put(cutShort ? text : visible, row: row, column: column, limit: span, style: style)
     }
     return span
   }

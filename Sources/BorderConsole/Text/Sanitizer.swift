@@ -7,11 +7,39 @@ public enum Sanitizer {
   /// The safe, single-line form of `text`.
   public static func clean(_ text: String, ascii: Bool = false) -> String {
     if isPlain(text, ascii: ascii) { return text }
+    return placeholders(text, ascii: ascii, transliterate: ascii, keepLineFeeds: false)
+  }
+
+  /// The safe form of lines of text for a command's output: line feeds stay, every other control
+  /// character becomes its placeholder (`^X` notation when `ascii`), and other characters pass
+  /// unchanged, Cyrillic included.
+  public static func cleanLines(_ text: String, ascii: Bool = false) -> String {
+    if isPlain(text, ascii: false, allowingLineFeeds: true) { return text }
+    return placeholders(text, ascii: ascii, transliterate: false, keepLineFeeds: true)
+  }
+
+  private static func placeholders(_ text: String, ascii: Bool, transliterate: Bool, keepLineFeeds: Bool)
+    -> String
+  {
     var out = ""
     out.reserveCapacity(text.utf8.count)
+    var previousWasCarriageReturn = false
     for scalar in text.unicodeScalars {
       let value = scalar.value
+      if previousWasCarriageReturn {
+        // A carriage return is kept only as the first half of a CR LF line end.
+        previousWasCarriageReturn = false
+        if value == 0x0A {
+          out.unicodeScalars.append(Unicode.Scalar(0x0D))
+        } else {
+          out += ascii ? "^M" : "\u{240D}"
+        }
+      }
       switch value {
+      case 0x0A where keepLineFeeds:
+        out.unicodeScalars.append(scalar)
+      case 0x0D where keepLineFeeds:
+        previousWasCarriageReturn = true
       case 0x00...0x1F:
         if ascii {
           out += "^" + String(UnicodeScalar(UInt8(value + 0x40)))
@@ -23,26 +51,28 @@ public enum Sanitizer {
       case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0xFFF9...0xFFFB:
         out += ascii ? "?" : "\u{FFFD}"
       default:
-        if ascii && value > 0x7E {
+        if transliterate && value > 0x7E {
           out += Transliteration.ascii(scalar)
         } else {
           out.unicodeScalars.append(scalar)
         }
       }
     }
+    if previousWasCarriageReturn { out += ascii ? "^M" : "\u{240D}" }
     return out
   }
 
   /// Whether the text needs no change (the common case, checked fast).
-  static func isPlain(_ text: String, ascii: Bool) -> Bool {
+  static func isPlain(_ text: String, ascii: Bool, allowingLineFeeds: Bool = false) -> Bool {
     for byte in text.utf8 {
+      if byte == 0x0A && allowingLineFeeds { continue }
       if byte < 0x20 || byte == 0x7F { return false }
       if byte >= 0x80 {
         if ascii { return false }
         // C1 controls are U+0080–U+009F: encoded as C2 80 … C2 9F; bidi controls begin E2 80 / E2 81.
         // The rest of the text is checked scalar by scalar: C0 controls may still follow.
         return !text.unicodeScalars.contains { scalar in
-          scalar.value < 0x20 || scalar.value == 0x7F
+          (scalar.value < 0x20 && !(allowingLineFeeds && scalar.value == 0x0A)) || scalar.value == 0x7F
             || (0x80...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
             || (0x2066...0x2069).contains(scalar.value) || (0xFFF9...0xFFFB).contains(scalar.value)
         }

@@ -205,6 +205,7 @@ struct DetailContent {
 
   private func coordinate(_ point: Coordinate) -> String {
     func format(_ value: Double) -> String {
+      guard value.isFinite, abs(value) <= 360 else { return "?" }
       let scaled = Int((abs(value) * 10_000).rounded())
       return "\(scaled / 10_000).\(RFC3339.pad(scaled % 10_000, 4))"
     }

@@ -32,7 +32,7 @@ struct LineView {
     var col = column
     let label = "Agreed \(TimeText.km(figures.agreedKm)) of \(TimeText.km(figures.totalKm)) km "
     col += grid.put(label, row: row, column: col, style: c.style(.title))
-    let percent = "\((figures.agreedShare * 1000).rounded() / 10)%"
+    let percent = TimeText.percent(figures.agreedShare)
     let legendParts = DemarcationStatus.allCases.filter { (figures.segmentsByStatus[$0] ?? 0) > 0 }
     let legendWidth = legendParts.reduce(0) {
       $0 + DisplayWidth.of(c.glyphs.status($1)) + 1 + $1.shortLabel.count + 1
@@ -41,7 +41,8 @@ struct LineView {
     let room = column + width - col - percent.count - 2
     let showLegend = room - legendWidth >= 12
     let gaugeWidth = max(4, showLegend ? min(40, room - legendWidth) : room)
-    let filled = Int((Double(gaugeWidth) * figures.agreedShare).rounded())
+    let share = figures.agreedShare.isFinite ? min(max(figures.agreedShare, 0), 1) : 0
+    let filled = cellCount((Double(gaugeWidth) * share).rounded())
     for index in 0..<gaugeWidth {
       let isFilled = index < filled
       grid.put(
@@ -134,8 +135,10 @@ struct StripSpans {
   init(lengths: [Double], statuses: [DemarcationStatus], width: Int) {
     self.width = max(1, width)
     self.statuses = statuses
-    let segments = lengths
-    let total = segments.reduce(0) { $0 + max(0, $1) }
+    // Lengths from the data are held to what a border can measure (NaN and negatives as 0),
+    // so the shares below are always finite.
+    let segments = lengths.map { $0.isNaN ? 0 : min(max($0, 0), 1e9) }
+    let total = segments.reduce(0) { $0 + $1 }
     var starts = [Int]()
     starts.reserveCapacity(segments.count + 1)
     if segments.count <= self.width && total > 0 {
@@ -143,14 +146,14 @@ struct StripSpans {
       let spare = Double(self.width - segments.count)
       var cumulative = 0.0
       for (index, length) in segments.enumerated() {
-        starts.append(index + Int((cumulative / total * spare).rounded()))
+        starts.append(index + cellCount((cumulative / total * spare).rounded()))
         cumulative += max(0, length)
       }
       starts.append(self.width)
     } else {
       var cumulative = 0.0
       for length in segments {
-        starts.append(total > 0 ? Int((cumulative / total * Double(self.width)).rounded(.down)) : 0)
+        starts.append(total > 0 ? cellCount((cumulative / total * Double(self.width)).rounded(.down)) : 0)
         cumulative += max(0, length)
       }
       starts.append(self.width)

@@ -87,55 +87,154 @@ enum TimeText {
       ? "in " + DurationText.compact(seconds: seconds) : DurationText.compact(seconds: seconds) + " ago"
   }
 
-  /// Kilometres with one decimal.
+  /// Kilometres with one decimal; beyond any real distance in powers of ten (`9.3e17`), and `—`
+  /// for a value that is not a number, so no figure in the data can stop a frame.
   static func km(_ value: Double) -> String {
+    guard value.isFinite else { return value.isNaN ? "—" : (value < 0 ? "-∞" : "∞") }
+    guard abs(value) < 1e12 else { return scientific(value) }
     let tenths = Int((value * 10).rounded())
-    return "\(tenths / 10).\(abs(tenths % 10))"
+    return (value < 0 && tenths != 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+  }
+
+  /// A finite value as `9.3e17`: one decimal of mantissa and a power of ten.
+  static func scientific(_ value: Double) -> String {
+    var mantissa = abs(value)
+    var exponent = 0
+    while mantissa >= 10 {
+      mantissa /= 10
+      exponent += 1
+    }
+    while mantissa > 0 && mantissa < 1 {
+      mantissa *= 10
+      exponent -= 1
+    }
+    var tenths = Int((mantissa * 10).rounded())
+    if tenths >= 100 {
+      tenths /= 10
+      exponent += 1
+    }
+    return (value < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)e\(exponent)"
+  }
+
+  /// A share (0…1) as a percentage with one decimal, `—%` when it is not a number.
+  static func percent(_ share: Double) -> String {
+    guard share.isFinite else { return "—%" }
+    let tenths = Int((min(max(share, 0), 1) * 1000).rounded())
+    return "\(tenths / 10).\(tenths % 10)%"
   }
 }
 
+/// A count of cells from a computed Double: NaN is 0 and the value is held within ±2^52,
+/// so a figure from the data never traps a conversion.
+func cellCount(_ value: Double) -> Int {
+  guard !value.isNaN else { return 0 }
+  return Int(min(max(value, -4.5e15), 4.5e15))
+}
+
+/// The most lines `wrap` gives; text beyond them is cut, with `…` at the end of the last line.
+let wrapLineLimit = 200
+
 /// Breaks text into lines of at most `width` columns, at spaces where it can.
-func wrap(_ text: String, width: Int) -> [String] {
-  guard width > 0 else { return [] }
+///
+/// One pass over the text's scalars, and over no more of them than `maxLines` lines can hold:
+/// a 50 MB note costs what a page of text does. When text is left off, the last line ends in `…`.
+func wrap(_ text: String, width: Int, maxLines: Int = wrapLineLimit) -> [String] {
+  guard width > 0, maxLines > 0 else { return [] }
+  // Each line holds at most `width` columns and the space before the next word, plus room for
+  // combining marks; whatever lies beyond cannot be shown.
+  let budget = maxLines * (width + 1) * 2 + 64
+  let all = text.unicodeScalars
+  var end = all.endIndex
+  var cutShort = false
+  if text.utf8.count > budget,
+    let limit = all.index(all.startIndex, offsetBy: budget, limitedBy: all.endIndex), limit < all.endIndex
+  {
+    end = limit
+    cutShort = true
+  }
+  let scalars = Array(all[..<end])
+  func columns(_ scalar: Unicode.Scalar) -> Int {
+    // A control character is drawn as its picture, one cell.
+    let value = scalar.value
+    return value < 0x20 || (0x7F..<0xA0).contains(value) ? 1 : DisplayWidth.of(scalar)
+  }
+  func string(_ range: Range<Int>) -> String {
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: scalars[range])
+    return String(out)
+  }
   var lines: [String] = []
-  for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-    var line = ""
-    var lineWidth = 0
-    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-      var word = String(word)
-      var wordWidth = DisplayWidth.of(word)
-      while wordWidth > width {
-        if !line.isEmpty {
-          lines.append(line)
-          line = ""
-          lineWidth = 0
-        }
-        var head = ""
-        var headWidth = 0
-        for character in word {
-          let w = DisplayWidth.of(character)
-          if headWidth + w > width { break }
-          head.append(character)
-          headWidth += w
-        }
-        lines.append(head)
-        word.removeFirst(head.count)
-        wordWidth = DisplayWidth.of(word)
-      }
-      if word.isEmpty { continue }
-      if lineWidth == 0 {
-        line = word
-        lineWidth = wordWidth
-      } else if lineWidth + 1 + wordWidth <= width {
-        line += " " + word
-        lineWidth += 1 + wordWidth
-      } else {
-        lines.append(line)
-        line = word
-        lineWidth = wordWidth
-      }
+  var line = ""
+  var lineWidth = 0
+  var index = 0
+  let space = Unicode.Scalar(0x20)
+  let newline = Unicode.Scalar(0x0A)
+  while index < scalars.count && lines.count <= maxLines {
+    let scalar = scalars[index]
+    if scalar == newline {
+      lines.append(line)
+      line = ""
+      lineWidth = 0
+      index += 1
+      continue
     }
-    lines.append(line)
+    if scalar == space {
+      index += 1
+      continue
+    }
+    // A word: up to the next space or line feed.
+    var wordEnd = index
+    var wordWidth = 0
+    while wordEnd < scalars.count && scalars[wordEnd] != space && scalars[wordEnd] != newline {
+      wordWidth += columns(scalars[wordEnd])
+      wordEnd += 1
+    }
+    var wordStart = index
+    if wordWidth > width {
+      // Too long for a line: cut into lines of `width` columns; a mark stays with its character.
+      if !line.isEmpty {
+        lines.append(line)
+        line = ""
+        lineWidth = 0
+      }
+      var headStart = wordStart
+      var headWidth = 0
+      for position in wordStart..<wordEnd {
+        let w = columns(scalars[position])
+        if w > 0 && headWidth + w > width && position > headStart {
+          lines.append(string(headStart..<position))
+          headStart = position
+          headWidth = 0
+        }
+        headWidth += w
+      }
+      wordStart = headStart
+      wordWidth = headWidth
+    }
+    let word = string(wordStart..<wordEnd)
+    if lineWidth == 0 {
+      line = word
+      lineWidth = wordWidth
+    } else if lineWidth + 1 + wordWidth <= width {
+      line += " " + word
+      lineWidth += 1 + wordWidth
+    } else {
+      lines.append(line)
+      line = word
+      lineWidth = wordWidth
+    }
+    index = wordEnd
+  }
+  lines.append(line)
+  if lines.count > maxLines {
+    lines.removeLast(lines.count - maxLines)
+    cutShort = true
+  }
+  if cutShort, let last = lines.last {
+    // Room for the mark: drop characters from the end of the last line until it fits.
+    var shortened = last
+    while !shortened.isEmpty && DisplayWidth.of(shortened) + 1 > width { shortened.removeLast() }
+    lines[lines.count - 1] = shortened + "…"
   }
   return lines
 }

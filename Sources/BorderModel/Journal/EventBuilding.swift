@@ -127,6 +127,8 @@ extension EventCodec {
     case .noteAdded?:
       payload = .noteAdded(target: f.target, text: try nonEmpty(f.text, "text"))
     }
-    return JournalEvent(seq: seq, at: at, by: by, provenance: provenance, payload: payload)
+    var event = JournalEvent(seq: seq, at: at, by: by, provenance: provenance, payload: payload)
+    event.uid = f.uid
+    return event
   }
 }

@@ -17,6 +17,7 @@ struct EventFields {
   var seq: UInt64?
   var at: Timestamp?
   var by: String?
+  var uid: UInt32?
   var type: String?
   /// The type, when it is one this version knows (read without making a string).
   var knownType: EventType?
@@ -132,7 +133,14 @@ public enum EventCodec {
       }
       f.seq = UInt64(value); return
     case (3, 0x65) where key.is("end"): f.end = try time(&s, "end"); return
+    case (3, 0x75) where key.is("uid"):
+      guard let value = try s.readInteger(), let uid = UInt32(exactly: value) else {
+        throw EventDecodeError(field: "uid", reason: "must be a user ID, a whole number 0–4294967295")
+      }
+      f.uid = uid; return
     case (4, 0x74) where key.is("type"):
+      // A later `type` replaces an earlier one entirely (the known type too), as JSON readers take the last.
+      f.knownType = nil
       if s.peek() == 0x22, let range = try s.readRawString() {
         let slice = UnsafeBufferPointer(rebasing: s.bytes[range])
         if let known = EventType.match(slice) { f.knownType = known; f.type = known.rawValue; return }
@@ -236,7 +244,11 @@ public enum EventCodec {
 
   /// `source`: a string (the outlet, in words) or an object with `outlet`, `title`, `url` and `date`.
   private static func source(_ s: inout JSONScanner) throws -> SourceReference? {
-    if s.peek() == 0x22 { return SourceReference(outlet: try s.readString()) }
+    if s.peek() == 0x22 {
+      // An empty source names nothing: no source, as the writer (which leaves it out) reads it back.
+      let outlet = try s.readString()
+      return outlet.isEmpty ? nil : SourceReference(outlet: outlet)
+    }
     if s.readNull() { return nil }
     guard s.peek() == 0x7B else {
       throw EventDecodeError(

@@ -92,6 +92,7 @@ extension EventCodec {
     w.integer("seq", Int64(clamping: event.seq))
     w.time("at", event.at)
     w.string("by", event.by)
+    if let uid = event.uid { w.integer("uid", Int64(uid)) }
     w.string("type", event.type)
     switch event.payload {
     case .alertRaised(let report):

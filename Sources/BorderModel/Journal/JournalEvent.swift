@@ -4,8 +4,12 @@ public struct JournalEvent: Sendable, Hashable {
   public var seq: UInt64
   /// When it happened, UTC.
   public var at: Timestamp
-  /// The operator login or tool name that recorded it.
+  /// The operator login or tool name that recorded it: claimed (from the environment or the input), not checked.
   public var by: String
+  /// The user ID of the process that appended the line, set by the writer from the process
+  /// itself (never from the environment or the input): the identity that is checked. Nil in
+  /// drafts and in lines written before it was recorded.
+  public var uid: UInt32?
   /// Where its facts come from.
   public var provenance: Provenance
   public var payload: EventPayload

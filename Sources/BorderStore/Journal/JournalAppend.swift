@@ -38,6 +38,8 @@ extension SituationStore {
     for (index, draft) in drafts.enumerated() {
       var event = draft
       event.seq = lastSeqSeen + 1
+      // Who really wrote it: the process's user, whatever `by` claims.
+      event.uid = UInt32(getuid())
       if let rejection = situation.validate(event) {
         return .failure(.rejected(index: index, rejection))
       }

@@ -203,6 +203,8 @@ public struct SituationStore: Sendable {
     var update = JournalUpdate()
     let collect = collectingTouches
     var attempts = 0
+    // The last seq read before a restart: if the file read again ends before it, history was lost.
+    var seqBeforeRestart: UInt64?
     while attempts < 3 {
       attempts += 1
       let path = directory.journalFile
@@ -236,9 +238,15 @@ public struct SituationStore: Sendable {
         return update
       case .success(.read):
         journalError = nil
+        if let before = seqBeforeRestart, lastSeqSeen < before, let reason = update.restartReason {
+          // Rotated by an outside tool (copytruncate, or rename and a fresh file): say what is gone.
+          update.restartReason =
+            "\(reason); history up to seq \(before) is unavailable (no longer in the file)"
+        }
         return update
       case .success(.restarted(let reason)):
         update.restartReason = reason
+        seqBeforeRestart = max(seqBeforeRestart ?? 0, lastSeqSeen)
         situation = Situation(reference: reference.data)
         self.situation = Situation(reference: reference.data)
         if let limit = window?.limit { window = HistoryWindow(base: situation, limit: limit) }

@@ -30,7 +30,11 @@ struct TOMLRecord {
   /// Warns about keys the format does not define (usually typos).
   mutating func checkKeys(_ allowed: Set<String>) {
     for key in table.keys where !allowed.contains(key) {
-      warning(key, "unknown field (ignored); expected one of \(allowed.sorted().joined(separator: ", "))")
+      // An empty key (`"" = 1`) is named as written, so the line does not read `file:7: : …`.
+      problems.append(
+        Diagnostic(
+          .warning, file: file, line: line(key), field: key.isEmpty ? "\"\"" : key,
+          message: "unknown field (ignored); expected one of \(allowed.sorted().joined(separator: ", "))"))
     }
   }
 

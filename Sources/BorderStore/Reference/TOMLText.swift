@@ -7,6 +7,12 @@ public enum TOMLText {
   public static func parse(
     _ text: String, file: String, severity: Diagnostic.Severity = .error, consequence: String = ""
   ) -> Result<TOMLTable, Diagnostic> {
+    if let (line, column, message) = TOMLParserGuard.firstProblem(text) {
+      return .failure(
+        Diagnostic(
+          severity, file: file, line: line,
+          message: "TOML syntax: \(message) (column \(column))\(consequence)"))
+    }
     do {
       return .success(try TOMLTable(string: text))
     } catch let error as TOMLParseError {
