@@ -158,6 +158,7 @@ public struct SyntheticData {
     let authors = ["kg-duty-1", "kg-duty-2", "tj-liaison", "feed-border-svc", "analyst-osh"]
     let types = AlertType.allCases
     let statuses = DemarcationStatus.allCases
+    var levels: [Int: Int] = [:]
     for seq in 1...max(1, eventCount) where eventCount > 0 {
       time = time.adding(seconds: Int64(1 + random.below(600)))
       let by = authors[random.below(authors.count)]
@@ -177,10 +178,11 @@ public struct SyntheticData {
           claims[.kyrgyzstan] = CasualtyClaim(injured: ClaimedFigure(random.below(5)))
           claims[.tajikistan] = CasualtyClaim(injured: ClaimedFigure(random.below(5)))
         }
+        let level = random.weighted([30, 30, 25, 12, 3]) + 1
+        levels[number] = level
         payload = .alertRaised(
           AlertReport(
-            id: AlertID("G-\(number)"), segment: segment,
-            level: AlertLevel(rawValue: random.weighted([30, 30, 25, 12, 3]) + 1) ?? .tense,
+            id: AlertID("G-\(number)"), segment: segment, level: AlertLevel(rawValue: level) ?? .tense,
             type: types[random.below(types.count)],
             text: "Synthetic report \(number) near \(Self.places[random.below(Self.places.count)].0)",
             reportingSide: random.below(2) == 0 ? .kyrgyzstan : .tajikistan, claims: claims,
@@ -196,8 +198,12 @@ public struct SyntheticData {
         payload = .alertResolved(alert: AlertID("G-\(number)"), note: "calm restored")
       case 3:
         let number = open.pick(&random)
+        // A re-level always changes the level (the model refuses one to the same level).
+        var level = 1 + random.below(5)
+        if level == levels[number] { level = level % 5 + 1 }
+        levels[number] = level
         payload = .alertLevelChanged(
-          alert: AlertID("G-\(number)"), level: AlertLevel(rawValue: 1 + random.below(5)) ?? .tense,
+          alert: AlertID("G-\(number)"), level: AlertLevel(rawValue: level) ?? .tense,
           reason: "updated assessment")
       case 4:
         payload = .segmentLevelSet(

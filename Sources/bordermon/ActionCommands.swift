@@ -2,8 +2,9 @@ import ArgumentParser
 import BorderModel
 import BorderStore
 
-/// Appends one event for a scripting command: validated like the console's, seq printed.
-func appendForScript(_ payload: EventPayload, options: DataOptions, source: String? = nil, command: String)
+/// Appends one operator action for a scripting command: built and checked by the model under
+/// the journal's lock, seq printed (and a new alert's ID on standard error).
+func appendForScript(_ action: OperatorAction, options: DataOptions, source: String? = nil, command: String)
   throws
 {
   let clock = SystemWallClock()
@@ -11,31 +12,18 @@ func appendForScript(_ payload: EventPayload, options: DataOptions, source: Stri
   var store = SituationStore(directory: directory, snapshots: true)
   defer { store.saveSnapshotIfDue() }
   let provenance: Provenance = source.map { .factual(source: $0) } ?? .reported
-  let event = JournalEvent(
-    at: clock.now(), by: OperatorIdentity.current(), provenance: provenance, payload: payload)
-  switch store.append([event]) {
-  case .success(let seqs):
-    print(seqs.first.map(String.init) ?? "")
+  let draft = action.draft(by: OperatorIdentity.current(), provenance: provenance)
+  switch store.append([draft], clock: clock) {
+  case .success(let events):
+    guard let event = events.first else { return }
+    print(event.seq)
+    if draft.assignsAlertID, case .alertRaised(let report) = event.payload {
+      printError("bordermon \(command): raised \(report.id)")
+    }
   case .failure(let error):
     printError("bordermon \(command): \(error)")
     throw ExitCode(1)
   }
-}
-
-/// Reads a domain term from the command line with the accepted spellings in the error.
-func parseTerm<T: DomainTerm>(_ text: String, _: T.Type, option: String) throws -> T {
-  if let term = T(rawValue: text) ?? T.allCases.first(where: { $0.label.lowercased() == text.lowercased() }) {
-    return term
-  }
-  throw ValidationError("\(option): '\(text)' is not one of \(T.spellings)")
-}
-
-/// Reads a level 1–5.
-func parseLevel(_ number: Int, option: String) throws -> AlertLevel {
-  guard let level = AlertLevel(rawValue: number) else {
-    throw ValidationError("\(option): \(number) is outside 1–5")
-  }
-  return level
 }
 
 /// Reads `--at`: an RFC 3339 time with a zone, or a date meaning the end of that day in UTC.
@@ -66,31 +54,23 @@ struct AlertCommand: ParsableCommand {
     @OptionGroup var options: DataOptions
     @Option(help: "The segment ID, e.g. A-05.", completion: CompletionCandidates.completion(.segments))
     var segment: String
-    @Option(help: "Level 1–5 (1 stable … 5 escalation).") var level: Int
-    @Option(
-      help: "armed-clash, shelling, blockade, detention, infrastructure-damage, troop-movement or other.")
-    var type: String
+    @Option(help: ArgumentHelp("The level, by number or word: \(AlertLevel.vocabulary).")) var level:
+      AlertLevel
+    @Option(help: "The kind of incident.") var type: AlertType
     @Option(help: "What was reported.") var text: String
-    @Option(help: "The reporting side: KG or TJ.") var side: String?
+    @Option(help: "The reporting side.") var side: Side?
     @Option(help: "Where the report comes from (makes it a factual record).") var source: String?
-    @Option(help: "confirmed, probable or unverified.") var confidence: String = "unverified"
+    @Option(help: "How far the report is corroborated.") var confidence: Confidence = .unverified
     @Option(help: "When it happened, if earlier (RFC 3339 with a zone).") var occurred: String?
-    @Option(help: "The alert's ID (default: AL-<segment>-<UTC time>).") var id: String?
+    @Option(help: "The alert's ID (default: AL-<segment>-<seq>, assigned when it is appended).") var id:
+      String?
 
     func run() throws {
-      let now = SystemWallClock().now()
-      let stamp =
-        DisplayZone.utc.date(now).split(separator: "-").joined() + "-"
-        + DisplayZone.utc.clock(now, seconds: true).split(separator: ":").joined()
-      let report = AlertReport(
-        id: AlertID(id ?? "AL-\(segment)-\(stamp)"), segment: SegmentID(segment),
-        level: try parseLevel(level, option: "--level"),
-        type: try parseTerm(type, AlertType.self, option: "--type"),
-        text: text,
-        reportingSide: try side.map { try parseTerm($0.uppercased(), Side.self, option: "--side") },
-        occurredAt: try occurred.map { try parseTime($0, option: "--occurred") },
-        confidence: try parseTerm(confidence, Confidence.self, option: "--confidence"))
-      try appendForScript(.alertRaised(report), options: options, source: source, command: "alert raise")
+      let request = AlertRequest(
+        segment: SegmentID(segment), level: level, type: type, text: text, reportingSide: side,
+        occurredAt: try occurred.map { try parseTime($0, option: "--occurred") }, confidence: confidence,
+        id: id.map(AlertID.init))
+      try appendForScript(.raise(request), options: options, source: source, command: "alert raise")
     }
   }
 
@@ -101,8 +81,7 @@ struct AlertCommand: ParsableCommand {
       String
     @Option(help: "A short note.") var note: String?
     func run() throws {
-      try appendForScript(
-        .alertAcknowledged(alert: AlertID(id), note: note), options: options, command: "alert ack")
+      try appendForScript(.acknowledge(AlertID(id), note: note), options: options, command: "alert ack")
     }
   }
 
@@ -113,8 +92,7 @@ struct AlertCommand: ParsableCommand {
       String
     @Option(help: "A short note.") var note: String?
     func run() throws {
-      try appendForScript(
-        .alertResolved(alert: AlertID(id), note: note), options: options, command: "alert resolve")
+      try appendForScript(.resolve(AlertID(id), note: note), options: options, command: "alert resolve")
     }
   }
 
@@ -123,12 +101,12 @@ struct AlertCommand: ParsableCommand {
     @OptionGroup var options: DataOptions
     @Argument(help: "The alert's ID.", completion: CompletionCandidates.completion(.openAlerts)) var id:
       String
-    @Argument(help: "The new level, 1–5.") var level: Int
+    @Argument(help: ArgumentHelp("The new level, by number or word: \(AlertLevel.vocabulary).")) var level:
+      AlertLevel
     @Option(help: "Why.") var reason: String?
     func run() throws {
-      let payload = EventPayload.alertLevelChanged(
-        alert: AlertID(id), level: try parseLevel(level, option: "LEVEL"), reason: reason)
-      try appendForScript(payload, options: options, command: "alert level")
+      try appendForScript(
+        .changeLevel(AlertID(id), to: level, reason: reason), options: options, command: "alert level")
     }
   }
 }
@@ -143,16 +121,13 @@ struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Set a segment's demarcation status.")
     @OptionGroup var options: DataOptions
     @Argument(help: "The segment ID.", completion: CompletionCandidates.completion(.segments)) var id: String
-    @Argument(
-      help: "disputed, under-negotiation, described, delimited, demarcation-in-progress or demarcated.")
-    var status: String
+    @Argument(help: "The demarcation status.") var status: DemarcationStatus
     @Option(help: "A short note.") var note: String?
     @Option(help: "Where this comes from (makes it a factual record).") var source: String?
     func run() throws {
-      let payload = EventPayload.segmentStatusChanged(
-        segment: SegmentID(id), status: try parseTerm(status, DemarcationStatus.self, option: "STATUS"),
-        note: note)
-      try appendForScript(payload, options: options, source: source, command: "segment status")
+      try appendForScript(
+        .setSegmentStatus(SegmentID(id), status, note: note), options: options, source: source,
+        command: "segment status")
     }
   }
 
@@ -160,12 +135,12 @@ struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Set a segment's alert level.")
     @OptionGroup var options: DataOptions
     @Argument(help: "The segment ID.", completion: CompletionCandidates.completion(.segments)) var id: String
-    @Argument(help: "The level, 1–5.") var level: Int
+    @Argument(help: ArgumentHelp("The level, by number or word: \(AlertLevel.vocabulary).")) var level:
+      AlertLevel
     @Option(help: "Why.") var reason: String?
     func run() throws {
-      let payload = EventPayload.segmentLevelSet(
-        segment: SegmentID(id), level: try parseLevel(level, option: "LEVEL"), reason: reason)
-      try appendForScript(payload, options: options, command: "segment level")
+      try appendForScript(
+        .setSegmentLevel(SegmentID(id), level, reason: reason), options: options, command: "segment level")
     }
   }
 }
@@ -180,26 +155,23 @@ struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Schedule a meeting.")
     @OptionGroup var options: DataOptions
     @Option(help: "A new meeting ID.") var id: String
-    @Option(help: "co-chairs, topographic-wg, legal-wg, governors or border-services.") var kind: String
+    @Option(help: "Which body meets.") var kind: MeetingKind
     @Option(help: "Start, RFC 3339 with a zone.") var start: String
     @Option(help: "End, RFC 3339 with a zone.") var end: String
     @Option(help: "Venue (Latin).") var venue: String?
     @Option(help: "Venue in Cyrillic.") var venueCyrillic: String?
-    @Option(help: "The hosting side: KG or TJ.") var host: String?
+    @Option(help: "The hosting side.") var host: Side?
     @Option(help: "Segment IDs on the agenda, comma-separated.") var agenda: String?
     @Option(help: "A note.") var note: String?
     func run() throws {
-      let startTime = try parseTime(start, option: "--start")
-      let endTime = try parseTime(end, option: "--end")
-      guard endTime >= startTime else { throw ValidationError("--end is before --start") }
+      if venueCyrillic != nil && venue == nil { throw ValidationError("--venue-cyrillic needs --venue") }
       let meeting = Meeting(
-        id: MeetingID(id), kind: try parseTerm(kind, MeetingKind.self, option: "--kind"),
-        venue: venue.map { PlaceName($0, cyrillic: venueCyrillic) },
-        host: try host.map { try parseTerm($0.uppercased(), Side.self, option: "--host") }, start: startTime,
-        end: endTime,
+        id: MeetingID(id), kind: kind, venue: venue.map { PlaceName($0, cyrillic: venueCyrillic) },
+        host: host,
+        start: try parseTime(start, option: "--start"), end: try parseTime(end, option: "--end"),
         agenda: (agenda ?? "").split(separator: ",").map { SegmentID(String($0).trimmingCharacters()) },
         note: note, provenance: .reported)
-      try appendForScript(.meetingScheduled(meeting), options: options, command: "meeting schedule")
+      try appendForScript(.scheduleMeeting(meeting), options: options, command: "meeting schedule")
     }
   }
 
@@ -211,11 +183,11 @@ struct MeetingCommand: ParsableCommand {
     @Option(help: "New end, RFC 3339.") var end: String
     @Option(help: "Why.") var reason: String?
     func run() throws {
-      let payload = EventPayload.meetingRescheduled(
-        meeting: MeetingID(id), start: try parseTime(start, option: "--start"),
+      let action = OperatorAction.rescheduleMeeting(
+        MeetingID(id), start: try parseTime(start, option: "--start"),
         end: try parseTime(end, option: "--end"),
         reason: reason)
-      try appendForScript(payload, options: options, command: "meeting reschedule")
+      try appendForScript(action, options: options, command: "meeting reschedule")
     }
   }
 
@@ -224,7 +196,7 @@ struct MeetingCommand: ParsableCommand {
     @OptionGroup var options: DataOptions
     @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     func run() throws {
-      try appendForScript(.meetingStarted(meeting: MeetingID(id)), options: options, command: "meeting start")
+      try appendForScript(.startMeeting(MeetingID(id)), options: options, command: "meeting start")
     }
   }
 
@@ -234,15 +206,11 @@ struct MeetingCommand: ParsableCommand {
     @OptionGroup var options: DataOptions
     @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     @Option(help: "The protocol's number.") var `protocol`: String?
-    @Option(help: "Kilometres of line agreed.") var km: Double?
+    @Option(help: "Kilometres of line agreed (0 to \(Int(JournalLimits.maxKm))).") var km: Double?
     @Option(help: "A one-line summary.") var text: String?
-    func validate() throws {
-      if let km, !(km.isFinite && km >= 0) { throw ValidationError("--km must be a number ≥ 0") }
-    }
     func run() throws {
       let outcome = MeetingOutcome(protocolNumber: `protocol`, kmAgreed: km, summary: text)
-      try appendForScript(
-        .meetingHeld(meeting: MeetingID(id), outcome: outcome), options: options, command: "meeting held")
+      try appendForScript(.holdMeeting(MeetingID(id), outcome), options: options, command: "meeting held")
     }
   }
 
@@ -253,8 +221,7 @@ struct MeetingCommand: ParsableCommand {
     @Option(help: "Why.") var reason: String?
     func run() throws {
       try appendForScript(
-        .meetingPostponed(meeting: MeetingID(id), reason: reason), options: options,
-        command: "meeting postpone")
+        .postponeMeeting(MeetingID(id), reason: reason), options: options, command: "meeting postpone")
     }
   }
 
@@ -265,8 +232,7 @@ struct MeetingCommand: ParsableCommand {
     @Option(help: "Why.") var reason: String?
     func run() throws {
       try appendForScript(
-        .meetingCancelled(meeting: MeetingID(id), reason: reason), options: options, command: "meeting cancel"
-      )
+        .cancelMeeting(MeetingID(id), reason: reason), options: options, command: "meeting cancel")
     }
   }
 }
@@ -283,7 +249,7 @@ struct CheckpointCommand: ParsableCommand {
       help: "The checkpoint's ID or name (Latin or Cyrillic, any case).",
       completion: CompletionCandidates.completion(.checkpoints))
     var name: String
-    @Argument(help: "open, closed or restricted.") var status: String
+    @Argument(help: "The checkpoint's status.") var status: CheckpointStatus
     @Option(help: "A short note.") var note: String?
     func run() throws {
       let directory = try options.prepared(clock: SystemWallClock())
@@ -299,10 +265,8 @@ struct CheckpointCommand: ParsableCommand {
         printError("bordermon checkpoint set: no checkpoint '\(name)' (known: \(known))")
         throw ExitCode(1)
       }
-      let payload = EventPayload.checkpointStatusChanged(
-        checkpoint: checkpoint.id, status: try parseTerm(status, CheckpointStatus.self, option: "STATUS"),
-        note: note)
-      try appendForScript(payload, options: options, command: "checkpoint set")
+      try appendForScript(
+        .setCheckpointStatus(checkpoint.id, status, note: note), options: options, command: "checkpoint set")
     }
   }
 }
@@ -319,8 +283,7 @@ struct NoteCommand: ParsableCommand {
   var id: String
   @Argument(help: "The note.") var text: String
   func run() throws {
-    try appendForScript(
-      .noteAdded(target: id == "-" ? nil : id, text: text), options: options, command: "note")
+    try appendForScript(.note(target: id == "-" ? nil : id, text: text), options: options, command: "note")
   }
 }
 

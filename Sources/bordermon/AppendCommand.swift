@@ -28,31 +28,88 @@ struct AppendCommand: ParsableCommand {
     let author = OperatorIdentity.current()
     var rejected = 0
     var lineNumber = 0
-    while let line = readLine(strippingNewline: true) {
+    var input = StandardInputLines()
+    while let line = input.next() {
       lineNumber += 1
-      if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-      let defaults = EventDefaults(at: clock.now(), by: author)
-      switch EventCodec.decode(line, defaults: defaults) {
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+      if let offset = UTF8Validation.firstInvalidByte(line) {
+        rejected += 1
+        printError("stdin:\(lineNumber): invalid UTF-8 at byte \(offset + 1) (line not appended)")
+        continue
+      }
+      // A line without `at` is an event made now: timed under the journal's lock, like the console's.
+      let draft: EventDraft
+      let decoded = line.withUnsafeBufferPointer { bytes in
+        EventCodec.decode(bytes, defaults: EventDefaults(at: EventDraft.placeholderTime, by: author)).map {
+          event in
+          EventDraft(
+            event, timedAtAppend: !Self.hasMember("at", bytes),
+            extraMembers: EventCodec.membersNotWritten(bytes, by: event))
+        }
+      }
+      switch decoded {
       case .failure(let error):
         rejected += 1
         printError("stdin:\(lineNumber): \(error)")
-      case .success(let event):
-        switch store.append([event]) {
-        case .success(let seqs):
-          for seq in seqs { print(seq) }
-        case .failure(.rejected(_, let rejection)):
-          rejected += 1
-          printError("stdin:\(lineNumber): \(rejection)")
-        case .failure(.file(let error)):
-          printError("bordermon append: \(error.path): \(error.description)")
-          printError("stdin:\(lineNumber): not appended; stopping (lines before it were appended)")
-          throw ExitCode(1)
-        }
+        continue
+      case .success(let made): draft = made
+      }
+      switch store.append([draft], clock: clock) {
+      case .success(let events):
+        for event in events { print(event.seq) }
+      case .failure(.rejected(_, let rejection)):
+        rejected += 1
+        printError("stdin:\(lineNumber): \(rejection)")
+      case .failure(.file(let error)):
+        printError("bordermon append: \(error.path): \(error.description)")
+        printError("stdin:\(lineNumber): not appended; stopping (lines before it were appended)")
+        throw ExitCode(1)
       }
     }
     if rejected > 0 {
       printError("bordermon append: \(rejected) line(s) rejected")
       throw ExitCode(1)
+    }
+  }
+
+  /// Whether the line's object has a non-null member `name` at its top level.
+  static func hasMember(_ name: String, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    EventCodec.topLevelKeys(line).contains(name)
+  }
+}
+
+/// Standard input read as raw lines of bytes (no newline), so invalid UTF-8 can be named, not replaced.
+struct StandardInputLines {
+  private var buffer: [UInt8] = []
+  private var start = 0
+  private var finished = false
+
+  /// The next line, or nil at the end of input.
+  mutating func next() -> [UInt8]? {
+    while true {
+      if let newline = buffer[start...].firstIndex(of: 0x0A) {
+        let line = Array(buffer[start..<newline])
+        start = newline + 1
+        return line
+      }
+      if finished {
+        guard start < buffer.count else { return nil }
+        let line = Array(buffer[start...])
+        start = buffer.count
+        return line
+      }
+      if start > 0 {
+        buffer.removeFirst(start)
+        start = 0
+      }
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 {
+        finished = true
+      } else {
+        buffer += chunk[0..<count]
+      }
     }
   }
 }

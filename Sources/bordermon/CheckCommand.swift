@@ -22,8 +22,9 @@ struct CheckCommand: ParsableCommand {
   var strict = false
 
   func run() throws {
-    let directory = try options.prepared(clock: SystemWallClock())
-    let store = SituationStore(directory: directory)
+    let clock = SystemWallClock()
+    let directory = try options.prepared(clock: clock)
+    let store = SituationStore(directory: directory, now: clock.now())
     var problems = store.diagnostics
     if let error = store.journalError {
       problems.append(Diagnostic(.error, file: error.path, message: error.description))

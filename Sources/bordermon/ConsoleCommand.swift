@@ -144,7 +144,7 @@ struct ConsoleLoop {
     let window = state.history
     var runtime = ConsoleRuntime(
       state: state, terminal: SessionTerminal(session: session),
-      journal: StoreJournal(store: store, readOnly: readOnly, folds: folds),
+      journal: StoreJournal(store: store, readOnly: readOnly, folds: folds, clock: clock),
       wake: PollWake(
         input: session.inputFileDescriptor, signals: signals, watcher: FileWatcher(directory: directory.path),
         themes: themes, folds: folds),
@@ -181,6 +181,8 @@ struct StoreJournal: JournalPort {
   var store: SituationStore
   let readOnly: Bool
   let folds: HistoryFolds
+  /// The clock appended events made now are timed by, under the journal's lock.
+  let clock: any WallClock
 
   mutating func refresh() -> JournalNews {
     let update = store.refresh()
@@ -195,7 +197,7 @@ struct StoreJournal: JournalPort {
       readError: update.readError?.description)
   }
 
-  mutating func append(_ event: JournalEvent) -> Result<UInt64, AppendFailure> {
+  mutating func append(_ draft: EventDraft) -> Result<UInt64, AppendFailure> {
     guard !readOnly else { return .failure(AppendFailure("read-only console: nothing is written")) }
     // A console never creates a journal: one that went missing is reported, not started afresh.
     var info = stat()
@@ -204,8 +206,8 @@ struct StoreJournal: JournalPort {
       return .failure(
         AppendFailure("the journal \(path) is missing: nothing was written (a console never creates one)"))
     }
-    switch store.append([event]) {
-    case .success(let seqs): return .success(seqs.first ?? 0)
+    switch store.append([draft], clock: clock) {
+    case .success(let events): return .success(events.first?.seq ?? 0)
     case .failure(let error): return .failure(AppendFailure(error.description))
     }
   }

@@ -33,13 +33,12 @@ struct DemoCommand: ParsableCommand {
     printError("bordermon demo: appending to \(directory.journalFile) at \(rate)/s; Ctrl-C stops")
     while count.map({ appended < $0 }) ?? true {
       store.refresh(collectingTouches: false)
-      guard let payload = feed.next(in: store.situation, now: clock.now()) else { continue }
-      let event = JournalEvent(
-        at: clock.now(), by: "demo-feed", provenance: .illustrative(note: "bordermon demo"), payload: payload)
-      switch store.append([event]) {
-      case .success(let seqs):
+      guard let action = feed.next(in: store.situation) else { continue }
+      let draft = action.draft(by: "demo-feed", provenance: .illustrative(note: "bordermon demo"))
+      switch store.append([draft], clock: clock) {
+      case .success(let events):
         appended += 1
-        printText("#\(seqs.first ?? 0) \(event.type) \(DemoFeed.describe(payload))")
+        for event in events { printText("#\(event.seq) \(event.type) \(DemoFeed.describe(event.payload))") }
         fflush(nil)
       case .failure(.rejected(_, let rejection)):
         printError("bordermon demo: skipped (\(rejection))")
@@ -57,7 +56,6 @@ struct DemoCommand: ParsableCommand {
 /// Chooses the next plausible event for the situation as it stands.
 struct DemoFeed {
   private var random: SeededRandom
-  private var counter = 0
 
   init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
@@ -71,8 +69,8 @@ struct DemoFeed {
     (.other, "Drone sighted over the settlement"),
   ]
 
-  mutating func next(in situation: Situation, now: Timestamp) -> EventPayload? {
-    counter += 1
+  /// The next action the simulated duty officers take.
+  mutating func next(in situation: Situation) -> OperatorAction? {
     let open = situation.alerts.filter(\.isOpen)
     let unacknowledged = open.filter(\.needsAcknowledgement)
     let roll = random.below(100)
@@ -84,28 +82,27 @@ struct DemoFeed {
       let segment = pool[random.below(pool.count)]
       let report = Self.reports[random.weighted([20, 18, 16, 14, 12, 6, 14])]
       let level = report.0 == .armedClash ? 4 + random.below(2) : 1 + random.weighted([15, 35, 40, 10])
-      return .alertRaised(
-        AlertReport(
-          id: AlertID("AL-DEMO-\(now.epochSeconds)-\(counter)"), segment: segment.id,
-          level: AlertLevel(rawValue: level) ?? .tense, type: report.0,
+      return .raise(
+        AlertRequest(
+          segment: segment.id, level: AlertLevel(rawValue: level) ?? .tense, type: report.0,
           text: "\(report.1) (\(segment.name.latin))",
           reportingSide: random.below(2) == 0 ? .kyrgyzstan : .tajikistan,
           confidence: random.below(3) == 0 ? .probable : .unverified))
     }
     if roll < 60, let alert = unacknowledged.first {
-      return .alertAcknowledged(alert: alert.id, note: "seen by the demo feed's duty officer")
+      return .acknowledge(alert.id, note: "seen by the demo feed's duty officer")
     }
     if roll < 80, let alert = open.filter({ !$0.needsAcknowledgement }).first {
-      return .alertResolved(alert: alert.id, note: "calm restored")
+      return .resolve(alert.id, note: "calm restored")
     }
     if roll < 90 {
       let segment = situation.segments[random.below(situation.segments.count)]
-      return .segmentLevelSet(
-        segment: segment.id, level: AlertLevel(rawValue: 1 + random.weighted([40, 35, 20, 5])) ?? .stable,
+      return .setSegmentLevel(
+        segment.id, AlertLevel(rawValue: 1 + random.weighted([40, 35, 20, 5])) ?? .stable,
         reason: "posture review")
     }
     let segment = situation.segments[random.below(situation.segments.count)]
-    return .noteAdded(target: segment.id.rawValue, text: "Patrol reports the line quiet")
+    return .note(target: segment.id.rawValue, text: "Patrol reports the line quiet")
   }
 
   static func describe(_ payload: EventPayload) -> String {

@@ -20,12 +20,12 @@ struct ActionTests {
     for c in "calling Batken" { _ = state.handle(.key(.character(c))) }
     let effects = press(&state, .enter)
     #expect(state.form?.isSending == true, "the form stays until the journal answers")
-    guard case .append(let event)? = effects.first else {
+    guard case .append(let draft)? = effects.first else {
       Issue.record("expected an append, got \(effects)")
       return
     }
-    #expect(event.by == "alice@10.0.0.5" && event.at == SampleConsole.now)
-    #expect(event.payload == .alertAcknowledged(alert: "AL-NOW-AKSAI", note: "calling Batken"))
+    #expect(draft.event.by == "alice@10.0.0.5" && draft.timedAtAppend, "timed when the journal appends it")
+    #expect(draft.event.payload == .alertAcknowledged(alert: "AL-NOW-AKSAI", note: "calling Batken"))
     _ = state.handle(.appended(.success(160)))
     #expect(state.form == nil)
     #expect(state.message?.text == "recorded as event #160")
@@ -54,13 +54,16 @@ struct ActionTests {
     _ = press(&state, .tab)
     for c in "mortar fire" { _ = state.handle(.key(.character(c))) }
     let effects = press(&state, .enter)
-    guard case .append(let event)? = effects.first, case .alertRaised(let report) = event.payload else {
+    guard case .append(let draft)? = effects.first, case .alertRaised(let report) = draft.event.payload else {
       Issue.record("expected a raised alert, got \(effects)")
       return
     }
     #expect(report.segment == "A-03" && report.level == .armedIncident && report.type == .shelling)
     #expect(report.text == "mortar fire")
-    #expect(state.live.validate(event) == nil, "the event is valid against the situation")
+    #expect(draft.assignsAlertID, "the journal names the alert when it appends it")
+    #expect(
+      draft.rejection(now: SampleConsole.now, in: state.live) == nil,
+      "the event is valid against the situation")
   }
 
   @Test("a read-only console refuses every action with a message")

@@ -51,8 +51,10 @@ struct FakeJournal: JournalPort {
     return JournalNews(situation: situation, events: unread, touches: [])
   }
 
-  mutating func append(_ event: JournalEvent) -> Result<UInt64, AppendFailure> {
+  mutating func append(_ draft: EventDraft) -> Result<UInt64, AppendFailure> {
     if let failure { return .failure(failure) }
+    // Timed by the fake's clock, as the journal times events made now under its lock.
+    let event = draft.finished(seq: seq + 1, now: SampleConsole.now, in: situation)
     let result = write(event)
     if case .success = result { appended.append(event) }
     for payload in othersAfterNextAppend {
@@ -197,7 +199,8 @@ struct RuntimeTests {
     var runtime = try fakeRuntime()
     runtime.start()
     _ = runtime.journal.append(
-      JournalEvent(at: SampleConsole.now, by: "feed", payload: .noteAdded(target: "A-01", text: "hello")))
+      EventDraft(
+        JournalEvent(at: SampleConsole.now, by: "feed", payload: .noteAdded(target: "A-01", text: "hello"))))
     runtime.wake.script = [Wakeup(journalChanged: true)]
     #expect(runtime.turn() == nil)
     #expect(runtime.state.live.notes.last?.text == "hello")

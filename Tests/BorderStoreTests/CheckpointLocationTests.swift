@@ -53,8 +53,12 @@ struct CheckpointLocationTests {
     let problems = SituationStore(directory: data).diagnostics.map(\.description)
     #expect(
       problems.contains {
-        $0.hasSuffix("/checkpoints.toml:6: location: must be [latitude, longitude] in decimal degrees")
+        $0.contains(
+          "/checkpoints.toml:6: location: warning: must be [latitude, longitude] in decimal degrees")
+          && $0.hasSuffix("(field dropped)")
       },
       "\(problems)")
+    // An optional field: the checkpoint stays, without its location (F22).
+    #expect(SituationStore(directory: data).situation.checkpoints.count == 2)
   }
 }

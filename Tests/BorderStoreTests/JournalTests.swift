@@ -56,7 +56,7 @@ struct JournalTests {
         "journal.jsonl:3: type: warning: unknown event type 'drone.sighting' (kept; this version ignores it)",
         "journal.jsonl:4: segment: no segment Q-77 (alert.raised event skipped)",
         "journal.jsonl:5: level: 9 is outside 1–5 (line skipped)",
-        "journal.jsonl:6: seq: 4 is not greater than 4 on an earlier line",
+        "journal.jsonl:6: seq: 4 is not greater than 5 on an earlier line",
         "journal.jsonl:7: alert: no alert none (alert.ack event skipped)",
       ])
     #expect(store.situation.notes.map(\.text) == ["fine", "seq went back", "still read"])

@@ -33,7 +33,7 @@ struct ReferenceLoaderTests {
     (
       "a negative length", "segments.toml",
       "[[segment]]\nid = \"A-01\"\nname = \"x\"\nsector = \"batken\"\nlength_km = -4\nkg_district = \"Batken\"\ntj_district = \"Isfara\"\n",
-      "segments.toml:5: length_km: must be greater than 0 (got -4.0)"
+      "segments.toml:5: length_km: must be greater than 0 and at most 10000 (got -4.0)"
     ),
     (
       "a missing length", "segments.toml",

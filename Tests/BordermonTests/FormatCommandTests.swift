@@ -39,8 +39,10 @@ struct FormatCommandTests {
     try Data(cap.stdout.utf8).write(to: URL(fileURLWithPath: file))
     let first = try CommandRunner.run(["import", "cap", file, "--data", copy], environment: Self.now)
     #expect(first.status == 0, "\(first.stderr)")
-    #expect(first.stderr.contains("10 imported, 0 already there, 0 refused"), "\(first.stderr)")
     let original = try Self.alerts(data)
+    #expect(original.count > 0)
+    #expect(
+      first.stderr.contains("\(original.count) imported, 0 already there, 0 refused"), "\(first.stderr)")
     let imported = try Self.alerts(copy)
     #expect(Set(original.keys) == Set(imported.keys))
     let fields = [
@@ -60,7 +62,8 @@ struct FormatCommandTests {
     let second = try CommandRunner.run(
       ["import", "cap", "-", "--data", copy], stdin: cap.stdout, environment: Self.now)
     #expect(second.status == 0, "\(second.stderr)")
-    #expect(second.stderr.contains("0 imported, 10 already there, 0 refused"), "\(second.stderr)")
+    #expect(
+      second.stderr.contains("0 imported, \(original.count) already there, 0 refused"), "\(second.stderr)")
     #expect(try String(contentsOfFile: copy + "/journal.jsonl", encoding: .utf8) == journal)
   }
 
@@ -100,7 +103,7 @@ struct FormatCommandTests {
       ["export", "--format", "cap", "--dir", out, "--data", data], environment: Self.now)
     #expect(result.status == 0, "\(result.stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-    #expect(files.count == 10)
+    #expect(files.count == (try Self.alerts(data)).count)
     #expect(files.contains("bordermon-AL-NOW-AKSAI.xml"))
     let text = try String(contentsOfFile: out + "/bordermon-AL-NOW-AKSAI.xml", encoding: .utf8)
     #expect(

@@ -60,8 +60,8 @@ public enum ConsoleEffect: Sendable, Hashable {
   case bell
   /// Fold the journal up to this time (older than the events kept in memory).
   case loadHistory(asOf: Timestamp)
-  /// Validate and append this event to the journal (its seq is given there).
-  case append(JournalEvent)
+  /// Validate and append this draft to the journal (its seq, time and any new alert ID are given there).
+  case append(EventDraft)
   /// Switch to the next theme.
   case cycleTheme
 }

@@ -440,9 +440,9 @@ extension ConsoleState {
     }
   }
 
-  /// Why an event would be refused by the model against the live situation, if it would be.
-  private func refusal(_ payload: EventPayload) -> String? {
-    live.validate(JournalEvent(at: now, by: operatorName, payload: payload))?.reason
+  /// Why the model would refuse an action against the live situation, if it would (its rules, not the console's).
+  private func refusal(_ action: OperatorAction) -> String? {
+    action.draft(by: operatorName).rejection(now: now, in: live)?.reason
   }
 
   /// Why no action can be taken from this console now, if none can.
@@ -479,15 +479,15 @@ extension ConsoleState {
       let name = live.segment(alert.segment)?.name.latin
       switch command {
       case .acknowledge:
-        if let reason = refusal(.alertAcknowledged(alert: id, note: nil)) ?? resolvedRefusal(alert) {
-          return say(reason, error: true)
-        }
+        if let reason = refusal(.acknowledge(id, note: nil)) { return say(reason, error: true) }
         form = .acknowledge(alert, segmentName: name)
       case .resolve:
-        if let reason = refusal(.alertResolved(alert: id, note: nil)) { return say(reason, error: true) }
+        if let reason = refusal(.resolve(id, note: nil)) { return say(reason, error: true) }
         form = .resolve(alert, segmentName: name)
       default:
-        if let reason = resolvedRefusal(alert) { return say(reason, error: true) }
+        // Any other level than the current one: the model says whether the level can change at all.
+        let probe: AlertLevel = alert.level == .stable ? .tense : .stable
+        if let reason = refusal(.changeLevel(id, to: probe, reason: nil)) { return say(reason, error: true) }
         form = .changeLevel(alert, segmentName: name)
       }
     case .raiseAlert:
@@ -517,11 +517,6 @@ extension ConsoleState {
   }
 
   /// An acknowledgement or re-level of a resolved alert says who resolved it.
-  private func resolvedRefusal(_ alert: Alert) -> String? {
-    guard let mark = alert.resolution else { return nil }
-    return "\(alert.id) was resolved by \(mark.by) \(agoText(mark.at, now: now))"
-  }
-
   private mutating func cancelForm() {
     form = nil
     say("cancelled: nothing recorded", seconds: 3)
@@ -547,11 +542,9 @@ extension ConsoleState {
         form = current
         return []
       }
-      guard let event = event(for: current) else { return [] }
+      guard let draft = event(for: current) else { return [] }
       let target = current.target.current(in: live)
-      var liveAlert: Alert?
-      if case .alert(let alert, _)? = target, current.purpose.isAlertAction { liveAlert = alert }
-      if let reason = refusal(event.payload) ?? liveAlert.flatMap(resolvedRefusal) {
+      if let reason = draft.rejection(now: now, in: live)?.reason {
         current.error = "not sent: \(reason)"
         current.notice = current.target.changes(to: target, at: now)
         form = current
@@ -561,7 +554,7 @@ extension ConsoleState {
       current.error = nil
       form = current
       say("recording…", seconds: 5)
-      return [.append(event)]
+      return [.append(draft)]
     default:
       _ = current.edit(key)
       form = current
@@ -569,32 +562,22 @@ extension ConsoleState {
     }
   }
 
-  /// The journal event a completed form stands for, with this operator's name and the time now.
-  func event(for form: ActionForm) -> JournalEvent? {
-    func note(_ label: String) -> String? {
-      let text = form.value(label).trimmingSpaces()
-      return text.isEmpty ? nil : text
-    }
-    func level() -> AlertLevel {
-      AlertLevel(rawValue: Int(form.value("Level").prefix(1)) ?? 3) ?? .tense
-    }
-    let payload: EventPayload
+  /// The draft event a completed form stands for, with this operator's name: built by the
+  /// model's `OperatorAction`, timed (and a new alert named) when the journal appends it.
+  func event(for form: ActionForm) -> EventDraft? {
+    let level = AlertLevel(spelling: form.value("Level")) ?? .tense
+    let action: OperatorAction
     switch form.purpose {
-    case .acknowledge(let id): payload = .alertAcknowledged(alert: id, note: note("Note"))
-    case .resolve(let id): payload = .alertResolved(alert: id, note: note("Note"))
-    case .changeLevel(let id): payload = .alertLevelChanged(alert: id, level: level(), reason: note("Reason"))
+    case .acknowledge(let id): action = .acknowledge(id, note: form.value("Note"))
+    case .resolve(let id): action = .resolve(id, note: form.value("Note"))
+    case .changeLevel(let id): action = .changeLevel(id, to: level, reason: form.value("Reason"))
     case .raiseAlert(let segment):
-      let type = AlertType.allCases.first { $0.label == form.value("Type") } ?? .other
-      let id = AlertID(
-        "AL-\(segment.rawValue)-\(DisplayZone.utc.date(now).replacingOccurrences(of: "-", with: ""))-\(DisplayZone.utc.clock(now, seconds: true).replacingOccurrences(of: ":", with: ""))"
-      )
-      payload = .alertRaised(
-        AlertReport(
-          id: id, segment: segment, level: level(), type: type, text: form.value("Text").trimmingSpaces()))
+      let type = AlertType(spelling: form.value("Type")) ?? .other
+      action = .raise(AlertRequest(segment: segment, level: level, type: type, text: form.value("Text")))
     case .addNote(let target):
-      payload = .noteAdded(target: target, text: form.value("Text").trimmingSpaces())
+      action = .note(target: target, text: form.value("Text"))
     }
-    return JournalEvent(at: now, by: operatorName, payload: payload)
+    return action.draft(by: operatorName)
   }
 
   // MARK: Text entry

@@ -21,8 +21,8 @@ public protocol TerminalPort {
 public protocol JournalPort {
   /// What was appended since the last look, with the live situation after it.
   mutating func refresh() -> JournalNews
-  /// Validates and appends one event under the journal's lock: its sequence number, or why not.
-  mutating func append(_ event: JournalEvent) -> Result<UInt64, AppendFailure>
+  /// Validates and appends one draft under the journal's lock (which numbers and times it): its sequence number, or why not.
+  mutating func append(_ draft: EventDraft) -> Result<UInt64, AppendFailure>
   /// Starts folding the journal up to a past moment off the loop; the wake source says when it is done.
   mutating func startLoadingHistory(asOf: Timestamp)
   /// The folds finished since the last call.

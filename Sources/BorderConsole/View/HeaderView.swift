@@ -99,7 +99,8 @@ struct HeaderView {
         )
       ]
     }
-    let last = state.live.lastEventAt
+    // An event stamped beyond the clock's skew (bad data) never makes the feed look live.
+    let last = state.live.latestEventAt(notAfter: JournalLimits.horizon(now: state.now))
     let minute = state.now.minuteFloor
     let age = last.map { minute.milliseconds(since: $0) / 1000 } ?? Int64.max
     let ageText = TimeText.age(last, now: minute)

@@ -6,12 +6,45 @@ where RawValue == String {
 }
 
 extension DomainTerm {
+  /// The term written as in files or as the console labels it, in any case
+  /// (`under-negotiation`, `under negotiation`, `Negotiating`): the one parser of the vocabulary.
+  public init?(spelling text: String) {
+    let wanted = Vocabulary.folded(text)
+    guard
+      let term = Self.allCases.first(where: {
+        Vocabulary.folded($0.rawValue) == wanted || Vocabulary.folded($0.label) == wanted
+          || ($0 as? any ShortLabelled).map { Vocabulary.folded($0.shortLabel) == wanted } == true
+      })
+    else { return nil }
+    self = term
+  }
+
   /// The accepted spellings, for error messages: `a, b or c`.
   public static var spellings: String {
     let all = allCases.map(\.rawValue)
     guard all.count > 1 else { return all.first ?? "" }
     return all.dropLast().joined(separator: ", ") + " or " + (all.last ?? "")
   }
+}
+
+/// Helpers for reading vocabulary words as people type them.
+enum Vocabulary {
+  /// Lower-cased, with spaces and underscores read as hyphens and the ends trimmed.
+  static func folded(_ text: String) -> String {
+    var result = ""
+    for character in text.lowercased() {
+      result.append(character == " " || character == "_" ? "-" : character)
+    }
+    while result.hasPrefix("-") { result.removeFirst() }
+    while result.hasSuffix("-") { result.removeLast() }
+    return result
+  }
+}
+
+/// A term with a short label for narrow columns, also accepted as a spelling.
+public protocol ShortLabelled {
+  /// The short label, e.g. `negotiating`.
+  var shortLabel: String { get }
 }
 
 /// One of the two states on the border.
@@ -26,7 +59,7 @@ public enum Side: String, DomainTerm, Comparable {
 }
 
 /// A stretch of the border, west to east.
-public enum Sector: String, DomainTerm, Comparable {
+public enum Sector: String, DomainTerm, ShortLabelled, Comparable {
   case isfaraVorukh = "isfara-vorukh"
   case batken = "batken"
   case leilek = "leilek"
@@ -64,7 +97,7 @@ public enum Sector: String, DomainTerm, Comparable {
 }
 
 /// Where a segment stands on the way from dispute to a marked line on the ground.
-public enum DemarcationStatus: String, DomainTerm, Comparable {
+public enum DemarcationStatus: String, DomainTerm, ShortLabelled, Comparable {
   case disputed = "disputed"
   case underNegotiation = "under-negotiation"
   case described = "described"
@@ -139,6 +172,21 @@ public enum AlertLevel: Int, Sendable, Hashable, CaseIterable, Comparable {
   /// Whether a new alert at this level must be announced loudly.
   public var isUrgent: Bool { self >= .armedIncident }
 
+  /// Reads a level as the console shows it: its number, its word or both (`3`, `tense`, `3 tense`).
+  public init?(spelling text: String) {
+    let wanted = Vocabulary.folded(text)
+    guard
+      let level = AlertLevel.allCases.first(where: { level in
+        let number = String(level.rawValue)
+        return [
+          number, level.label, level.shortLabel, number + " " + level.label, number + " " + level.shortLabel,
+        ]
+        .contains { Vocabulary.folded($0) == wanted }
+      })
+    else { return nil }
+    self = level
+  }
+
   /// Reads a level from its number, or nil outside 1–5.
   public init?(number: Int64) {
     guard let level = AlertLevel(rawValue: Int(clamping: number)) else { return nil }
@@ -181,7 +229,7 @@ public enum Confidence: String, DomainTerm {
 }
 
 /// Which body meets.
-public enum MeetingKind: String, DomainTerm {
+public enum MeetingKind: String, DomainTerm, ShortLabelled {
   case coChairs = "co-chairs"
   case topographicGroup = "topographic-wg"
   case legalGroup = "legal-wg"
@@ -211,7 +259,7 @@ public enum MeetingKind: String, DomainTerm {
 }
 
 /// Where a meeting stands.
-public enum MeetingStatus: String, DomainTerm {
+public enum MeetingStatus: String, DomainTerm, ShortLabelled {
   case scheduled = "scheduled"
   case inSession = "in-session"
   case held = "held"

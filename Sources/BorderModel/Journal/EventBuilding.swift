@@ -2,7 +2,12 @@ extension EventCodec {
   /// Checks the gathered fields against the event's type and builds the event.
   static func build(_ f: EventFields) -> Result<JournalEvent, EventDecodeError> {
     do {
-      return .success(try buildEvent(f))
+      let event = try buildEvent(f)
+      // The bounds every writer keeps (lengths, numbers, times): a line beyond them is skipped.
+      if let problem = event.shapeProblem {
+        return .failure(EventDecodeError(field: problem.field, reason: problem.reason))
+      }
+      return .success(event)
     } catch let error as EventDecodeError {
       return .failure(error)
     } catch {

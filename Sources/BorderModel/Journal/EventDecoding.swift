@@ -3,10 +3,13 @@ public struct EventDecodeError: Error, Sendable, Equatable, CustomStringConverti
   /// The field at fault, or nil for the line as a whole (e.g. bad JSON).
   public var field: String?
   public var reason: String
+  /// The line's `seq` when it could be read (and is in range), so a skipped line still counts for numbering.
+  public var seq: UInt64?
 
-  public init(field: String?, reason: String) {
+  public init(field: String?, reason: String, seq: UInt64? = nil) {
     self.field = field
     self.reason = reason
+    self.seq = seq
   }
 
   public var description: String { field.map { "\($0): \(reason)" } ?? reason }
@@ -75,14 +78,21 @@ public enum EventCodec {
     do {
       try readFields(line, into: &fields)
     } catch {
-      return .failure(error)
+      var failure = error
+      failure.seq = fields.seq.flatMap { $0 <= JournalLimits.maxSeq ? $0 : nil }
+      return .failure(failure)
     }
     if let defaults {
       fields.seq = fields.seq ?? 0
       fields.at = fields.at ?? defaults.at
       if fields.by?.isEmpty ?? true { fields.by = defaults.by }
     }
-    return build(fields)
+    let result = build(fields)
+    if case .failure(var failure) = result {
+      failure.seq = fields.seq.flatMap { $0 <= JournalLimits.maxSeq ? $0 : nil }
+      return .failure(failure)
+    }
+    return result
   }
 
   /// Decodes one journal line given as text.

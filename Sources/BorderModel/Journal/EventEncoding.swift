@@ -86,6 +86,75 @@ extension EventCodec {
     encode(event) + [0x0A]
   }
 
+  /// Encodes an event as one journal line with members this version does not write
+  /// (`"key":value,…`, raw JSON) copied in after its own.
+  public static func encodeLine(_ event: JournalEvent, extraMembers: [UInt8]) -> [UInt8] {
+    guard !extraMembers.isEmpty else { return encodeLine(event) }
+    var bytes = encode(event)
+    bytes.removeLast()
+    if bytes.count > 1 { bytes.append(0x2C) }
+    bytes += extraMembers
+    bytes += [0x7D, 0x0A]
+    return bytes
+  }
+
+  /// The members of `line` that encoding `event` would not write, as raw JSON (`"key":value,…`),
+  /// byte for byte: what a bridge must keep when it re-writes a line (unknown types and fields).
+  public static func membersNotWritten(_ line: UnsafeBufferPointer<UInt8>, by event: JournalEvent) -> [UInt8]
+  {
+    let written = memberKeys(encode(event))
+    var extra: [UInt8] = []
+    var scanner = JSONScanner(line)
+    do {
+      guard try scanner.beginObject() else { return [] }
+      repeat {
+        _ = scanner.peek()
+        let start = scanner.index
+        let key = try scanner.readKey()
+        try scanner.skipValue()
+        let name = key.text
+        guard name != "seq", !written.contains(name) else { continue }
+        if !extra.isEmpty { extra.append(0x2C) }
+        extra += line[start..<scanner.index]
+      } while try scanner.nextMember()
+    } catch {
+      return []
+    }
+    return extra
+  }
+
+  /// The keys of a line's object whose values are not null (empty when it is not an object).
+  public static func topLevelKeys(_ line: UnsafeBufferPointer<UInt8>) -> Set<String> {
+    var keys: Set<String> = []
+    var scanner = JSONScanner(line)
+    do {
+      guard try scanner.beginObject() else { return keys }
+      repeat {
+        let key = try scanner.readKey()
+        if scanner.peek() == 0x6E, scanner.readNull() { continue }
+        keys.insert(key.text)
+        try scanner.skipValue()
+      } while try scanner.nextMember()
+    } catch {}
+    return keys
+  }
+
+  /// The keys of a JSON object this codec wrote.
+  private static func memberKeys(_ object: [UInt8]) -> Set<String> {
+    object.withUnsafeBufferPointer { bytes in
+      var keys: Set<String> = []
+      var scanner = JSONScanner(bytes)
+      do {
+        guard try scanner.beginObject() else { return keys }
+        repeat {
+          keys.insert(try scanner.readKey().text)
+          try scanner.skipValue()
+        } while try scanner.nextMember()
+      } catch {}
+      return keys
+    }
+  }
+
   /// Encodes an event as one JSON object, without a newline.
   public static func encode(_ event: JournalEvent) -> [UInt8] {
     var w = JSONObjectWriter()

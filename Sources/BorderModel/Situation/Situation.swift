@@ -22,6 +22,10 @@ public struct Situation: Sendable {
   public private(set) var appliedEventCount = 0
   /// Events of types this version does not know, counted by type.
   public private(set) var unknownEventTypes: [String: Int] = [:]
+  /// The latest few event times, newest first (see `latestEventAt(notAfter:)`).
+  private var latestTimes: [Timestamp] = []
+  /// How many of the latest event times are kept.
+  static let latestTimesKept = 8
 
   private var segmentIndex: [SegmentID: Int] = [:]
   private var meetingIndex: [MeetingID: Int] = [:]
@@ -67,6 +71,7 @@ public struct Situation: Sendable {
     self.notes = notes
     self.lastSeq = lastSeq
     self.lastEventAt = lastEventAt
+    latestTimes = lastEventAt.map { [$0] } ?? []
     self.appliedEventCount = appliedEventCount
     self.unknownEventTypes = unknownEventTypes
     alertIndex.reserveCapacity(alerts.count)
@@ -133,52 +138,159 @@ public struct EventRejection: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 extension Situation {
-  /// Checks an event against the situation without changing it.
+  /// Checks an event against the situation without changing it (and without copying it).
   public func validate(_ event: JournalEvent) -> EventRejection? {
-    var copy = self
-    if case .failure(let rejection) = copy.apply(event) { return rejection }
+    if case .failure(let rejection) = check(event) { return rejection }
     return nil
   }
 
   /// Folds one event into the situation; a rejected event changes nothing.
   @discardableResult
   public mutating func apply(_ event: JournalEvent) -> Result<EventTouch, EventRejection> {
-    let result = reduce(event)
-    if case .success(let touch) = result {
-      appliedEventCount += 1
-      lastSeq = max(lastSeq, event.seq)
-      if lastEventAt.map({ event.at > $0 }) ?? true { lastEventAt = event.at }
-      if case .unknown(let type) = touch { unknownEventTypes[type, default: 0] += 1 }
+    let index: Int
+    switch check(event) {
+    case .failure(let rejection): return .failure(rejection)
+    case .success(let found): index = found
     }
-    return result
+    let touch = fold(event, at: index)
+    appliedEventCount += 1
+    lastSeq = max(lastSeq, event.seq)
+    if lastEventAt.map({ event.at > $0 }) ?? true { lastEventAt = event.at }
+    noteLatest(event.at)
+    if case .unknown(let type) = touch { unknownEventTypes[type, default: 0] += 1 }
+    return .success(touch)
   }
 
-  private func reject(_ field: String, _ reason: String) -> Result<EventTouch, EventRejection> {
+  /// The latest event time at or before `limit` among the last few: a time stamped far
+  /// ahead of the clock (bad data) never makes the feed look live.
+  public func latestEventAt(notAfter limit: Timestamp) -> Timestamp? {
+    latestTimes.first { $0 <= limit } ?? lastEventAt.flatMap { $0 <= limit ? $0 : nil }
+  }
+
+  /// Keeps the few latest event times, newest first.
+  private mutating func noteLatest(_ time: Timestamp) {
+    if latestTimes.count == Self.latestTimesKept, let oldest = latestTimes.last, time <= oldest { return }
+    if latestTimes.contains(time) { return }
+    let position = latestTimes.firstIndex { $0 < time } ?? latestTimes.endIndex
+    latestTimes.insert(time, at: position)
+    if latestTimes.count > Self.latestTimesKept { latestTimes.removeLast() }
+  }
+
+  private func reject(_ field: String, _ reason: String) -> Result<Int, EventRejection> {
     .failure(EventRejection(field: field, reason: reason))
   }
 
-  private mutating func reduce(_ event: JournalEvent) -> Result<EventTouch, EventRejection> {
-    let stamp = EventStamp(seq: event.seq, at: event.at)
+  /// Who closed an alert and when, for refusals: `bob at 2026-11-30T12:00:00Z`.
+  private static func who(_ mark: OperatorMark) -> String { "\(mark.by) at \(RFC3339.format(mark.at))" }
+
+  /// The rules of the model, in one place: whether `event` may be folded into the situation as it
+  /// stands, and if so the position of the record it changes (0 when it changes none).
+  private func check(_ event: JournalEvent) -> Result<Int, EventRejection> {
     switch event.payload {
     case .alertRaised(let report):
-      guard alertIndex[report.id] == nil else {
-        return reject("alert", "\(report.id) was already raised")
+      if let existing = alertIndex[report.id] {
+        let alert = alerts[existing]
+        return reject(
+          "alert", "\(report.id) was already raised by \(alert.raisedBy) at \(RFC3339.format(alert.raisedAt))"
+        )
       }
       guard let segmentAt = segmentIndex[report.segment] else {
         return reject("segment", "no segment \(report.segment)")
       }
+      return .success(segmentAt)
+
+    case .alertLevelChanged(let id, let level, _):
+      guard let index = alertIndex[id] else { return reject("alert", "no alert \(id)") }
+      if let mark = alerts[index].resolution {
+        return reject("alert", "\(id) was resolved by \(Self.who(mark)); its level can no longer change")
+      }
+      if alerts[index].level == level {
+        let change = alerts[index].levelHistory.last
+        let setBy =
+          change.map { "\($0.by) at \(RFC3339.format($0.at))" }
+          ?? "\(alerts[index].raisedBy) at \(RFC3339.format(alerts[index].raisedAt))"
+        return reject("level", "\(id) is already at level \(level.rawValue) \(level.label) (set by \(setBy))")
+      }
+      return .success(index)
+
+    case .alertAcknowledged(let id, _):
+      guard let index = alertIndex[id] else { return reject("alert", "no alert \(id)") }
+      if let mark = alerts[index].resolution {
+        return reject("alert", "\(id) was resolved by \(Self.who(mark)); it cannot be acknowledged")
+      }
+      if let mark = alerts[index].acknowledgement {
+        return reject("alert", "\(id) was already acknowledged by \(Self.who(mark))")
+      }
+      return .success(index)
+
+    case .alertResolved(let id, _):
+      guard let index = alertIndex[id] else { return reject("alert", "no alert \(id)") }
+      if let mark = alerts[index].resolution {
+        return reject("alert", "\(id) was already resolved by \(Self.who(mark))")
+      }
+      return .success(index)
+
+    case .segmentStatusChanged(let id, _, _), .segmentLevelSet(let id, _, _):
+      guard let index = segmentIndex[id] else { return reject("segment", "no segment \(id)") }
+      return .success(index)
+
+    case .meetingScheduled(let meeting):
+      guard meetingIndex[meeting.id] == nil else {
+        return reject("meeting", "\(meeting.id) is already scheduled")
+      }
+      if let unknown = meeting.agenda.first(where: { segmentIndex[$0] == nil }) {
+        return reject("agenda", "no segment \(unknown)")
+      }
+      return .success(0)
+
+    case .meetingRescheduled(let id, _, _, _), .meetingHeld(let id, _), .meetingPostponed(let id, _),
+      .meetingCancelled(let id, _):
+      guard let index = meetingIndex[id] else { return reject("meeting", "no meeting \(id)") }
+      guard !meetings[index].status.isClosed else {
+        return reject("meeting", "\(id) is already \(meetings[index].status.label)")
+      }
+      return .success(index)
+
+    case .meetingStarted(let id):
+      guard let index = meetingIndex[id] else { return reject("meeting", "no meeting \(id)") }
+      guard meetings[index].status == .scheduled || meetings[index].status == .postponed else {
+        return reject("meeting", "\(id) is \(meetings[index].status.label), not scheduled")
+      }
+      return .success(index)
+
+    case .checkpointStatusChanged(let id, _, _):
+      guard let index = checkpointIndex[id] else { return reject("checkpoint", "no checkpoint \(id)") }
+      return .success(index)
+
+    case .noteAdded(let target, _):
+      // Notes are most often on segments: look there first, once.
+      guard let target else { return .success(-1) }
+      if let index = segmentIndex[SegmentID(target)] { return .success(index) }
+      guard hasRecord(target) else {
+        return reject("target", "no segment, alert, meeting or checkpoint \(target)")
+      }
+      return .success(-1)
+
+    case .unknown:
+      return .success(0)
+    }
+  }
+
+  /// Folds an event `check` accepted; `index` is the position it found.
+  private mutating func fold(_ event: JournalEvent, at index: Int) -> EventTouch {
+    let stamp = EventStamp(seq: event.seq, at: event.at)
+    switch event.payload {
+    case .alertRaised(let report):
       alertIndex[report.id] = alerts.count
-      alertSegmentPositions.append(segmentAt)
+      alertSegmentPositions.append(index)
       alerts.append(
         Alert(
           report: report, raisedAt: event.at, raisedBy: event.by, provenance: event.provenance,
           stamp: stamp))
-      segments[segmentAt].lastEvent = stamp
-      return .success(.alert(report.id, segment: report.segment))
+      segments[index].lastEvent = stamp
+      return .alert(report.id, segment: report.segment)
 
     case .alertLevelChanged(let id, let level, let reason):
-      guard let index = alertIndex[id] else { return reject("alert", "no alert \(id)") }
-      guard alerts[index].isOpen else { return reject("alert", "\(id) is resolved") }
       alerts[index].level = level
       alerts[index].levelHistory.append(
         LevelChange(level: level, at: event.at, by: event.by, reason: reason))
@@ -187,30 +299,21 @@ extension Situation {
       }
       alerts[index].lastEvent = stamp
       segments[alertSegmentPositions[index]].lastEvent = stamp
-      return .success(.alert(id, segment: alerts[index].segment))
+      return .alert(id, segment: alerts[index].segment)
 
     case .alertAcknowledged(let id, let note):
-      guard let index = alertIndex[id] else { return reject("alert", "no alert \(id)") }
-      if let mark = alerts[index].acknowledgement {
-        return reject("alert", "\(id) was already acknowledged by \(mark.by) at \(mark.at)")
-      }
       alerts[index].acknowledgement = OperatorMark(by: event.by, at: event.at, note: note)
       alerts[index].lastEvent = stamp
       segments[alertSegmentPositions[index]].lastEvent = stamp
-      return .success(.alert(id, segment: alerts[index].segment))
+      return .alert(id, segment: alerts[index].segment)
 
     case .alertResolved(let id, let note):
-      guard let index = alertIndex[id] else { return reject("alert", "no alert \(id)") }
-      if let mark = alerts[index].resolution {
-        return reject("alert", "\(id) was already resolved by \(mark.by) at \(mark.at)")
-      }
       alerts[index].resolution = OperatorMark(by: event.by, at: event.at, note: note)
       alerts[index].lastEvent = stamp
       segments[alertSegmentPositions[index]].lastEvent = stamp
-      return .success(.alert(id, segment: alerts[index].segment))
+      return .alert(id, segment: alerts[index].segment)
 
     case .segmentStatusChanged(let id, let status, let note):
-      guard let index = segmentIndex[id] else { return reject("segment", "no segment \(id)") }
       segments[index].status = status
       segments[index].statusHistory.append(
         StatusChange(status: status, at: event.at, note: note, provenance: event.provenance))
@@ -218,107 +321,72 @@ extension Situation {
         segments[index].statusHistory.removeFirst(Segment.historyLimit)
       }
       segments[index].lastEvent = stamp
-      return .success(.segment(id))
+      return .segment(id)
 
     case .segmentLevelSet(let id, let level, let reason):
-      guard let index = segmentIndex[id] else { return reject("segment", "no segment \(id)") }
       segments[index].alertLevel = level
       segments[index].alertReason = reason ?? ""
       segments[index].alertLevelSince = event.at
       segments[index].lastEvent = stamp
-      return .success(.segment(id))
+      return .segment(id)
 
     case .meetingScheduled(var meeting):
-      guard meetingIndex[meeting.id] == nil else {
-        return reject("meeting", "\(meeting.id) is already scheduled")
-      }
-      if let unknown = meeting.agenda.first(where: { segmentIndex[$0] == nil }) {
-        return reject("agenda", "no segment \(unknown)")
-      }
       meeting.provenance = event.provenance
       meeting.lastEvent = stamp
       meetingIndex[meeting.id] = meetings.count
       meetings.append(meeting)
-      return .success(.meeting(meeting.id))
+      return .meeting(meeting.id)
 
     case .meetingRescheduled(let id, let start, let end, let reason):
-      guard let index = meetingIndex[id] else { return reject("meeting", "no meeting \(id)") }
-      guard !meetings[index].status.isClosed else {
-        return reject("meeting", "\(id) is already \(meetings[index].status.label)")
-      }
       meetings[index].start = start
       meetings[index].end = end
       meetings[index].status = .scheduled
       meetings[index].statusReason = reason
       meetings[index].lastEvent = stamp
-      return .success(.meeting(id))
+      return .meeting(id)
 
     case .meetingStarted(let id):
-      guard let index = meetingIndex[id] else { return reject("meeting", "no meeting \(id)") }
-      guard meetings[index].status == .scheduled || meetings[index].status == .postponed else {
-        return reject("meeting", "\(id) is \(meetings[index].status.label), not scheduled")
-      }
       meetings[index].status = .inSession
       meetings[index].lastEvent = stamp
-      return .success(.meeting(id))
+      return .meeting(id)
 
     case .meetingHeld(let id, let outcome):
-      guard let index = meetingIndex[id] else { return reject("meeting", "no meeting \(id)") }
-      guard !meetings[index].status.isClosed else {
-        return reject("meeting", "\(id) is already \(meetings[index].status.label)")
-      }
       meetings[index].status = .held
       meetings[index].outcome = outcome
       meetings[index].lastEvent = stamp
-      return .success(.meeting(id))
+      return .meeting(id)
 
     case .meetingPostponed(let id, let reason):
-      guard let index = meetingIndex[id] else { return reject("meeting", "no meeting \(id)") }
-      guard !meetings[index].status.isClosed else {
-        return reject("meeting", "\(id) is already \(meetings[index].status.label)")
-      }
       meetings[index].status = .postponed
       meetings[index].statusReason = reason
       meetings[index].lastEvent = stamp
-      return .success(.meeting(id))
+      return .meeting(id)
 
     case .meetingCancelled(let id, let reason):
-      guard let index = meetingIndex[id] else { return reject("meeting", "no meeting \(id)") }
-      guard !meetings[index].status.isClosed else {
-        return reject("meeting", "\(id) is already \(meetings[index].status.label)")
-      }
       meetings[index].status = .cancelled
       meetings[index].statusReason = reason
       meetings[index].lastEvent = stamp
-      return .success(.meeting(id))
+      return .meeting(id)
 
     case .checkpointStatusChanged(let id, let status, let note):
-      guard let index = checkpointIndex[id] else {
-        return reject("checkpoint", "no checkpoint \(id)")
-      }
       checkpoints[index].status = status
       checkpoints[index].since = event.at
       checkpoints[index].note = note
       checkpoints[index].lastEvent = stamp
-      return .success(.checkpoint(id))
+      return .checkpoint(id)
 
     case .noteAdded(let target, let text):
-      // Notes are most often on segments: look there first, once.
-      let segmentTarget = target.flatMap { segmentIndex[SegmentID($0)] }
-      if let target, segmentTarget == nil, !hasRecord(target) {
-        return reject("target", "no segment, alert, meeting or checkpoint \(target)")
-      }
       notes.append(
         Note(
           seq: event.seq, at: event.at, by: event.by, target: target, text: text,
           provenance: event.provenance))
       // Trim in batches so a long journal does not shift the array on every note.
       if notes.count >= 2 * Situation.noteLimit { notes.removeFirst(notes.count - Situation.noteLimit) }
-      if let index = segmentTarget { segments[index].lastEvent = stamp }
-      return .success(.note(target: target))
+      if index >= 0 { segments[index].lastEvent = stamp }
+      return .note(target: target)
 
     case .unknown(let type):
-      return .success(.unknown(type: type))
+      return .unknown(type: type)
     }
   }
 

@@ -20,12 +20,22 @@ public enum AppendError: Error, Sendable, CustomStringConvertible {
 }
 
 extension SituationStore {
-  /// Appends events to the journal under an exclusive lock: each validated against the
-  /// situation as it stands, given the next sequence number, written with one `write`
-  /// and synced. Returns the sequence numbers written.
+  /// Appends events that carry their own times (backfills, tests) as `append(_:clock:)` does.
+  public mutating func append(_ events: [JournalEvent], clock: any WallClock = SystemWallClock()) -> Result<
+    [UInt64], AppendError
+  > {
+    append(events.map { EventDraft($0) }, clock: clock).map { $0.map(\.seq) }
+  }
+
+  /// Appends drafts to the journal under an exclusive lock: each given the next sequence
+  /// number (and, if made now, the clock's time and its new alert's ID), checked against the
+  /// journal's limits and the situation as it stands, checked to read back as written,
+  /// written with one `write` and synced. Returns the events as written.
   ///
   /// Stops at the first rejected event; the ones before it stay written.
-  public mutating func append(_ drafts: [JournalEvent]) -> Result<[UInt64], AppendError> {
+  public mutating func append(_ drafts: [EventDraft], clock: any WallClock) -> Result<
+    [JournalEvent], AppendError
+  > {
     let path = directory.journalFile
     let fd: Int32
     switch openForAppending() {
@@ -34,19 +44,20 @@ extension SituationStore {
     }
     defer { close(fd) }
     defer { flock(fd, LOCK_UN) }
-    var written: [UInt64] = []
+    var written: [JournalEvent] = []
     for (index, draft) in drafts.enumerated() {
-      var event = draft
-      event.seq = lastSeqSeen + 1
+      let line: [UInt8]
+      let event: JournalEvent
+      var draft = draft
       // Who really wrote it: the process's user, whatever `by` claims.
-      event.uid = UInt32(getuid())
-      if let rejection = situation.validate(event) {
-        return .failure(.rejected(index: index, rejection))
+      draft.event.uid = UInt32(getuid())
+      switch Self.prepare(draft, seq: lastSeqSeen, now: clock.now(), in: situation) {
+      case .failure(let rejection): return .failure(.rejected(index: index, rejection))
+      case .success(let prepared): (event, line) = prepared
       }
       var info = stat()
       fstat(fd, &info)
       let sizeBefore = info.st_size
-      let line = EventCodec.encodeLine(event)
       let result = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
       if result != line.count {
         let code = result < 0 ? errno : ENOSPC
@@ -58,9 +69,36 @@ extension SituationStore {
         return .failure(.file(FileError(path: path, operation: "sync the journal", code: errno)))
       }
       refreshWhileAppending()
-      written.append(event.seq)
+      written.append(event)
     }
     return .success(written)
+  }
+
+  /// A draft made into the event and line to write after the last `seq` seen, or why it is refused:
+  /// out of the journal's bounds, too far in the future, against the model's rules, or not
+  /// reading back as written (a writer refuses exactly what its readers would skip).
+  static func prepare(_ draft: EventDraft, seq lastSeq: UInt64, now: Timestamp, in situation: Situation)
+    -> Result<(JournalEvent, [UInt8]), EventRejection>
+  {
+    guard lastSeq < JournalLimits.maxSeq else {
+      return .failure(
+        EventRejection(
+          field: "seq", reason: "the journal has reached the largest sequence number, \(lastSeq)"))
+    }
+    let event = draft.finished(seq: lastSeq + 1, now: now, in: situation)
+    if let problem = event.shapeProblem ?? event.futureProblem(now: now) ?? situation.validate(event) {
+      return .failure(problem)
+    }
+    let line = EventCodec.encodeLine(event, extraMembers: draft.extraMembers)
+    let readBack = line.dropLast().withUnsafeBufferPointer { EventCodec.decode($0) }
+    switch readBack {
+    case .failure(let error):
+      return .failure(EventRejection(field: error.field ?? "line", reason: error.reason + " (not appended)"))
+    case .success(let decoded) where decoded != event:
+      return .failure(EventRejection(field: "line", reason: "would not read back as written (not appended)"))
+    case .success:
+      return .success((event, line))
+    }
   }
 
   /// Opens the journal for appending and takes its exclusive lock, once the store has caught up

@@ -65,6 +65,8 @@ public struct SituationStore: Sendable {
   /// Events folded from the journal file while opening (after the snapshot, if one was used).
   public private(set) var eventsFoldedAtOpen = 0
   private let usesSnapshots: Bool
+  /// The clock's time when events far in the future are to be warned about.
+  private let clockNow: Timestamp?
   /// Opening folds at least this many events before it is worth saving a snapshot.
   public static let snapshotThreshold = 50_000
 
@@ -74,10 +76,14 @@ public struct SituationStore: Sendable {
   /// With `snapshots`, a saved snapshot of the folded journal is used when it still matches
   /// the files, so only what was appended since is read (not for `asOf`, nor for `check`,
   /// which must read every line).
+  ///
+  /// With `now`, events stamped beyond the journal's future skew of it are warned about (`check`).
   public init(
-    directory: DataDirectory, asOf: Timestamp? = nil, historyLimit: Int? = nil, snapshots: Bool = false
+    directory: DataDirectory, asOf: Timestamp? = nil, historyLimit: Int? = nil, snapshots: Bool = false,
+    now: Timestamp? = nil
   ) {
     self.directory = directory
+    clockNow = now
     self.asOf = asOf
     usesSnapshots = snapshots && asOf == nil
     reference = ReferenceLoader.load(directory)
@@ -223,6 +229,7 @@ public struct SituationStore: Sendable {
           for offset in decoded.indices {
             Self.fold(
               decoded[offset], number: chunk.firstLineNumber + first + offset, path: path, asOf: limit,
+              now: clockNow,
               collect: collect, into: &situation, window: &window, lastSeq: &lastSeq, update: &update,
               diagnostics: &newDiagnostics)
           }
@@ -270,7 +277,7 @@ public struct SituationStore: Sendable {
 
   // swift-format-ignore
   private static func fold(
-    _ outcome: DecodedLine, number: Int, path: String, asOf: Timestamp?, collect: Bool,
+    _ outcome: DecodedLine, number: Int, path: String, asOf: Timestamp?, now: Timestamp?, collect: Bool,
     into situation: inout Situation, window: inout HistoryWindow?, lastSeq: inout UInt64, update: inout JournalUpdate,
     diagnostics: inout [Diagnostic]
   ) {
@@ -281,12 +288,22 @@ public struct SituationStore: Sendable {
     case .failure(let error):
       update.skipped += 1
       diagnostics.append(Diagnostic(.error, file: path, line: number, field: error.field, message: error.reason + " (line skipped)"))
+      // A skipped line's seq still counts: duplicates are reported and never reused.
+      if let seq = error.seq {
+        if seq <= lastSeq {
+          diagnostics.append(Diagnostic(.error, file: path, line: number, field: "seq", message: "\(seq) is not greater than \(lastSeq) on an earlier line"))
+        }
+        lastSeq = max(lastSeq, seq)
+      }
       return
     }
     if event.seq <= lastSeq {
       diagnostics.append(Diagnostic(.error, file: path, line: number, field: "seq", message: "\(event.seq) is not greater than \(lastSeq) on an earlier line"))
     }
     lastSeq = max(lastSeq, event.seq)
+    if let now, let problem = event.futureProblem(now: now) {
+      diagnostics.append(Diagnostic(.warning, file: path, line: number, field: problem.field, message: problem.reason))
+    }
     if let asOf, event.at > asOf { return }
     switch situation.apply(event) {
     case .success(let touch):

@@ -107,7 +107,9 @@ public enum ReferenceLoader {
       let name = r.string("name", required: true)
       let sector = r.term("sector", Sector.self, required: true)
       let length = r.number("length_km", required: true)
-      if let length, !(length > 0) { r.error("length_km", "must be greater than 0 (got \(length))") }
+      if let length, !(length > 0 && length <= JournalLimits.maxKm) {
+        r.error("length_km", "must be greater than 0 and at most \(Int(JournalLimits.maxKm)) (got \(length))")
+      }
       let status = r.term("status", DemarcationStatus.self) ?? .disputed
       let level = r.level("level") ?? .stable
       let kg = r.place("kg_district", required: true)
@@ -117,7 +119,7 @@ public enum ReferenceLoader {
         if let feature = SegmentFeature(rawValue: word) {
           features.append(feature)
         } else {
-          r.error("features", "'\(word)' is not one of \(SegmentFeature.spellings)")
+          r.warning("features", "'\(word)' is not one of \(SegmentFeature.spellings) (dropped)")
         }
       }
       var settlements: [Settlement] = []
@@ -127,13 +129,15 @@ public enum ReferenceLoader {
             guard let place = element.table, let latin = place["name"]?.string,
               let side = place["side"]?.string.flatMap(Side.init(rawValue:))
             else {
-              r.error("settlements", "each is { name = \"…\", cyrillic = \"…\", side = \"KG\" or \"TJ\" }")
+              r.warning(
+                "settlements",
+                "each is { name = \"…\", cyrillic = \"…\", side = \"KG\" or \"TJ\" } (one dropped)")
               continue
             }
             settlements.append(Settlement(PlaceName(latin, cyrillic: place["cyrillic"]?.string), side: side))
           }
         } else {
-          r.error("settlements", "must be an array of { name, cyrillic, side } tables")
+          r.warning("settlements", "must be an array of { name, cyrillic, side } tables (field dropped)")
         }
       }
       let west = r.coordinate("west")

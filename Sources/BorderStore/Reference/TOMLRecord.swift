@@ -169,7 +169,11 @@ struct TOMLRecord {
       let lon = array[1].double ?? array[1].int.map(Double.init),
       (-90...90).contains(lat), (-180...180).contains(lon)
     else {
-      error(key, "must be [latitude, longitude] in decimal degrees")
+      // Optional and cosmetic: the field is dropped, never the record with its events.
+      warning(
+        key,
+        "must be [latitude, longitude] in decimal degrees, latitude −90…90, longitude −180…180 (field dropped)"
+      )
       return nil
     }
     return Coordinate(latitude: lat, longitude: lon)
