@@ -99,9 +99,10 @@ struct SituationExport {
       "approximate",
     ],
     .alerts: [
-      "id", "segment", "level", "type", "text", "side", "occurred", "raised_at", "raised_by", "confidence",
-      "kg_killed", "kg_injured", "kg_evacuated", "tj_killed", "tj_injured", "tj_evacuated", "acknowledged_by",
-      "acknowledged_at", "acknowledgement_note", "resolved_by", "resolved_at", "resolution_note",
+      "id", "segment", "level", "type", "text", "side", "occurred", "raised_at", "raised_by", "raised_by_uid",
+      "confidence", "kg_killed", "kg_injured", "kg_evacuated", "tj_killed", "tj_injured", "tj_evacuated",
+      "acknowledged_by", "acknowledged_by_uid", "acknowledged_at", "acknowledgement_note", "resolved_by",
+      "resolved_by_uid", "resolved_at", "resolution_note",
       "provenance", "source", "source_title", "source_url", "source_date", "illustrative", "approximate",
     ],
     .checkpoints: [
@@ -171,6 +172,10 @@ struct SituationExport {
       "type": alert.report.type.rawValue, "text": alert.report.text,
       "side": alert.report.reportingSide?.rawValue ?? NSNull(), "occurred": RFC3339.format(alert.occurredAt),
       "raised_at": RFC3339.format(alert.raisedAt), "raised_by": alert.raisedBy,
+      // `*_by` is the name the journal line claims; `*_by_uid` is the user ID that wrote it (checked).
+      "raised_by_uid": alert.raisedByUID.map { Int($0) } ?? NSNull(),
+      "acknowledged_by_uid": alert.acknowledgement?.uid.map { Int($0) } ?? NSNull(),
+      "resolved_by_uid": alert.resolution?.uid.map { Int($0) } ?? NSNull(),
       "confidence": alert.report.confidence.rawValue, "kg_killed": figure(kg?.killed),
       "kg_injured": figure(kg?.injured), "kg_evacuated": figure(kg?.evacuated),
       "tj_killed": figure(tj?.killed),

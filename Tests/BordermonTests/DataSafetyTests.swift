@@ -320,6 +320,18 @@ struct WriterIdentityTests {
     }
     #expect(lines.map(\.by) == ["president@1.2.3.4", "president@1.2.3.4"], "the claim is kept as claimed")
     #expect(lines.map(\.uid) == [UInt32(getuid()), UInt32(getuid())], "the uid is the process's")
+    // export says both: the claimed name and the uid that wrote it.
+    let raised = try CommandRunner.run(
+      ["append", "--data", data],
+      stdin:
+        #"{"type":"alert.raised","alert":"UID-1","segment":"A-02","level":3,"kind":"other","text":"t","by":"president","uid":4242}"#
+        + "\n")
+    #expect(raised.status == 0, "\(raised.stderr)")
+    let export = try CommandRunner.run(["export", "--format", "json", "--table", "alerts", "--data", data])
+    let object = try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any]
+    let alert = (object?["alerts"] as? [[String: Any]])?.first { $0["id"] as? String == "UID-1" }
+    #expect(alert?["raised_by"] as? String == "president")
+    #expect(alert?["raised_by_uid"] as? Int == Int(getuid()))
     // Another user, claiming to be root: the line says who it was.
     guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
     #expect(chmod(scratch.path, 0o755) == 0 && chmod(data, 0o755) == 0 && chmod(journal, 0o666) == 0)

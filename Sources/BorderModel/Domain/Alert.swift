@@ -51,9 +51,12 @@ public struct CasualtyClaim: Sendable, Hashable {
 
 /// Who acknowledged or resolved an alert, when, and what they said.
 public struct OperatorMark: Sendable, Hashable {
+  /// Who the journal line claims did it.
   public var by: String
   public var at: Timestamp
   public var note: String?
+  /// The user ID that wrote the journal line (checked); nil for lines without one.
+  public var uid: UInt32?
   public init(by: String, at: Timestamp, note: String? = nil) {
     self.by = by
     self.at = at
@@ -113,7 +116,10 @@ public struct Alert: Sendable, Hashable, Identifiable {
   public var report: AlertReport
   /// When the report was recorded.
   public var raisedAt: Timestamp
+  /// Who the raising line claims raised it.
   public var raisedBy: String
+  /// The user ID that wrote the raising line (checked); nil for lines without one.
+  public var raisedByUID: UInt32?
   public var level: AlertLevel
   /// Level changes, oldest first: at least the newest `Segment.historyLimit` are kept.
   public var levelHistory: [LevelChange]

@@ -287,6 +287,7 @@ extension Situation {
         Alert(
           report: report, raisedAt: event.at, raisedBy: event.by, provenance: event.provenance,
           stamp: stamp))
+      alerts[alerts.count - 1].raisedByUID = event.uid
       segments[index].lastEvent = stamp
       return .alert(report.id, segment: report.segment)
 
@@ -303,12 +304,14 @@ extension Situation {
 
     case .alertAcknowledged(let id, let note):
       alerts[index].acknowledgement = OperatorMark(by: event.by, at: event.at, note: note)
+      alerts[index].acknowledgement?.uid = event.uid
       alerts[index].lastEvent = stamp
       segments[alertSegmentPositions[index]].lastEvent = stamp
       return .alert(id, segment: alerts[index].segment)
 
     case .alertResolved(let id, let note):
       alerts[index].resolution = OperatorMark(by: event.by, at: event.at, note: note)
+      alerts[index].resolution?.uid = event.uid
       alerts[index].lastEvent = stamp
       segments[alertSegmentPositions[index]].lastEvent = stamp
       return .alert(id, segment: alerts[index].segment)

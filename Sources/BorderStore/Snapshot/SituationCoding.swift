@@ -3,7 +3,7 @@ import BorderModel
 /// Writes and reads every part of a situation for snapshots; the one place that knows the layout.
 enum SituationCoding {
   /// Bumped whenever the layout below changes: an older snapshot is then ignored and rebuilt.
-  static let formatVersion: UInt8 = 3
+  static let formatVersion: UInt8 = 4
 
   // MARK: Writing
 
@@ -118,6 +118,7 @@ enum SituationCoding {
     w.string(m.by)
     time(&w, m.at)
     w.optional(m.note) { $0.string($1) }
+    w.optional(m.uid) { $0.unsigned(UInt64($1)) }
   }
 
   static func alert(_ w: inout BinaryWriter, _ a: Alert) {
@@ -138,6 +139,7 @@ enum SituationCoding {
     w.term(r.confidence)
     time(&w, a.raisedAt)
     w.string(a.raisedBy)
+    w.optional(a.raisedByUID) { $0.unsigned(UInt64($1)) }
     w.byte(UInt8(a.level.rawValue))
     w.array(a.levelHistory) {
       $0.byte(UInt8($1.level.rawValue))
@@ -298,7 +300,15 @@ enum SituationCoding {
   }
 
   static func readMark(_ r: inout BinaryReader) throws -> OperatorMark {
-    OperatorMark(by: try r.string(), at: try readTime(&r), note: try r.optional { try $0.string() })
+    var mark = OperatorMark(
+      by: try r.string(), at: try readTime(&r), note: try r.optional { try $0.string() })
+    mark.uid = try r.optional(readUID)
+    return mark
+  }
+
+  static func readUID(_ r: inout BinaryReader) throws -> UInt32 {
+    guard let uid = UInt32(exactly: try r.unsigned()) else { throw SnapshotFormatError(reason: "bad uid") }
+    return uid
   }
 
   static func readAlert(_ r: inout BinaryReader) throws -> Alert {
@@ -323,6 +333,7 @@ enum SituationCoding {
       occurredAt: occurred, claims: Dictionary(claims, uniquingKeysWith: { $1 }), confidence: confidence)
     let raisedAt = try readTime(&r)
     let raisedBy = try r.string()
+    let raisedByUID = try r.optional(readUID)
     let level = try readLevel(&r)
     let history = try r.array { (r: inout BinaryReader) throws -> LevelChange in
       LevelChange(
@@ -335,6 +346,7 @@ enum SituationCoding {
     let last = try readStamp(&r)
     var alert = Alert(
       report: report, raisedAt: raisedAt, raisedBy: raisedBy, provenance: provenance, stamp: last)
+    alert.raisedByUID = raisedByUID
     alert.level = level
     alert.levelHistory = history
     alert.acknowledgement = acknowledgement
