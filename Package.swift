@@ -16,7 +16,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "BorderModel"),
-    .target(name: "TerminalTestSupport"),
+    .target(name: "TerminalTestSupport", dependencies: ["BorderConsole"]),
     .target(
       name: "BorderStore",
       dependencies: ["BorderModel", .product(name: "TOMLKit", package: "TOMLKit")]

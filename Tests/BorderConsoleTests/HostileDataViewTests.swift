@@ -3,6 +3,10 @@ import Testing
 
 @testable import BorderConsole
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Figures and texts no real data has, which a damaged or hostile journal can still carry (F3, F12).
 @Suite("The view draws any value and any length of text")
 struct HostileDataViewTests {
@@ -119,5 +123,37 @@ struct CommandTextSanitizerTests {
     #expect(Sanitizer.cleanLines("ok\rFAKE\u{1B}[2J\u{9B}1m\u{202E}") == "ok␍FAKE␛[2J�1m�")
     #expect(Sanitizer.cleanLines("Баткен\u{07}\r", ascii: true) == "Баткен^G^M", "no transliteration")
     #expect(Sanitizer.cleanLines("Баткен · 14.2 km") == "Баткен · 14.2 km")
+  }
+}
+
+@_silgen_name("wcwidth") private func libcWidth(_ character: Int32) -> Int32
+
+@Suite("One width table: the view's, the emulator's and ncurses' (F21)")
+struct WidthTableTests {
+  @Test("every scalar's width is what the C library's wcwidth (which ncurses uses) says")
+  func agreesWithWcwidth() {
+    setlocale(LC_CTYPE, "C.UTF-8")
+    var disagreements: [String] = []
+    for value in UInt32(0x20)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value), !(0x7F..<0xA0).contains(value) else { continue }
+      let libc = Int(libcWidth(Int32(bitPattern: value)))
+      // wcwidth's -1 (unassigned) is drawn as "?", one cell.
+      let expected = libc < 0 ? 1 : libc
+      if DisplayWidth.of(scalar) != expected, disagreements.count < 20 {
+        disagreements.append(
+          "U+\(String(value, radix: 16, uppercase: true)): \(DisplayWidth.of(scalar)) vs \(libc)")
+      }
+    }
+    #expect(disagreements == [], "run scripts/generate-width-table.py on this C library")
+  }
+
+  @Test("emoji sequences terminals join differently are taken apart; flags become their letters")
+  func emojiSequences() {
+    #expect(Sanitizer.clean("👨‍👩‍👧‍👦🇰🇬🇹🇯🏳️‍🌈👍🏽 #️⃣") == "👨👩👧👦KGTJ🏳🌈👍 #⃣")
+    var grid = Grid(width: 30, height: 1)
+    grid.put("|👨‍👩‍👧‍👦🇰🇬🇹🇯🏳️‍🌈👍🏽|", row: 0, column: 0, style: .plain)
+    // 4 family members × 2, KGTJ, the white flag (1) and the rainbow (2), the thumb (2), two bars.
+    #expect(DisplayWidth.of(grid.line(0)) == 30)
+    #expect(grid.line(0).hasPrefix("|👨👩👧👦KGTJ🏳🌈👍|"))
   }
 }

@@ -211,3 +211,70 @@ struct CommandOutputSafetyTests {
     #expect(!segments.stdout.contains("'"), "no number or plain text is touched")
   }
 }
+
+@_silgen_name("wcwidth") private func libcWidth(_ character: Int32) -> Int32
+
+/// Emoji sequences terminals join differently keep the columns aligned (F21), as tmux draws them.
+@Suite("Emoji keep the columns in a real terminal", .serialized)
+struct EmojiAlignmentTests {
+  /// A ZWJ family, two flags, a rainbow flag (with a variation selector) and a skin tone.
+  static let emoji = "👨‍👩‍👧‍👦🇰🇬🇹🇯🏳️‍🌈👍🏽"
+
+  /// Runs tmux on its own socket through the shell; returns its standard output.
+  @discardableResult
+  static func tmux(_ socket: String, _ arguments: [String]) -> String {
+    let quoted = (["tmux", "-L", socket] + arguments).map {
+      "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+    // Only capture-pane's output is read: a server tmux starts would keep the pipe open.
+    let output = arguments.first == "capture-pane" ? "" : " >/dev/null"
+    guard let stream = popen(quoted.joined(separator: " ") + " </dev/null 2>/dev/null" + output, "r") else {
+      return ""
+    }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = fread(&buffer, 1, buffer.count, stream)
+      if count <= 0 { break }
+      bytes += buffer[0..<count]
+    }
+    pclose(stream)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Display columns of a line as the C library (and so tmux and ncurses) count them.
+  static func columns(_ line: String) -> Int {
+    setlocale(LC_CTYPE, "C.UTF-8")
+    return line.unicodeScalars.reduce(0) { $0 + max(0, Int(libcWidth(Int32(bitPattern: $1.value)))) }
+  }
+
+  @Test("an alert text of emoji sequences keeps the feed's right border in the last column under tmux")
+  func tmuxAlignment() throws {
+    let scratch = ScratchDirectory()
+    let data = try CommandOutputSafetyTests.sample(
+      scratch,
+      appending: [
+        #"{"at":"2026-11-30T10:00:00Z","by":"feed","type":"alert.raised","alert":"AL-EMOJI","segment":"A-03","#
+          + #""level":3,"kind":"other","text":"# + CommandOutputSafetyTests.json(Self.emoji + " end") + "}"
+      ])
+    let socket = "bordermon-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    defer { Self.tmux(socket, ["kill-server"]) }
+    let command =
+      "env LANG=C.UTF-8 BORDERMON_OPERATOR=e2e '\(ConsoleEndToEndTests.bordermon)' console --data '\(data)'"
+    Self.tmux(socket, ["new-session", "-d", "-x", "120", "-y", "40", command])
+    let deadline = ContinuousClock.now + .seconds(30)
+    var row: String?
+    var screen = ""
+    while row == nil && ContinuousClock.now < deadline {
+      screen = Self.tmux(socket, ["capture-pane", "-p"])
+      row = screen.split(separator: "\n").map(String.init).first {
+        $0.contains(" end") && $0.contains("A-03")
+      }
+      if row == nil { _ = poll(nil, 0, 50) }  // tmux offers no wait for a pane's content
+    }
+    let line = try #require(row, "the alert's row on the screen:\n\(screen)")
+    #expect(Self.columns(line) == 120, "the row is exactly as wide as the terminal: \(line)")
+    #expect(line.hasSuffix("│"), "the feed's right border is in the last column: \(line)")
+    #expect(line.contains("KGTJ"), "flags are shown by their letters: \(line)")
+  }
+}

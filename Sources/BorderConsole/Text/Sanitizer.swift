@@ -5,6 +5,11 @@
 /// reads, are shown as `�`; everything else passes.
 public enum Sanitizer {
   /// The safe, single-line form of `text`.
+  ///
+  /// Emoji sequences that terminals join in different ways are taken apart so every terminal
+  /// gives them the same columns (F21): joiners (ZWJ), variation selectors, skin-tone modifiers
+  /// and tag characters are dropped, and a flag's regional indicators become its letters
+  /// (🇰🇬 → `KG`).
   public static func clean(_ text: String, ascii: Bool = false) -> String {
     if isPlain(text, ascii: ascii) { return text }
     return placeholders(text, ascii: ascii, transliterate: ascii, keepLineFeeds: false)
@@ -50,6 +55,11 @@ public enum Sanitizer {
         out += ascii ? "^?" : "\u{2421}"
       case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0xFFF9...0xFFFB:
         out += ascii ? "?" : "\u{FFFD}"
+      case 0x200D, 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF,
+        0xE0020...0xE007F where !keepLineFeeds:
+        continue
+      case 0x1F1E6...0x1F1FF where !keepLineFeeds:
+        out.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "A") + UInt8(value - 0x1F1E6)))
       default:
         if transliterate && value > 0x7E {
           out += Transliteration.ascii(scalar)
@@ -72,9 +82,19 @@ public enum Sanitizer {
         // C1 controls are U+0080–U+009F: encoded as C2 80 … C2 9F; bidi controls begin E2 80 / E2 81.
         // The rest of the text is checked scalar by scalar: C0 controls may still follow.
         return !text.unicodeScalars.contains { scalar in
-          (scalar.value < 0x20 && !(allowingLineFeeds && scalar.value == 0x0A)) || scalar.value == 0x7F
-            || (0x80...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-            || (0x2066...0x2069).contains(scalar.value) || (0xFFF9...0xFFFB).contains(scalar.value)
+          let value = scalar.value
+          if value < 0x20 { return !(allowingLineFeeds && value == 0x0A) }
+          if value < 0x7F { return false }
+          if value <= 0x9F { return true }
+          if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            || (0xFFF9...0xFFFB).contains(value)
+          {
+            return true
+          }
+          // Emoji joining, for the console's form (command output keeps them).
+          return !allowingLineFeeds
+            && (value == 0x200D || value == 0xFE0E || value == 0xFE0F || (0x1F1E6...0x1F1FF).contains(value)
+              || (0x1F3FB...0x1F3FF).contains(value) || (0xE0020...0xE007F).contains(value))
         }
       }
     }
