@@ -282,18 +282,20 @@ public struct ThemeCatalog: Sendable {
     option: String?, environment: (String) -> String? = FileBytes.environment, configFile: String? = nil
   ) -> ThemeChoice {
     let home = environment("HOME")
+    // The config file is read whatever decides the theme, so its unknown keys are always reported.
+    var diagnostics: [Diagnostic] = []
+    let path = configFile ?? Self.configFilePath(environment: environment)
+    let configured = path.flatMap { Self.configTheme($0, &diagnostics) }
     if let option, !option.trimmingSpaces.isEmpty {
-      return ThemeChoice(value: Self.expandHome(option, home: home), origin: .option, diagnostics: [])
+      return ThemeChoice(
+        value: Self.expandHome(option, home: home), origin: .option, diagnostics: diagnostics)
     }
     if let variable = environment("BORDERMON_THEME"), !variable.trimmingSpaces.isEmpty {
       return ThemeChoice(
         value: Self.expandHome(variable, home: home), origin: .environment(variable: "BORDERMON_THEME"),
-        diagnostics: [])
+        diagnostics: diagnostics)
     }
-    var diagnostics: [Diagnostic] = []
-    if let path = configFile ?? Self.configFilePath(environment: environment),
-      let (value, line) = Self.configTheme(path, &diagnostics)
-    {
+    if let path, let (value, line) = configured {
       var resolved = Self.expandHome(value, home: home)
       if Self.isPath(resolved) && !resolved.hasPrefix("/") {
         resolved = Self.parent(of: path) + "/" + resolved
@@ -329,7 +331,11 @@ public struct ThemeCatalog: Sendable {
     }
   }
 
+  /// The keys `config.toml` understands; any other is warned about with its file and line.
+  public static let configKeys = ["theme"]
+
   /// The `theme` key of a config file and its line; nil when the file or the key is absent or bad.
+  /// Unknown keys are reported as warnings with their line.
   static func configTheme(_ path: String, _ diagnostics: inout [Diagnostic]) -> (String, Int?)? {
     let text: String
     switch FileBytes.readTextFile(path, limit: ThemeFile.sizeLimit) {
@@ -345,8 +351,18 @@ public struct ThemeCatalog: Sendable {
       diagnostics.append(problem)
       return nil
     }
+    let lines = TOMLKeyLines(text)
+    for key in root.keys.sorted(by: { (lines.line([$0]) ?? 0) < (lines.line([$1]) ?? 0) })
+    where !configKeys.contains(key) {
+      diagnostics.append(
+        Diagnostic(
+          .warning, file: path, line: lines.line([key]), field: key,
+          message: "unknown key (ignored); config.toml sets only `theme`"
+            + (Suggestion.nearest(key, in: configKeys).map { " (did you mean \($0)?)" }
+              ?? "; the console's other settings are options and variables (bordermon --help)")))
+    }
     guard let value = root["theme"] else { return nil }
-    let line = TOMLKeyLines(text).line(["theme"])
+    let line = lines.line(["theme"])
     guard let name = value.string, !name.trimmingSpaces.isEmpty else {
       diagnostics.append(
         Diagnostic(

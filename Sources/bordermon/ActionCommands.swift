@@ -51,7 +51,8 @@ struct AlertCommand: ParsableCommand {
   struct Raise: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Raise a new alert on a segment.")
     @OptionGroup var options: DataOptions
-    @Option(help: "The segment ID, e.g. A-05.") var segment: String
+    @Option(help: "The segment ID, e.g. A-05.", completion: CompletionCandidates.completion(.segments))
+    var segment: String
     @Option(help: ArgumentHelp("The level, by number or word: \(AlertLevel.vocabulary).")) var level:
       AlertLevel
     @Option(help: "The kind of incident.") var type: AlertType
@@ -75,7 +76,8 @@ struct AlertCommand: ParsableCommand {
   struct Acknowledge: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge an alert.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The alert's ID.") var id: String
+    @Argument(help: "The alert's ID.", completion: CompletionCandidates.completion(.openAlerts)) var id:
+      String
     @Option(help: "A short note.") var note: String?
     func run() throws {
       try appendForScript(.acknowledge(AlertID(id), note: note), options: options, command: "alert ack")
@@ -85,7 +87,8 @@ struct AlertCommand: ParsableCommand {
   struct Resolve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Resolve (close) an alert.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The alert's ID.") var id: String
+    @Argument(help: "The alert's ID.", completion: CompletionCandidates.completion(.openAlerts)) var id:
+      String
     @Option(help: "A short note.") var note: String?
     func run() throws {
       try appendForScript(.resolve(AlertID(id), note: note), options: options, command: "alert resolve")
@@ -95,7 +98,8 @@ struct AlertCommand: ParsableCommand {
   struct Level: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Change an open alert's level.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The alert's ID.") var id: String
+    @Argument(help: "The alert's ID.", completion: CompletionCandidates.completion(.openAlerts)) var id:
+      String
     @Argument(help: ArgumentHelp("The new level, by number or word: \(AlertLevel.vocabulary).")) var level:
       AlertLevel
     @Option(help: "Why.") var reason: String?
@@ -115,7 +119,7 @@ struct SegmentCommand: ParsableCommand {
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Set a segment's demarcation status.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The segment ID.") var id: String
+    @Argument(help: "The segment ID.", completion: CompletionCandidates.completion(.segments)) var id: String
     @Argument(help: "The demarcation status.") var status: DemarcationStatus
     @Option(help: "A short note.") var note: String?
     @Option(help: "Where this comes from (makes it a factual record).") var source: String?
@@ -129,7 +133,7 @@ struct SegmentCommand: ParsableCommand {
   struct Level: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Set a segment's alert level.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The segment ID.") var id: String
+    @Argument(help: "The segment ID.", completion: CompletionCandidates.completion(.segments)) var id: String
     @Argument(help: ArgumentHelp("The level, by number or word: \(AlertLevel.vocabulary).")) var level:
       AlertLevel
     @Option(help: "Why.") var reason: String?
@@ -173,7 +177,7 @@ struct MeetingCommand: ParsableCommand {
   struct Reschedule: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Move a meeting to new dates.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The meeting ID.") var id: String
+    @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     @Option(help: "New start, RFC 3339.") var start: String
     @Option(help: "New end, RFC 3339.") var end: String
     @Option(help: "Why.") var reason: String?
@@ -189,7 +193,7 @@ struct MeetingCommand: ParsableCommand {
   struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Record that a meeting is in session.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The meeting ID.") var id: String
+    @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     func run() throws {
       try appendForScript(.startMeeting(MeetingID(id)), options: options, command: "meeting start")
     }
@@ -199,7 +203,7 @@ struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Record that a meeting was held, with its outcome.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The meeting ID.") var id: String
+    @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     @Option(help: "The protocol's number.") var `protocol`: String?
     @Option(help: "Kilometres of line agreed (0 to \(Int(JournalLimits.maxKm))).") var km: Double?
     @Option(help: "A one-line summary.") var text: String?
@@ -212,7 +216,7 @@ struct MeetingCommand: ParsableCommand {
   struct Postpone: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Postpone a meeting.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The meeting ID.") var id: String
+    @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     @Option(help: "Why.") var reason: String?
     func run() throws {
       try appendForScript(
@@ -223,7 +227,7 @@ struct MeetingCommand: ParsableCommand {
   struct Cancel: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Cancel a meeting.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The meeting ID.") var id: String
+    @Argument(help: "The meeting ID.", completion: CompletionCandidates.completion(.meetings)) var id: String
     @Option(help: "Why.") var reason: String?
     func run() throws {
       try appendForScript(
@@ -240,7 +244,10 @@ struct CheckpointCommand: ParsableCommand {
   struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Set a checkpoint open, closed or restricted.")
     @OptionGroup var options: DataOptions
-    @Argument(help: "The checkpoint's ID or name (Latin or Cyrillic, any case).") var name: String
+    @Argument(
+      help: "The checkpoint's ID or name (Latin or Cyrillic, any case).",
+      completion: CompletionCandidates.completion(.checkpoints))
+    var name: String
     @Argument(help: "The checkpoint's status.") var status: CheckpointStatus
     @Option(help: "A short note.") var note: String?
     func run() throws {
@@ -268,7 +275,10 @@ struct NoteCommand: ParsableCommand {
     commandName: "note",
     abstract: "Add a note to a segment, alert, meeting or checkpoint (or '-' for the whole situation).")
   @OptionGroup var options: DataOptions
-  @Argument(help: "The record's ID, or - for the situation as a whole.") var id: String
+  @Argument(
+    help: "The record's ID, or - for the situation as a whole.",
+    completion: CompletionCandidates.completion(.records))
+  var id: String
   @Argument(help: "The note.") var text: String
   func run() throws {
     try appendForScript(.note(target: id == "-" ? nil : id, text: text), options: options, command: "note")

@@ -22,7 +22,7 @@ struct Bordermon: ParsableCommand {
       AlertCommand.self, SegmentCommand.self, MeetingCommand.self, CheckpointCommand.self, NoteCommand.self,
       ExportCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self, ThemesCommand.self,
       ThemeCommand.self,
-      DoctorCommand.self, StoreCommand.self,
+      DoctorCommand.self, StoreCommand.self, CompleteCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )
@@ -49,7 +49,7 @@ struct DataOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "The data directory (default: $BORDERMON_DATA, else $XDG_DATA_HOME/bordermon, else ~/.local/share/bordermon).",
-      valueName: "dir"))
+      valueName: "dir"), completion: .directory)
   var data: String?
 
   @Option(

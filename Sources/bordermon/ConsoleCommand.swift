@@ -33,7 +33,7 @@ struct ConsoleCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "A theme name (see `bordermon themes`) or a theme file; else $BORDERMON_THEME, else the config file.",
-      valueName: "name|path"))
+      valueName: "name|path"), completion: CompletionCandidates.completion(.themes))
   var theme: String?
 
   @Option(
@@ -152,7 +152,11 @@ struct ConsoleLoop {
     }
     let themes = ThemeSelection(catalog: ThemeCatalog(), option: themeOption)
     state.themeName = themes.entry.name
-    if let problem = themes.problem { state.say("theme: \(problem)", error: true, seconds: 15) }
+    if let problem = themes.problem {
+      state.say("theme: \(problem)", error: true, seconds: 15)
+    } else if let warning = themes.configWarning {
+      state.say(warning, seconds: 15)
+    }
     let window = state.history
     let link = postgres.map { StoreLink(store: $0, clock: clock) }
     var runtime = ConsoleRuntime(
@@ -382,6 +386,8 @@ final class ThemeSelection: ThemePort {
   private(set) var watcher: FileWatcher?
   /// What went wrong choosing or loading it, for the message line.
   private(set) var problem: String?
+  /// The first warning about the config file (an unknown key, with file:line), for the message line.
+  let configWarning: String?
 
   init(catalog: ThemeCatalog, option: String?) {
     self.catalog = catalog
@@ -389,6 +395,9 @@ final class ThemeSelection: ThemePort {
     theme = resolved.theme
     entry = resolved.entry
     problem = resolved.diagnostics.first { $0.severity == .error }?.description
+    configWarning = resolved.choice.diagnostics.first.map {
+      $0.description + (resolved.choice.diagnostics.count > 1 ? " (and more: bordermon doctor)" : "")
+    }
     watch()
   }
 

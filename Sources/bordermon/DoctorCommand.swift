@@ -15,7 +15,10 @@ struct DoctorCommand: ParsableCommand {
     abstract: "Describe the terminal, locale, theme and data directory (paste it into a support request).")
 
   @OptionGroup var options: DataOptions
-  @Option(help: "The theme to check, as the console would choose it.") var theme: String?
+  @Option(
+    help: "The theme to check, as the console would choose it.",
+    completion: CompletionCandidates.completion(.themes))
+  var theme: String?
   @Option(help: "The colour mode to check: auto, always or never.") var color: ColorMode = .auto
 
   func run() throws {
@@ -139,6 +142,7 @@ struct ThemesCommand: ParsableCommand {
   func run() throws {
     let catalog = ThemeCatalog()
     let chosen = catalog.resolve(option: nil)
+    for problem in chosen.choice.diagnostics { printError(problem.description) }
     for entry in catalog.entries() {
       let mark = entry.name == chosen.entry.name ? "*" : " "
       let place = entry.path ?? "built into the binary"
@@ -157,7 +161,7 @@ struct ThemeCommand: ParsableCommand {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check a theme file: one line per problem as file:line: role: reason; exit 1 on errors.")
-    @Argument(help: "The theme file.") var file: String
+    @Argument(help: "The theme file.", completion: .file(extensions: ["toml"])) var file: String
 
     func run() throws {
       let text: String

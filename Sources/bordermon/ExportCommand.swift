@@ -24,8 +24,13 @@ struct ExportCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp("The situation as of this time (RFC 3339 with a zone, or a date).", valueName: "time"))
   var at: String?
-  @Option(help: ArgumentHelp("For CAP: only this alert.", valueName: "id")) var alert: String?
-  @Option(help: ArgumentHelp("For CAP: write one file per alert into this directory.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp("For CAP: only this alert.", valueName: "id"),
+    completion: CompletionCandidates.completion(.alerts))
+  var alert: String?
+  @Option(
+    help: ArgumentHelp("For CAP: write one file per alert into this directory.", valueName: "dir"),
+    completion: .directory)
   var dir: String?
   @Option(help: ArgumentHelp("For CAP: the sender named in each message.", valueName: "sender"))
   var sender: String = "bordermon"

@@ -11,7 +11,9 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: "Number of segments.") var segments: Int = 50
   @Option(help: "Number of journal events.") var events: Int = 1000
   @Option(help: "Seed: the same seed gives the same files.") var seed: UInt64 = 1
-  @Option(help: ArgumentHelp("The directory to create (must not exist or be empty).", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp("The directory to create (must not exist or be empty).", valueName: "dir"),
+    completion: .directory)
   var data: String
 
   func validate() throws {

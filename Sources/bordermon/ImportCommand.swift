@@ -138,7 +138,9 @@ struct ImportCAPCommand: ParsableCommand {
 
   @OptionGroup var options: DataOptions
   @OptionGroup var importOptions: ImportOptions
-  @Argument(help: ArgumentHelp("The CAP file, or - for standard input.", valueName: "file")) var file: String
+  @Argument(
+    help: ArgumentHelp("The CAP file, or - for standard input.", valueName: "file"), completion: .file())
+  var file: String
 
   func run() throws {
     let clock = SystemWallClock()
@@ -179,8 +181,10 @@ struct ImportACLEDCommand: ParsableCommand {
 
   @OptionGroup var options: DataOptions
   @OptionGroup var importOptions: ImportOptions
-  @Argument(help: ArgumentHelp("The ACLED CSV file, or - for standard input.", valueName: "file")) var file:
-    String
+  @Argument(
+    help: ArgumentHelp("The ACLED CSV file, or - for standard input.", valueName: "file"), completion: .file()
+  )
+  var file: String
 
   func run() throws {
     let clock = SystemWallClock()

@@ -163,9 +163,18 @@ struct CalendarAndMapTests {
     let export = GeoJSONExport(situation: situation, asOf: Self.now)
     let object = export.object()
     let features = (object["features"] as? [[String: Any]]) ?? []
-    let without =
-      ((object["properties"] as? [String: Any])?["segments_without_coordinates"] as? [String]) ?? []
-    #expect(features.count + without.count == situation.segments.count)
+    let properties = object["properties"] as? [String: Any]
+    let without = (properties?["segments_without_coordinates"] as? [String]) ?? []
+    let checkpointsWithout = (properties?["checkpoints_without_coordinates"] as? [String]) ?? []
+    /// The features of one kind (segment or checkpoint).
+    func count(_ kind: String) -> Int {
+      features.filter { ($0["properties"] as? [String: Any])?["kind"] as? String == kind }.count
+    }
+    #expect(count("segment") + without.count == situation.segments.count)
+    #expect(count("checkpoint") + checkpointsWithout.count == situation.checkpoints.count)
+    // The sample has approximate coordinates for every segment and checkpoint (issue 12).
+    #expect(without.isEmpty && checkpointsWithout.isEmpty, "\(without) \(checkpointsWithout)")
+    #expect(features.count == situation.segments.count + situation.checkpoints.count)
     guard let (status, report) = try StandardValidator.check("geojson", text: try export.json()) else {
       return
     }

@@ -61,6 +61,50 @@ struct SampleScenarioTests {
     #expect(store.situation.scenario == scenario.rawValue)
   }
 
+  @Test(
+    "every segment and checkpoint has approximate coordinates on the real line, marked approximate",
+    arguments: SampleScenario.allCases)
+  func coordinates(_ scenario: SampleScenario) throws {
+    let situation = try SampleDirectory(scenario).situation()
+    /// Whether a point lies in the border's box (lat 39.3–40.3 N, lon 69.3–73.9 E).
+    func onTheBorder(_ point: Coordinate) -> Bool {
+      (39.3...40.3).contains(point.latitude) && (69.3...73.9).contains(point.longitude)
+    }
+    var ends: [String: (west: Coordinate, east: Coordinate)] = [:]
+    for segment in situation.segments {
+      let west = try #require(segment.westEnd, "\(segment.id.rawValue) has no west end")
+      let east = try #require(segment.eastEnd, "\(segment.id.rawValue) has no east end")
+      #expect(onTheBorder(west) && onTheBorder(east), "\(segment.id.rawValue): \(west), \(east)")
+      #expect(west != east, "\(segment.id.rawValue) is drawn as a point")
+      #expect(
+        segment.provenance.note?.contains("end points approximate") == true,
+        "\(segment.id.rawValue): \(segment.provenance.note ?? "no note")")
+      ends[segment.id.rawValue] = (west, east)
+    }
+    // Neighbours share an end, so the map draws one line; the file's order leaves the line
+    // only where the real line doubles back (B-09 → C-01, C-09 → D-01), and there the ends
+    // meet elsewhere: Leilek's east end is the Isfara valley's west end, and the line turns
+    // south at Kairagach.
+    let ids = situation.segments.map(\.id.rawValue)
+    for (previous, next) in zip(ids, ids.dropFirst())
+    where !["B-09 C-01", "C-09 D-01"].contains("\(previous) \(next)") {
+      #expect(ends[previous]?.east == ends[next]?.west, "\(previous) → \(next)")
+    }
+    #expect(ends["C-09"]?.east == ends["A-01"]?.west)
+    #expect(ends["C-01"]?.west == ends["D-01"]?.west)
+    // Anchors from public gazetteers: Leilek (Kairagach, 69.5° E) lies west of Batken (70.8° E),
+    // Kok-Tash at 39°56′59″N 70°32′09″E, the Kyzyl-Art pass near 39.38° N 73.32° E.
+    #expect(ends["A-02"]?.west == Coordinate(latitude: 39.9497, longitude: 70.5358))
+    #expect((ends["C-01"]?.west.longitude ?? 99) < (ends["B-02"]?.east.longitude ?? 0))
+    let pass = try #require(ends["F-03"])
+    #expect(pass.west.longitude < 73.3225 && 73.3225 < pass.east.longitude)
+    for checkpoint in situation.checkpoints {
+      let location = try #require(checkpoint.location, "\(checkpoint.id) has no location")
+      #expect(onTheBorder(location), "\(checkpoint.id): \(location)")
+      #expect(checkpoint.provenance.approximate.contains("location"), "\(checkpoint.id)")
+    }
+  }
+
   @Test("article: 975 km, and the agreed length through time matches the reported figures")
   func articleFigures() throws {
     let sample = try SampleDirectory(.article)
@@ -195,7 +239,8 @@ struct SampleScenarioTests {
         $0.kyrgyzDistrict.name.latin == "Alay"
       })
     #expect(situation.checkpoint("bor-dobo")?.name.cyrillic == "Бордобо")
-    #expect(situation.checkpoint("bor-dobo")?.provenance.approximate == ["district"])
+    // The district stays marked approximate; the location (issue 12) is approximate too.
+    #expect(situation.checkpoint("bor-dobo")?.provenance.approximate == ["district", "location"])
     // E8: Bulak-Bashy under Batken town; E9: Kairagach a Tajik enclave before 2025.
     #expect(situation.segment("B-02")?.kyrgyzDistrict.name.latin == "Batken town")
     #expect(situation.segment("C-01")?.settlements.first?.side == .tajikistan)

@@ -211,6 +211,36 @@ struct ThemeCatalogTests {
     #expect(broken.diagnostics.count == 1 && broken.diagnostics[0].line == 1)
   }
 
+  @Test("unknown keys in config.toml are warned about with file:line, whatever chose the theme (eco.md (b))")
+  func configUnknownKeys() {
+    let layout = Layout()
+    let config = layout.root.write(
+      "config/bordermon/config.toml",
+      "# what an operator might expect to work\ndata = \"/srv/bordermon\"\ntheme = \"dusk\"\n"
+        + "stale_after = 5\nthem = \"light\"\n\n[console]\ncolor = \"never\"\n")
+    var environment = layout.environment
+    let expected = [
+      "\(config):2: data: warning: unknown key (ignored); config.toml sets only `theme`; the console's other settings are options and variables (bordermon --help)",
+      "\(config):4: stale_after: warning: unknown key (ignored); config.toml sets only `theme`; the console's other settings are options and variables (bordermon --help)",
+      "\(config):5: them: warning: unknown key (ignored); config.toml sets only `theme` (did you mean theme?)",
+      "\(config):7: console: warning: unknown key (ignored); config.toml sets only `theme`; the console's other settings are options and variables (bordermon --help)",
+    ]
+    let byConfig = layout.catalog.choose(option: nil, environment: { environment[$0] })
+    #expect(byConfig.value == "dusk" && byConfig.origin == .configFile(path: config, line: 3))
+    #expect(byConfig.diagnostics.map(\.description) == expected)
+
+    // Chosen by --theme or $BORDERMON_THEME, the file's other keys are still reported.
+    let byOption = layout.catalog.choose(option: "light", environment: { environment[$0] })
+    #expect(byOption.origin == .option && byOption.diagnostics.map(\.description) == expected)
+    environment["BORDERMON_THEME"] = "repo"
+    let byVariable = layout.catalog.choose(option: nil, environment: { environment[$0] })
+    #expect(byVariable.value == "repo" && byVariable.diagnostics.map(\.description) == expected)
+
+    // A config file with only known keys says nothing.
+    layout.root.write("config/bordermon/config.toml", "theme = \"dusk\" # mine\n")
+    #expect(layout.catalog.choose(option: nil, environment: { environment[$0] }).diagnostics.isEmpty)
+  }
+
   @Test(
     "resolve never fails: an unknown theme gives the built-in default and an error naming where it was asked for"
   )
