@@ -1,0 +1,161 @@
+import BorderModel
+
+/// The reducer: operator actions and their forms.
+extension ConsoleState {
+  // MARK: Actions
+
+  /// The record an action key applies to: the open detail's record, else the focused pane's selected row.
+  public var recordOnScreen: RecordOnScreen? {
+    switch overlay {
+    case .segmentDetail(let id): return .segment(id)
+    case .alertDetail(let id): return .alert(id)
+    case .meetingDetail(let id): return .meeting(id)
+    case .help, nil: break
+    }
+    switch focus {
+    case .segments: return selectedSegment.map { .segment($0) }
+    case .meetings: return selectedMeeting.map { .meeting($0) }
+    case .alerts: return selectedAlert.map { .alert($0) }
+    }
+  }
+
+  /// Why the model would refuse an action against the live situation, if it would (its rules, not the console's).
+  func refusal(_ action: OperatorAction) -> String? {
+    action.draft(by: operatorName).rejection(now: now, in: live)?.reason
+  }
+
+  /// Why no action can be taken from this console now, if none can.
+  private var actionsBlocked: String? {
+    if readOnly { return "read-only console: actions are disabled (started with --read-only)" }
+    if historyCursor != nil || loadingHistory != nil {
+      return "actions apply to the present: press L to go back to live first"
+    }
+    if let error = journal.readError {
+      return "refused while the journal cannot be read (\(error)): nothing was written"
+    }
+    return nil
+  }
+
+  mutating func openForm(for command: Command) {
+    if let blocked = actionsBlocked {
+      say(blocked, error: true, seconds: 8)
+      return
+    }
+    guard let record = recordOnScreen else {
+      say("nothing is selected", error: true)
+      return
+    }
+    switch command {
+    case .acknowledge, .resolve, .changeLevel:
+      guard case .alert(let id) = record else {
+        say("select an alert first: Tab to the alert feed, or Enter on one there", error: true)
+        return
+      }
+      guard let alert = live.alert(id) else {
+        say("\(id) is not in the journal now", error: true)
+        return
+      }
+      let name = live.segment(alert.segment)?.name.latin
+      switch command {
+      case .acknowledge:
+        if let reason = refusal(.acknowledge(id, note: nil)) { return say(reason, error: true) }
+        form = .acknowledge(alert, segmentName: name)
+      case .resolve:
+        if let reason = refusal(.resolve(id, note: nil)) { return say(reason, error: true) }
+        form = .resolve(alert, segmentName: name)
+      default:
+        // Any other level than the current one: the model says whether the level can change at all.
+        let probe: AlertLevel = alert.level == .stable ? .tense : .stable
+        if let reason = refusal(.changeLevel(id, to: probe, reason: nil)) { return say(reason, error: true) }
+        form = .changeLevel(alert, segmentName: name)
+      }
+    case .raiseAlert:
+      let segment: Segment?
+      switch record {
+      case .segment(let id): segment = live.segment(id)
+      case .alert(let id): segment = live.alert(id).flatMap { live.segment($0.segment) }
+      case .meeting:
+        say("select a segment or an alert first: a new alert is raised on a segment", error: true)
+        return
+      }
+      guard let segment else { return say("the segment is not in the journal now", error: true) }
+      form = .raiseAlert(on: segment)
+    case .addNote:
+      let target: ActionTarget?
+      switch record {
+      case .segment(let id): target = live.segment(id).map { .segment($0) }
+      case .alert(let id):
+        target = live.alert(id).map { .alert($0, segmentName: live.segment($0.segment)?.name.latin) }
+      case .meeting(let id): target = live.meeting(id).map { .meeting($0) }
+      }
+      guard let target else { return say("that record is not in the journal now", error: true) }
+      form = .addNote(on: target)
+    default:
+      break
+    }
+  }
+
+  /// An acknowledgement or re-level of a resolved alert says who resolved it.
+  mutating func cancelForm() {
+    form = nil
+    say("cancelled: nothing recorded", seconds: 3)
+    catchUpFeed()
+  }
+
+  mutating func editForm(_ key: Key) -> [ConsoleEffect] {
+    guard var current = form, !current.isSending else { return [] }
+    switch key {
+    case .escape:
+      cancelForm()
+      return []
+    case .enter:
+      if let missing = current.missingField {
+        current.error = "\(missing) is required"
+        form = current
+        return []
+      }
+      // Checked against the live situation now; the journal checks again under its lock.
+      // A refusal keeps the form open with what was typed.
+      if let blocked = actionsBlocked {
+        current.error = blocked
+        form = current
+        return []
+      }
+      guard let draft = event(for: current) else { return [] }
+      let target = current.target.current(in: live)
+      if let reason = draft.rejection(now: now, in: live)?.reason {
+        current.error = "not sent: \(reason)"
+        current.notice = current.target.changes(to: target, at: now)
+        form = current
+        return []
+      }
+      current.isSending = true
+      current.error = nil
+      form = current
+      say("recording…", seconds: 5)
+      return [.append(draft)]
+    default:
+      _ = current.edit(key)
+      form = current
+      return []
+    }
+  }
+
+  /// The draft event a completed form stands for, with this operator's name: built by the
+  /// model's `OperatorAction`, timed (and a new alert named) when the journal appends it.
+  func event(for form: ActionForm) -> EventDraft? {
+    let level = AlertLevel(spelling: form.value("Level")) ?? .tense
+    let action: OperatorAction
+    switch form.purpose {
+    case .acknowledge(let id): action = .acknowledge(id, note: form.value("Note"))
+    case .resolve(let id): action = .resolve(id, note: form.value("Note"))
+    case .changeLevel(let id): action = .changeLevel(id, to: level, reason: form.value("Reason"))
+    case .raiseAlert(let segment):
+      let type = AlertType(spelling: form.value("Type")) ?? .other
+      action = .raise(AlertRequest(segment: segment, level: level, type: type, text: form.value("Text")))
+    case .addNote(let target):
+      action = .note(target: target, text: form.value("Text"))
+    }
+    return action.draft(by: operatorName)
+  }
+}

@@ -1,0 +1,123 @@
+import BorderModel
+
+/// The reducer: journal news and the bell.
+extension ConsoleState {
+  // MARK: Journal
+
+  mutating func receive(_ news: JournalNews) -> [ConsoleEffect] {
+    journal.unreachableSince = news.unreachableSince
+    if let error = news.readError {
+      live = news.situation
+      if journal.readError != error { say("journal: \(error)", error: true, seconds: 10) }
+      journal.readError = error
+      return []
+    }
+    journal.readError = nil
+    journal.lastReadAt = now
+    journal.skippedLines += news.skipped
+    if let problem = news.lastProblem { journal.lastProblem = problem }
+    // The feed follows the newest alert, like tail -f, unless the operator chose an older one.
+    // (`live` may have been let go before the store read the journal: remembered figures are used.)
+    live = news.situation
+    newestAlert = live.alerts.last?.id
+    // Never behind an open detail or form: what the operator looks at and acts on stays put.
+    if followsNewestAlert && isLive && overlay == nil && form == nil { selectedAlert = newestAlert }
+    if var open = form, !open.isSending {
+      open.notice = open.target.changes(to: open.target.current(in: live), at: now)
+      form = open
+    }
+    if let reason = news.restartReason {
+      history.reset(base: news.baseline ?? news.situation, events: news.baseline == nil ? [] : news.events)
+      say("\(reason): read again from the start", seconds: 8)
+    } else {
+      history.append(news.events)
+    }
+    if live.segments.count != searchKeyCount { rebuildSearchKeys() }
+    if news.skipped > 0, let problem = news.lastProblem {
+      say("journal: \(news.skipped) line(s) skipped — \(problem)", error: true, seconds: 8)
+    }
+    if var frozen {
+      frozen.eventsArrived += news.events.count
+      self.frozen = frozen
+    }
+    var effects: [ConsoleEffect] = []
+    // A journal read again from its start, or events backfilled with old times, are history:
+    // only what happened in the last hour is announced.
+    let announced =
+      news.restartReason == nil ? news.events.filter { now.milliseconds(since: $0.at) < 3_600_000 } : []
+    if news.restartReason != nil {
+      lastAnnounced = [:]
+      for alert in live.alerts where alert.needsAcknowledgement && alert.level >= announceLevel {
+        lastAnnounced[alert.id] = now
+      }
+    }
+    var announcements: [String] = []
+    for event in announced {
+      switch event.payload {
+      case .alertRaised(let report) where report.level >= announceLevel:
+        effects.append(.bell)
+        lastAnnounced[report.id] = now
+        announcements.append(
+          "\(report.level.label.uppercased()) on \(report.segment): \(report.text.isEmpty ? report.type.label : report.text)"
+        )
+      case .alertLevelChanged(let id, let level, _) where level >= announceLevel:
+        if live.alert(id)?.needsAcknowledgement == true {
+          effects.append(.bell)
+          lastAnnounced[id] = now
+          announcements.append("\(id) raised to \(level.rawValue) \(level.label)")
+        }
+      case .alertAcknowledged(let id, _), .alertResolved(let id, _):
+        lastAnnounced[id] = nil
+      default:
+        break
+      }
+    }
+    if effects.count > 1 { effects = [.bell] }
+    if let newest = announcements.last {
+      // The newest first; how many more came with it, so none goes unsaid.
+      let more = announcements.count > 1 ? " (and \(announcements.count - 1) more urgent)" : ""
+      sayAlongside(newest + more, error: true, seconds: 10)
+    }
+    if historyCursor == nil && frozen == nil {
+      let until = now.adding(seconds: Self.flashSeconds)
+      for touch in news.touches {
+        switch touch {
+        case .segment(let id): flashes[id.rawValue] = until
+        case .alert(let id, let segment):
+          flashes[id.rawValue] = until
+          flashes[segment.rawValue] = until
+        case .meeting(let id): flashes[id.rawValue] = until
+        case .checkpoint(let id): flashes[id.rawValue] = until
+        case .note(let target): if let target { flashes[target] = until }
+        case .unknown: break
+        }
+      }
+      refreshRows()
+      keepSelectionsVisible()
+    }
+    return effects
+  }
+
+  /// Rings again for urgent alerts left unacknowledged longer than the interval.
+  mutating func reannounce() -> [ConsoleEffect] {
+    guard !lastAnnounced.isEmpty else { return [] }
+    var due: [Alert] = []
+    for (id, last) in lastAnnounced where now.milliseconds(since: last) / 1000 >= reannounceSeconds {
+      guard let alert = live.alert(id), alert.needsAcknowledgement else {
+        lastAnnounced[id] = nil
+        continue
+      }
+      lastAnnounced[id] = now
+      due.append(alert)
+    }
+    // Every alert still waiting is named, the most urgent (then the oldest) first.
+    due.sort { $0.level != $1.level ? $0.level > $1.level : $0.raisedAt < $1.raisedAt }
+    guard let first = due.first else { return [] }
+    let waiting = TimeText.age(first.raisedAt, now: now)
+    var text =
+      "\(first.id) (\(first.level.rawValue) \(first.level.label)) still unacknowledged after \(waiting)"
+    if due.count > 1 { text += "; also " + due.dropFirst().map(\.id.rawValue).joined(separator: ", ") }
+    sayAlongside(text, error: true, seconds: 15)
+    return [.bell]
+  }
+}

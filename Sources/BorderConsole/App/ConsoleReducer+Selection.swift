@@ -1,0 +1,106 @@
+import BorderModel
+
+/// The reducer: selections, scrolling and overlays.
+extension ConsoleState {
+  // MARK: Selection
+
+  /// The selected meeting's row in the meetings pane.
+  var selectedMeetingRow: Int? {
+    guard let id = selectedMeeting else { return nil }
+    let meetings = displayed.meetings
+    return cache.meetingOrder.firstIndex { meetings[$0].id == id }
+  }
+
+  /// The selected alert's row in the feed (newest first), without copying the alerts.
+  var selectedAlertRow: Int? {
+    let situation = displayed
+    guard let id = selectedAlert, let position = situation.alertPosition(id) else { return nil }
+    return situation.alerts.count - 1 - position
+  }
+
+  mutating func move(by delta: Int) {
+    if overlay != nil {
+      // Keys in a detail scroll it; the selection behind it never moves.
+      scrollOverlay(by: delta)
+      return
+    }
+    switch focus {
+    case .segments:
+      guard !rows.isEmpty else { return }
+      let current = selectedRow ?? 0
+      let target = clamp(current.addingClamped(delta), 0, rows.count - 1)
+      selectedSegment = displayed.segments[rows[target]].id
+    case .meetings:
+      let order = cache.meetingOrder
+      guard !order.isEmpty else { return }
+      let row = clamp((selectedMeetingRow ?? 0).addingClamped(delta), 0, order.count - 1)
+      selectedMeeting = displayed.meetings[order[row]].id
+    case .alerts:
+      let alerts = displayed.alerts
+      guard !alerts.isEmpty else { return }
+      let row = clamp((selectedAlertRow ?? 0).addingClamped(delta), 0, alerts.count - 1)
+      selectedAlert = alerts[alerts.count - 1 - row].id
+      // At the top, the feed follows the newest alert again (like tail -f); elsewhere it stays.
+      followsNewestAlert = row == 0
+    }
+    keepSelectionsVisible()
+  }
+
+  /// Scrolls each pane so its selection stays in view.
+  mutating func keepSelectionsVisible() {
+    let layout = self.layout
+    if selectedRow == nil, let first = rows.first { selectedSegment = displayed.segments[first].id }
+    segmentScroll = scrolled(
+      segmentScroll, selected: selectedRow ?? 0, visible: layout.segmentRows, count: rows.count)
+    let order = cache.meetingOrder
+    if selectedMeetingRow == nil { selectedMeeting = order.first.map { displayed.meetings[$0].id } }
+    meetingScroll = scrolled(
+      meetingScroll, selected: selectedMeetingRow ?? 0, visible: layout.meetingRows, count: order.count)
+    let alertCount = displayed.alerts.count
+    if selectedAlertRow == nil { selectedAlert = displayed.alerts.last?.id }
+    alertScroll = scrolled(
+      alertScroll, selected: selectedAlertRow ?? 0, visible: layout.alertRows, count: alertCount)
+  }
+
+  func scrolled(_ offset: Int, selected: Int, visible: Int, count: Int) -> Int {
+    var offset = offset
+    if selected < offset { offset = selected }
+    if selected >= offset + visible { offset = selected - visible + 1 }
+    return clamp(offset, 0, max(0, count - visible))
+  }
+
+  /// Scrolls the open detail, within its content.
+  mutating func scrollOverlay(by delta: Int) {
+    guard let overlay else { return }
+    let limit = OverlayView.scrollLimit(overlay, state: self)
+    overlayScroll = clamp(overlayScroll.addingClamped(delta), 0, limit)
+  }
+
+  /// Closes the detail or help; a feed that follows the newest alert catches up.
+  mutating func closeOverlay() {
+    overlay = nil
+    overlayScroll = 0
+    catchUpFeed()
+  }
+
+  /// Once nothing is open over it, a feed that follows the newest alert selects it again.
+  mutating func catchUpFeed() {
+    guard followsNewestAlert && isLive && form == nil && overlay == nil, let newest = live.alerts.last?.id,
+      selectedAlert != newest
+    else { return }
+    selectedAlert = newest
+    keepSelectionsVisible()
+  }
+
+  mutating func openDetail() {
+    overlayScroll = 0
+    switch focus {
+    case .segments:
+      if let id = selectedSegment { overlay = .segmentDetail(id) }
+    case .meetings:
+      if let id = selectedMeeting { overlay = .meetingDetail(id) }
+    case .alerts:
+      if let id = selectedAlert { overlay = .alertDetail(id) }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import BorderModel
+
+/// The reducer: the filter and jump prompts.
+extension ConsoleState {
+  // MARK: Text entry
+
+  mutating func editFilter(_ key: Key) -> [ConsoleEffect] {
+    switch key {
+    case .enter:
+      isEditingFilter = false
+    case .escape:
+      isEditingFilter = false
+      filter = ""
+    case .backspace, .control("h"):
+      if !filter.isEmpty { filter.removeLast() }
+    case .control("u"):
+      filter = ""
+    case .character(let c):
+      filter.append(c)
+    case .up, .down, .pageUp, .pageDown:
+      isEditingFilter = false
+      return press(key, keyMap: .standard)
+    default:
+      return []
+    }
+    refreshRows()
+    keepSelectionsVisible()
+    return []
+  }
+
+  mutating func editJump(_ text: String, _ key: Key) -> [ConsoleEffect] {
+    switch key {
+    case .enter:
+      prompt = nil
+      jump(to: text)
+    case .escape:
+      prompt = nil
+    case .backspace, .control("h"):
+      prompt = .jump(String(text.dropLast()))
+    case .character(let c):
+      prompt = .jump(text + String(c))
+    default:
+      break
+    }
+    return []
+  }
+
+  /// Selects the segment whose ID matches `text` exactly (any case), else the only one it begins.
+  mutating func jump(to text: String) {
+    let wanted = text.trimmingSpaces().lowercased()
+    guard !wanted.isEmpty else { return }
+    let segments = displayed.segments
+    let exact = segments.first { $0.id.rawValue.lowercased() == wanted }
+    let prefixed = segments.filter { $0.id.rawValue.lowercased().hasPrefix(wanted) }
+    guard let target = exact ?? (prefixed.count == 1 ? prefixed.first : nil) else {
+      say(
+        prefixed.isEmpty ? "no segment \(text)" : "\(prefixed.count) segments begin with \(text)", error: true
+      )
+      return
+    }
+    if let position = displayed.segmentPosition(target.id), !rows.contains(position) {
+      filter = ""
+      refreshRows()
+    }
+    // The jump shows its segment: a detail open over the table closes, so nothing hides what moved.
+    overlay = nil
+    overlayScroll = 0
+    focus = .segments
+    selectedSegment = target.id
+    keepSelectionsVisible()
+  }
+}
