@@ -28,6 +28,8 @@ struct CommandRunner {
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["BORDERMON_DATA"] = nil
+    // The developer's own locale must not change what the tests read; a test that wants it says so.
+    env["BORDERMON_LANG"] = "en"
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let input = Pipe()

@@ -10,8 +10,8 @@ struct AlertFeedView {
     let focused = state.focus == .alerts && state.overlay == nil
     let open = c.figures.openAlerts
     let unacknowledged = c.figures.unacknowledgedAlerts
-    var title = "Alerts · \(open) open"
-    if unacknowledged > 0 { title += " · \(unacknowledged) unacknowledged" }
+    var title = c.l10n.tr("Alerts · %d open", open)
+    if unacknowledged > 0 { title += " · " + c.l10n.tr("%d unacknowledged", unacknowledged) }
     drawPane(&grid, rect, title: title, focused: focused, context: c)
     let inner = rect.inner
     guard inner.height >= 1, inner.width >= 20 else { return }
