@@ -91,7 +91,7 @@ extension ConsoleState {
         unseen.insert(segment.rawValue)
       case .meeting(let id): unseen.insert(id.rawValue)
       case .note(let target): if let target { unseen.insert(target) }
-      case .checkpoint, .unknown: break
+      case .checkpoint, .heartbeat, .unknown: break
       }
     }
     if historyCursor == nil && frozen == nil {
