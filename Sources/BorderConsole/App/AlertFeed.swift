@@ -32,12 +32,15 @@ public enum FeedView: Sendable, Hashable {
   }
 
   /// How the pane title names the view, e.g. `level ≥ 4`.
-  public var label: String {
+  public var label: String { label(.english) }
+
+  /// How the pane title names the view, in a language.
+  public func label(_ l10n: Localizer) -> String {
     switch self {
-    case .all: return "all"
-    case .open: return "open"
-    case .unacknowledged: return "unacknowledged"
-    case .atLeast(let level): return "level ≥ \(level.rawValue)"
+    case .all: return l10n.tr("all", context: "feed view")
+    case .open: return l10n.tr("open", context: "feed view")
+    case .unacknowledged: return l10n.tr("unacknowledged", context: "feed view")
+    case .atLeast(let level): return l10n.tr("level ≥ %d", context: "feed view", level.rawValue)
     }
   }
 }

@@ -30,7 +30,7 @@ struct AlertFeedView {
     let inner = rect.inner
     let columns = Columns(width: inner.width)
     let newer = state.newerAboveSelection
-    let newerText = newer > 0 ? " \(newer) newer \(c.glyphs.newerMark) " : ""
+    let newerText = newer > 0 ? " " + c.l10n.tr("%1$d newer %2$@", newer, c.glyphs.newerMark) + " " : ""
     let room = rect.width - 6 - DisplayWidth.of(newerText)
     drawPane(&grid, rect, title: fitted(title(columns), room), focused: focused, context: c)
     if newer > 0 {
@@ -52,7 +52,11 @@ struct AlertFeedView {
       drawRow(&grid, alert, row: inner.row + line, inner: inner, columns: columns, focused: focused)
     }
     if count > visible {
-      let text = " \(state.alertScroll + 1)–\(min(count, state.alertScroll + visible)) of \(count) "
+      let text =
+        " "
+        + c.l10n.tr(
+          "%1$d–%2$d of %3$d", state.alertScroll + 1, min(count, state.alertScroll + visible), count)
+        + " "
       grid.put(
         text, row: rect.bottom - 1, column: rect.right - 2 - DisplayWidth.of(text), style: c.style(.muted))
     }
@@ -61,36 +65,47 @@ struct AlertFeedView {
   /// The pane title: the view and how many it lists, what narrows it, and the counts.
   func title(_ columns: Columns) -> String {
     let state = context.state
+    let l10n = context.l10n
     let feed = state.feed
-    var title = feed.segment.map { "Alerts on \($0)" } ?? "Alerts"
-    title += " · \(feed.view.label) (\(state.feedCount))"
+    var title = feed.segment.map { l10n.tr("Alerts on %@", $0.rawValue) } ?? l10n.tr("Alerts")
+    title += " · " + l10n.tr("%1$@ (%2$d)", context: "feed view", feed.view.label(l10n), state.feedCount)
     if !feed.text.isEmpty || (state.isEditingFilter && state.focus == .alerts) {
-      title += " · \"\(feed.text)\""
+      title += " · " + l10n.tr("\"%@\"", context: "quoted", feed.text)
     }
     if feed.isNarrowed {
-      title += feed.segment != nil ? " · Esc: every segment" : " · Esc clears"
+      title += " · " + (feed.segment != nil ? l10n.tr("Esc: every segment") : l10n.tr("Esc clears"))
       return title
     }
     let open = context.figures.openAlerts
     let unacknowledged = context.figures.unacknowledgedAlerts
-    if feed.view != .open { title += " · \(open) open" }
-    if unacknowledged > 0 && feed.view != .unacknowledged { title += " · \(unacknowledged) unacknowledged" }
-    if columns.timeWidth > 0 { title += " · times BIS/DUS" }
+    if feed.view != .open { title += " · " + l10n.tr("%d open", context: "alerts", open) }
+    if unacknowledged > 0 && feed.view != .unacknowledged {
+      title += " · " + l10n.tr("%d unacknowledged", context: "alerts", unacknowledged)
+    }
+    if columns.timeWidth > 0 { title += " · " + l10n.tr("times BIS/DUS") }
     return title
   }
 
   /// What an empty feed says, and how to see more.
   var emptyText: String {
     let feed = context.state.feed
-    if !feed.text.isEmpty { return "no alert matches \"\(feed.text)\" — Esc clears" }
-    if let segment = feed.segment {
-      return "no \(feed.view == .all ? "" : feed.view.label + " ")alerts on \(segment) — Esc: every segment"
+    let l10n = context.l10n
+    if !feed.text.isEmpty { return l10n.tr("no alert matches \"%@\" — Esc clears", feed.text) }
+    if let segment = feed.segment?.rawValue {
+      switch feed.view {
+      case .all: return l10n.tr("no alerts on %@ — Esc: every segment", segment)
+      case .open: return l10n.tr("no open alerts on %@ — Esc: every segment", segment)
+      case .unacknowledged: return l10n.tr("no unacknowledged alerts on %@ — Esc: every segment", segment)
+      case .atLeast(let level):
+        return l10n.tr("no level ≥ %1$d alerts on %2$@ — Esc: every segment", level.rawValue, segment)
+      }
     }
     switch feed.view {
-    case .all: return "no alerts"
-    case .open: return "no open alerts — v: next view"
-    case .unacknowledged: return "no unacknowledged alerts — v: next view"
-    case .atLeast(let level): return "no open alerts at level \(level.rawValue) or above — v: next view"
+    case .all: return l10n.tr("no alerts")
+    case .open: return l10n.tr("no open alerts — v: next view")
+    case .unacknowledged: return l10n.tr("no unacknowledged alerts — v: next view")
+    case .atLeast(let level):
+      return l10n.tr("no open alerts at level %d or above — v: next view", level.rawValue)
     }
   }
 
@@ -146,7 +161,7 @@ struct AlertFeedView {
     col += grid.put(mark, row: row, column: col, style: markStyle) + 1
     let levelText =
       columns.wideLevel
-      ? "\(c.glyphs.level(alert.level)) \(alert.level.rawValue) \(alert.level.shortLabel)"
+      ? "\(c.glyphs.level(alert.level)) \(alert.level.rawValue) \(c.l10n.shortLevel(alert.level))"
       : "\(c.glyphs.level(alert.level)) \(alert.level.rawValue)"
     col +=
       grid.put(
@@ -156,7 +171,7 @@ struct AlertFeedView {
       grid.put(padded: alert.segment.rawValue, row: row, column: col, width: 5, style: styled(.title)) + 1
     col +=
       grid.put(
-        padded: TimeText.age(alert.raisedAt, now: c.now), row: row, column: col, width: 6,
+        padded: TimeText.age(alert.raisedAt, now: c.now, c.l10n), row: row, column: col, width: 6,
         style: styled(.muted), alignRight: true) + 1
     if columns.whoWidth > 0 {
       col +=
@@ -167,18 +182,18 @@ struct AlertFeedView {
     if columns.timeWidth > 0 {
       let time = alert.raisedAt
       let clock = "\(DisplayZone.bishkek.clock(time))/\(DisplayZone.dushanbe.clock(time))"
-      let text = columns.showsDay ? "\(TimeText.day(time, .bishkek)) \(clock)" : clock
+      let text = columns.showsDay ? "\(TimeText.day(time, .bishkek, c.l10n)) \(clock)" : clock
       col +=
         grid.put(padded: text, row: row, column: col, width: columns.timeWidth, style: styled(.muted)) + 1
     }
-    let summary = alert.report.text.isEmpty ? alert.report.type.label : alert.report.text
+    let summary = alert.report.text.isEmpty ? c.l10n.alertType(alert.report.type) : alert.report.text
     grid.put(summary, row: row, column: col, limit: inner.right - col, style: base)
   }
 
   /// Who acknowledged (or resolved) the alert and how long ago, in `width` columns: `alice 3m`.
   func who(_ alert: Alert, width: Int) -> String {
     guard let mark = alert.resolution ?? alert.acknowledgement else { return "" }
-    let age = TimeText.shortAge(mark.at, now: context.now)
+    let age = TimeText.shortAge(mark.at, now: context.now, context.l10n)
     return fitted(TimeText.login(mark.by), max(1, width - 1 - DisplayWidth.of(age))) + " " + age
   }
 }
@@ -190,13 +205,13 @@ extension TimeText {
   }
 
   /// An age in its largest unit only: `now`, `3m`, `19h`, `12d`, `4y`.
-  static func shortAge(_ time: Timestamp, now: Timestamp) -> String {
+  static func shortAge(_ time: Timestamp, now: Timestamp, _ l10n: Localizer = .english) -> String {
     let seconds = max(0, now.milliseconds(since: time) / 1000)
-    if seconds < 60 { return "now" }
-    if seconds < 3600 { return "\(seconds / 60)m" }
-    if seconds < 86_400 { return "\(seconds / 3600)h" }
-    if seconds < 86_400 * 365 { return "\(seconds / 86_400)d" }
-    return "\(seconds / (86_400 * 365))y"
+    if seconds < 60 { return l10n.tr("now", context: "age") }
+    if seconds < 3600 { return l10n.tr("%dm", context: "duration", seconds / 60) }
+    if seconds < 86_400 { return l10n.tr("%dh", context: "duration", seconds / 3600) }
+    if seconds < 86_400 * 365 { return l10n.tr("%dd", context: "duration", seconds / 86_400) }
+    return l10n.tr("%dy", context: "duration", seconds / (86_400 * 365))
   }
 }
 

@@ -22,11 +22,14 @@ struct HeaderView {
     let counts = alertCounts(compact: false)
     let live = liveIndicator(compact: false)
     let narrowClocks = clocks(wide: false)
+    // The interface's language, when it is not English: last, so it stays when room is short.
+    let language: [[(String, CellStyle)]] =
+      c.l10n.language == .english ? [] : [[(c.l10n.language.rawValue.uppercased(), c.style(.headerAccent))]]
     let options: [() -> [[(String, CellStyle)]]] = [
-      { [counts, live, clocks(wide: true)] },
-      { [counts, live, narrowClocks] },
-      { [alertCounts(compact: true), live, narrowClocks] },
-      { [alertCounts(compact: true), liveIndicator(compact: true), narrowClocks] },
+      { [counts, live, clocks(wide: true)] + language },
+      { [counts, live, narrowClocks] + language },
+      { [alertCounts(compact: true), live, narrowClocks] + language },
+      { [alertCounts(compact: true), liveIndicator(compact: true), narrowClocks] + language },
     ]
     var right: [[(String, CellStyle)]] = []
     var tag = tags[tags.count - 1]
@@ -41,6 +44,8 @@ struct HeaderView {
         }
       }
     }
+    // The language tag goes before the alert counts do.
+    if !language.isEmpty, width(of: right) + tagWidth > rect.width, right.count > 1 { right.removeLast() }
     while width(of: right) + tagWidth > rect.width, !right.isEmpty { right.removeFirst() }
     let used = width(of: right)
     var column = rect.right - used
@@ -69,6 +74,7 @@ struct HeaderView {
 
   private func clocks(wide: Bool) -> [(String, CellStyle)] {
     let now = context.state.now
+    let l10n = context.l10n
     let bar = context.style(.header)
     let accent = context.style(.headerAccent)
     // The seconds are the only text that changes every second: they have a role of their own,
@@ -77,14 +83,14 @@ struct HeaderView {
     if wide {
       return [
         (DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC  ", bar),
-        (DisplayZone.bishkek.clock(now), accent), (" Bishkek  ", bar),
-        (DisplayZone.dushanbe.clock(now), accent), (" Dushanbe", bar),
+        (DisplayZone.bishkek.clock(now), accent), (" " + l10n.tr("Bishkek", context: "clock") + "  ", bar),
+        (DisplayZone.dushanbe.clock(now), accent), (" " + l10n.tr("Dushanbe", context: "clock"), bar),
       ]
     }
     return [
       (DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC ", bar),
-      (DisplayZone.bishkek.clock(now), accent), (" BIS ", bar),
-      (DisplayZone.dushanbe.clock(now), accent), (" DUS", bar),
+      (DisplayZone.bishkek.clock(now), accent), (" " + l10n.tr("BIS", context: "clock") + " ", bar),
+      (DisplayZone.dushanbe.clock(now), accent), (" " + l10n.tr("DUS", context: "clock"), bar),
     ]
   }
 
@@ -96,8 +102,8 @@ struct HeaderView {
       return [
         (
           compact
-            ? " \(c.glyphs.staleDot) STORE UNREACHABLE "
-            : " \(c.glyphs.staleDot) STORE UNREACHABLE since \(time) UTC ",
+            ? " " + c.l10n.tr("%@ STORE UNREACHABLE", c.glyphs.staleDot) + " "
+            : " " + c.l10n.tr("%1$@ STORE UNREACHABLE since %2$@ UTC", c.glyphs.staleDot, time) + " ",
           c.style(.stale)
         )
       ]
@@ -105,7 +111,7 @@ struct HeaderView {
     if state.journal.readError != nil {
       return [
         (
-          " \(c.glyphs.staleDot) JOURNAL UNREADABLE ",
+          " " + c.l10n.tr("%@ JOURNAL UNREADABLE", c.glyphs.staleDot) + " ",
           c.style(.stale)
         )
       ]
@@ -117,26 +123,30 @@ struct HeaderView {
     guard let last else {
       return [
         (
-          compact ? " \(c.glyphs.staleDot) STALE no feed " : " \(c.glyphs.staleDot) STALE · no feed event ",
+          " "
+            + (compact
+              ? c.l10n.tr("%@ STALE no feed", c.glyphs.staleDot)
+              : c.l10n.tr("%@ STALE · no feed event", c.glyphs.staleDot)) + " ",
           c.style(.stale)
         )
       ]
     }
     let age = minute.milliseconds(since: last) / 1000
-    let ageText = TimeText.age(last, now: minute)
+    let ageText = TimeText.age(last, now: minute, c.l10n)
     if age > state.staleAfterSeconds {
       return [
         (
           compact
-            ? " \(c.glyphs.staleDot) STALE \(ageText) "
-            : " \(c.glyphs.staleDot) STALE · last feed event \(ageText) ", c.style(.stale)
+            ? " " + c.l10n.tr("%1$@ STALE %2$@", c.glyphs.staleDot, ageText) + " "
+            : " " + c.l10n.tr("%1$@ STALE · last feed event %2$@", c.glyphs.staleDot, ageText) + " ",
+          c.style(.stale)
         )
       ]
     }
     if compact { return [("\(c.glyphs.liveDot) \(ageText)", c.style(.live))] }
     return [
-      ("\(c.glyphs.liveDot) live", c.style(.live)),
-      (" \(ageText == "now" ? "now" : ageText + " ago")", c.style(.header)),
+      (c.l10n.tr("%@ live", c.glyphs.liveDot), c.style(.live)),
+      (" " + (age < 60 ? ageText : c.l10n.tr("%@ ago", context: "age", ageText)), c.style(.header)),
     ]
   }
 
@@ -158,12 +168,12 @@ struct HeaderView {
         (
           compact
             ? "\(c.glyphs.unacknowledged)\(unacknowledged)"
-            : "\(c.glyphs.unacknowledged) \(unacknowledged) unack", style
+            : c.l10n.tr("%1$@ %2$d unack", c.glyphs.unacknowledged, unacknowledged), style
         ))
     } else if out.isEmpty {
-      out.append((compact ? "calm" : "no open alerts", bar))
+      out.append((compact ? c.l10n.tr("calm") : c.l10n.tr("no open alerts"), bar))
     } else if !compact {
-      out.append(("all acknowledged", bar))
+      out.append((c.l10n.tr("all acknowledged"), bar))
     }
     return out
   }
@@ -175,20 +185,29 @@ struct BannerView {
 
   func draw(into grid: inout Grid, _ rect: Rect) {
     let state = context.state
+    let l10n = context.l10n
     if let cursor = state.historyCursor {
       let style = context.style(.historyBanner)
       grid.fill(rect, style: style)
-      var text = " HISTORY · as of \(DisplayZone.utc.dateTime(cursor.asOf)) UTC"
-      text += " (\(DisplayZone.bishkek.clock(cursor.asOf)) Bishkek)"
-      if let count = cursor.eventCount { text += " · event \(count) of \(state.history.totalCount)" }
-      text += " · [ ] step · { } 30 days · L or Esc: live"
+      var text =
+        " "
+        + l10n.tr(
+          "HISTORY · as of %1$@ UTC (%2$@ Bishkek)", DisplayZone.utc.dateTime(cursor.asOf),
+          DisplayZone.bishkek.clock(cursor.asOf))
+      if let count = cursor.eventCount {
+        text += " · " + l10n.tr("event %1$d of %2$d", count, state.history.totalCount)
+      }
+      text += " · " + l10n.tr("[ ] step · { } 30 days · L or Esc: live")
       grid.put(text, row: rect.row, column: rect.column, limit: rect.width, style: style)
     } else if let frozen = state.frozen {
       let style = context.style(.frozenBanner)
       grid.fill(rect, style: style)
-      let arrived = frozen.eventsArrived == 1 ? "1 event arrived" : "\(frozen.eventsArrived) events arrived"
       let text =
-        " FROZEN since \(DisplayZone.utc.clock(frozen.since, seconds: true)) UTC · \(arrived) meanwhile · f: resume"
+        " "
+        + l10n.plural(
+          "FROZEN since %1$@ UTC · %2$d event arrived meanwhile · f: resume",
+          "FROZEN since %1$@ UTC · %2$d events arrived meanwhile · f: resume", count: frozen.eventsArrived,
+          DisplayZone.utc.clock(frozen.since, seconds: true), frozen.eventsArrived)
       grid.put(text, row: rect.row, column: rect.column, limit: rect.width, style: style)
     }
   }

@@ -8,8 +8,9 @@ struct LineView {
     let c = context
     var inner = rect
     if boxed {
-      let title =
-        "Line · \(TimeText.km(c.figures.totalKm)) km in \(c.situation.segments.count) segments · west → east"
+      let title = c.l10n.plural(
+        "Line · %1$@ km in %2$d segment · west → east", "Line · %1$@ km in %2$d segments · west → east",
+        count: c.situation.segments.count, TimeText.km(c.figures.totalKm), c.situation.segments.count)
       grid.box(rect, title: title, glyphs: c.glyphs, style: c.style(.border), titleStyle: c.style(.title))
       inner = rect.inner
     }
@@ -30,12 +31,13 @@ struct LineView {
     let c = context
     let figures = c.figures
     var col = column
-    let label = "Agreed \(TimeText.km(figures.agreedKm)) of \(TimeText.km(figures.totalKm)) km "
+    let label =
+      c.l10n.tr("Agreed %1$@ of %2$@ km", TimeText.km(figures.agreedKm), TimeText.km(figures.totalKm)) + " "
     col += grid.put(label, row: row, column: col, style: c.style(.title))
     let percent = TimeText.percent(figures.agreedShare)
     let legendParts = DemarcationStatus.allCases.filter { (figures.segmentsByStatus[$0] ?? 0) > 0 }
     let legendWidth = legendParts.reduce(0) {
-      $0 + DisplayWidth.of(c.glyphs.status($1)) + 1 + $1.shortLabel.count + 1
+      $0 + DisplayWidth.of(c.glyphs.status($1)) + 1 + DisplayWidth.of(c.l10n.shortStatus($1)) + 1
         + TimeText.km(figures.kmByStatus[$1] ?? 0).count + 2
     }
     let room = column + width - col - percent.count - 2
@@ -54,7 +56,7 @@ struct LineView {
     guard showLegend else { return }
     for status in legendParts {
       col += grid.put(c.glyphs.status(status), row: row, column: col, style: c.style(.status(status)))
-      col += grid.put(" \(status.shortLabel) ", row: row, column: col, style: c.style(.muted))
+      col += grid.put(" \(c.l10n.shortStatus(status)) ", row: row, column: col, style: c.style(.muted))
       col +=
         grid.put(TimeText.km(figures.kmByStatus[status] ?? 0), row: row, column: col, style: c.style(.text))
         + 2
@@ -74,7 +76,8 @@ struct LineView {
       let end = index + 1 < starts.count ? starts[index + 1].0 : spans.width
       let span = end - entry.0
       guard span >= 2 else { continue }
-      let name = span > DisplayWidth.of(entry.1.label) + 1 ? entry.1.label : entry.1.shortLabel
+      let full = c.l10n.sector(entry.1)
+      let name = span > DisplayWidth.of(full) + 1 ? full : c.l10n.shortSector(entry.1)
       let level = c.figures.highestLevelBySector[entry.1] ?? .stable
       let skip = index == 0 ? 0 : 1
       if skip == 1 {

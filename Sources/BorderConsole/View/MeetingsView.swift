@@ -14,7 +14,7 @@ struct MeetingsView {
       title +=
         " · "
         + (status == .inSession
-          ? c.l10n.tr("in session now") : c.l10n.tr("next %@", TimeText.countdown(next, now: c.now)))
+          ? c.l10n.tr("in session now") : c.l10n.tr("next %@", TimeText.countdown(next, now: c.now, c.l10n)))
     }
     drawPane(&grid, rect, title: title, focused: focused, context: c)
     let inner = rect.inner
@@ -25,13 +25,15 @@ struct MeetingsView {
     let showBody = width >= 44
     let showVenue = width >= 56
     let statusWidth = width >= 40 ? 10 : 8
-    var heading = "Status".padded(to: statusWidth + 1) + "When (BIS/DUS)".padded(to: 19)
-    if showBody { heading += "Body".padded(to: 11) }
-    if showVenue { heading += "Venue" }
+    var heading =
+      c.l10n.tr("Status", context: "column").padded(to: statusWidth + 1)
+      + c.l10n.tr("When (BIS/DUS)", context: "column").padded(to: 19)
+    if showBody { heading += c.l10n.tr("Body", context: "column").padded(to: 11) }
+    if showVenue { heading += c.l10n.tr("Venue", context: "column") }
     grid.put(
       padded: heading, row: inner.row, column: inner.column + 2, width: width, style: c.style(.tableHeader))
     guard !order.isEmpty else {
-      grid.put("no meetings", row: inner.row + 1, column: inner.column + 2, style: c.style(.muted))
+      grid.put(c.l10n.tr("no meetings"), row: inner.row + 1, column: inner.column + 2, style: c.style(.muted))
       return
     }
     let visible = inner.height - 1
@@ -57,40 +59,45 @@ struct MeetingsView {
         statusStyle.foreground = base.foreground
       }
       var col = inner.column + 2
-      let statusText = statusWidth >= 10 ? status.label : status.shortLabel
+      let statusText = statusWidth >= 10 ? c.l10n.meetingStatus(status) : c.l10n.shortMeetingStatus(status)
       col += grid.put(padded: statusText, row: row, column: col, width: statusWidth, style: statusStyle) + 1
       let when =
-        "\(TimeText.day(meeting.start, .bishkek)) \(DisplayZone.bishkek.clock(meeting.start))/\(DisplayZone.dushanbe.clock(meeting.start))"
+        "\(TimeText.day(meeting.start, .bishkek, c.l10n)) \(DisplayZone.bishkek.clock(meeting.start))/\(DisplayZone.dushanbe.clock(meeting.start))"
       col += grid.put(padded: when, row: row, column: col, width: 18, style: base) + 1
       if showBody {
-        col += grid.put(padded: meeting.kind.shortLabel, row: row, column: col, width: 10, style: base) + 1
+        col +=
+          grid.put(
+            padded: c.l10n.shortMeetingKind(meeting.kind), row: row, column: col, width: 10, style: base) + 1
       }
-      var tail = self.tail(meeting, status)
-      if !showBody && tail.hasPrefix("in ") { tail.removeFirst(3) }
-      if !showBody && tail.hasPrefix("ends ") { tail.removeFirst(5) }
+      let tail = self.tail(meeting, status, bare: !showBody)
       let tailWidth = min(DisplayWidth.of(tail), max(0, inner.right - col))
       var tailStyle = status.isClosed ? c.style(.muted) : c.style(.meeting(status))
       if highlighted || flashing { tailStyle = base }
       if showVenue, let venue = meeting.venue {
         grid.put(
-          venue.latin, row: row, column: col, limit: max(0, inner.right - col - tailWidth - 1), style: base)
+          c.l10n.name(venue), row: row, column: col, limit: max(0, inner.right - col - tailWidth - 1),
+          style: base)
       }
       grid.put(tail, row: row, column: inner.right - tailWidth, limit: tailWidth, style: tailStyle)
     }
   }
 
-  /// The countdown for meetings ahead, the outcome for those behind.
-  private func tail(_ meeting: Meeting, _ status: MeetingStatus) -> String {
+  /// The countdown for meetings ahead, the outcome for those behind; `bare` drops `in`/`ends` where room is short.
+  private func tail(_ meeting: Meeting, _ status: MeetingStatus, bare: Bool) -> String {
+    let l10n = context.l10n
     switch status {
     case .held:
       var parts: [String] = []
-      if let number = meeting.outcome?.protocolNumber { parts.append("prot. \(number)") }
-      if let km = meeting.outcome?.kmAgreed { parts.append("\(TimeText.km(km)) km") }
-      return parts.isEmpty ? "held" : parts.joined(separator: " · ")
-    case .cancelled: return "cancelled"
-    case .postponed: return "postponed"
+      if let number = meeting.outcome?.protocolNumber { parts.append(l10n.tr("prot. %@", number)) }
+      if let km = meeting.outcome?.kmAgreed { parts.append(l10n.tr("%@ km", TimeText.km(km))) }
+      return parts.isEmpty ? l10n.meetingStatus(.held) : parts.joined(separator: " · ")
+    case .cancelled: return l10n.meetingStatus(.cancelled)
+    case .postponed: return l10n.meetingStatus(.postponed)
     case .scheduled, .inSession:
-      return meeting.end < context.now ? "overdue" : TimeText.countdown(meeting, now: context.now)
+      guard meeting.end >= context.now else { return l10n.tr("overdue", context: "meeting") }
+      guard bare else { return TimeText.countdown(meeting, now: context.now, l10n) }
+      let until = status == .inSession ? meeting.end : meeting.start
+      return l10n.compactDuration(seconds: max(0, until.milliseconds(since: context.now) / 1000))
     }
   }
 }

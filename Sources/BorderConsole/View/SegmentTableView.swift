@@ -27,14 +27,14 @@ struct SegmentTableView {
     var col = inner.column + 2
     for column in columns {
       grid.put(
-        padded: column.heading, row: inner.row, column: col, width: column.width,
+        padded: heading(column.heading), row: inner.row, column: col, width: column.width,
         style: c.style(.tableHeader), alignRight: column.alignRight)
       col += column.width + 1
     }
     let visible = inner.height - 1
     if state.rows.isEmpty {
       grid.put(
-        "no segment matches \"\(state.filter)\" — Esc clears the filter", row: inner.row + 1,
+        c.l10n.tr("no segment matches \"%@\" — Esc clears the filter", state.filter), row: inner.row + 1,
         column: inner.column + 2, limit: inner.width - 2, style: c.style(.muted))
       return
     }
@@ -49,9 +49,27 @@ struct SegmentTableView {
     }
     if state.rows.count > visible {
       let text =
-        " \(state.segmentScroll + 1)–\(min(state.rows.count, state.segmentScroll + visible)) of \(state.rows.count) "
+        " "
+        + c.l10n.tr(
+          "%1$d–%2$d of %3$d", state.segmentScroll + 1, min(state.rows.count, state.segmentScroll + visible),
+          state.rows.count) + " "
       grid.put(
         text, row: rect.bottom - 1, column: rect.right - 2 - DisplayWidth.of(text), style: c.style(.muted))
+    }
+  }
+
+  /// A column's heading in the interface's language (the column is known by its English key).
+  func heading(_ key: String) -> String {
+    let l10n = context.l10n
+    switch key {
+    case "ID": return l10n.tr("ID", context: "column")
+    case "Name": return l10n.tr("Name", context: "column")
+    case "Sector": return l10n.tr("Sector", context: "column")
+    case "km": return l10n.tr("km", context: "column")
+    case "Status": return l10n.tr("Status", context: "column")
+    case "Level": return l10n.tr("Level", context: "column")
+    case "Last": return l10n.tr("Last", context: "column")
+    default: return key
     }
   }
 
@@ -113,10 +131,11 @@ struct SegmentTableView {
         grid.put(
           padded: segment.id.rawValue, row: row, column: col, width: columnSpec.width, style: styled(.title))
       case "Name":
-        grid.put(padded: segment.name.latin, row: row, column: col, width: columnSpec.width, style: base)
+        grid.put(
+          padded: c.l10n.name(segment.name), row: row, column: col, width: columnSpec.width, style: base)
       case "Sector":
         grid.put(
-          padded: segment.sector.shortLabel, row: row, column: col, width: columnSpec.width,
+          padded: c.l10n.shortSector(segment.sector), row: row, column: col, width: columnSpec.width,
           style: styled(.muted))
       case "km":
         grid.put(
@@ -127,10 +146,11 @@ struct SegmentTableView {
         let used = grid.put(
           glyph + " ", row: row, column: col, limit: columnSpec.width, style: styled(.status(segment.status)))
         grid.put(
-          padded: segment.status.shortLabel, row: row, column: col + used, width: columnSpec.width - used,
+          padded: c.l10n.shortStatus(segment.status), row: row, column: col + used,
+          width: columnSpec.width - used,
           style: styled(.status(segment.status)))
       case "Level":
-        var text = "\(c.glyphs.level(level)) \(level.rawValue) \(level.shortLabel)"
+        var text = "\(c.glyphs.level(level)) \(level.rawValue) \(c.l10n.shortLevel(level))"
         if columnSpec.width < 12 { text = "\(c.glyphs.level(level)) \(level.rawValue)" }
         let used = grid.put(
           padded: text, row: row, column: col, width: columnSpec.width - 1, style: styled(.level(level)))
@@ -139,7 +159,7 @@ struct SegmentTableView {
         }
       case "Last":
         grid.put(
-          padded: TimeText.age(segment.lastEvent?.at, now: c.now), row: row, column: col,
+          padded: TimeText.age(segment.lastEvent?.at, now: c.now, c.l10n), row: row, column: col,
           width: columnSpec.width, style: styled(.muted), alignRight: true)
       default:
         break

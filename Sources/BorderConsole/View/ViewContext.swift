@@ -62,35 +62,35 @@ final class ViewContext {
 
 /// Short date and time texts for the panes.
 enum TimeText {
-  static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-  /// `Nov 28` in a zone.
-  static func day(_ time: Timestamp, _ zone: DisplayZone) -> String {
+  /// `Nov 28` in a zone (`28 ноя` in Russian).
+  static func day(_ time: Timestamp, _ zone: DisplayZone, _ l10n: Localizer = .english) -> String {
     let c = zone.civil(time)
-    return "\(months[c.month - 1]) \(RFC3339.pad(c.day, 2))"
+    return l10n.tr("%1$@ %2$@", context: "month and day", l10n.month(c.month), RFC3339.pad(c.day, 2))
   }
 
   /// `2024-03-29` in a zone.
   static func date(_ time: Timestamp, _ zone: DisplayZone = .utc) -> String { zone.date(time) }
 
   /// An age such as `12m`, `3h05m`, `4d06h`, `2y`; `now` under a minute.
-  static func age(_ time: Timestamp?, now: Timestamp) -> String {
+  static func age(_ time: Timestamp?, now: Timestamp, _ l10n: Localizer = .english) -> String {
     guard let time else { return "—" }
     let seconds = max(0, now.milliseconds(since: time) / 1000)
-    if seconds < 60 { return "now" }
-    if seconds >= 86_400 * 365 { return "\(seconds / (86_400 * 365))y" }
-    return DurationText.compact(seconds: seconds)
+    if seconds < 60 { return l10n.tr("now", context: "age") }
+    if seconds >= 86_400 * 365 { return l10n.tr("%dy", context: "duration", seconds / (86_400 * 365)) }
+    return l10n.compactDuration(seconds: seconds)
   }
 
   /// A countdown to a start or an end: `in 3d04h`, `ends 2h10m`.
-  static func countdown(_ meeting: Meeting, now: Timestamp) -> String {
+  static func countdown(_ meeting: Meeting, now: Timestamp, _ l10n: Localizer = .english) -> String {
     let status = meeting.status(at: now)
     if status == .inSession {
-      return "ends " + DurationText.compact(seconds: max(0, meeting.end.milliseconds(since: now) / 1000))
+      let left = l10n.compactDuration(seconds: max(0, meeting.end.milliseconds(since: now) / 1000))
+      return l10n.tr("ends %@", context: "countdown", left)
     }
     let seconds = meeting.start.milliseconds(since: now) / 1000
+    let span = l10n.compactDuration(seconds: seconds)
     return seconds >= 0
-      ? "in " + DurationText.compact(seconds: seconds) : DurationText.compact(seconds: seconds) + " ago"
+      ? l10n.tr("in %@", context: "countdown", span) : l10n.tr("%@ ago", context: "countdown", span)
   }
 
   /// Kilometres with one decimal; beyond any real distance in powers of ten (`9.3e17`), and `—`
