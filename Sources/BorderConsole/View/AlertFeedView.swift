@@ -68,11 +68,13 @@ struct AlertFeedView {
     let full = fullTitle(columns)
     guard DisplayWidth.of(full) > room else { return full }
     let state = context.state
-    let view = "\(state.feed.view.label) (\(state.feedCount))"
-    let short = (state.feed.segment.map { "Alerts on \($0)" } ?? "Alerts") + " · " + view
+    let l10n = context.l10n
+    let view = l10n.tr("%1$@ (%2$d)", context: "feed view", state.feed.view.label(l10n), state.feedCount)
+    let short =
+      (state.feed.segment.map { l10n.tr("Alerts on %@", $0.rawValue) } ?? l10n.tr("Alerts")) + " · " + view
     let unacknowledged = context.figures.unacknowledgedAlerts
     if unacknowledged > 0 && state.feed.view != .unacknowledged && !state.feed.isNarrowed {
-      let counted = short + " · \(unacknowledged) unacked"
+      let counted = short + " · " + l10n.tr("%d unacked", context: "alerts", unacknowledged)
       if DisplayWidth.of(counted) <= room { return counted }
     }
     if DisplayWidth.of(short) <= room { return short }
