@@ -12,8 +12,8 @@ import json, os, shutil, statistics, subprocess, sys, tempfile, time
 bordermon, data, store, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 here = os.path.dirname(os.path.abspath(__file__))
 cache_home = tempfile.mkdtemp(prefix="bordermon-bench-cache.")
-# The generated history runs past today (into 2027): a clock after it, so every event is in the past.
-env = dict(os.environ, XDG_CACHE_HOME=cache_home, BORDERMON_OPERATOR="bench", BORDERMON_NOW="2027-06-01T00:00:00Z")
+# The generated history runs past today (to 2029): a clock after it, so every event is in the past.
+env = dict(os.environ, XDG_CACHE_HOME=cache_home, BORDERMON_OPERATOR="bench", BORDERMON_NOW="2030-01-01T00:00:00Z")
 
 
 def drop_caches(where):
