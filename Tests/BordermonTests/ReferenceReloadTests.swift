@@ -38,16 +38,16 @@ struct FileReferenceReloadTests {
     // An event appended afterwards still arrives.
     let raised = try CommandRunner.run([
       "alert", "raise", "--segment", "A-03", "--level", "3", "--type", "blockade", "--text",
-      "Road blocked after the rename", "--data", data,
+      "Rename blockade", "--data", data,
     ])
     #expect(raised.status == 0, "\(raised.stderr)")
-    try app.waitFor("the new alert") { $0.contains("Road blocked after the rename") }
+    try app.waitFor("the new alert") { $0.contains("Rename blockade") }
 
     // A broken file is not taken: the console says so, and keeps the data it shows.
     try ReferenceReload.edit(data, "length_km = 14.20", with: "length_km = -1")
     try app.waitFor("the refusal") { $0.contains("reference data not reloaded") }
     #expect(app.screen.contains(ReferenceReload.newName))
-    #expect(app.screen.contains("Road blocked after the rename"))
+    #expect(app.screen.contains("Rename blockade"))
     try app.send(.text("q"))
     #expect(try app.waitForExit() == .exited(0))
   }
@@ -80,10 +80,10 @@ extension PostgresSuites {
       #expect(app.screen.contains("3 unacknowledged"), "\(app.screen)")
       let raised = try CommandRunner.run([
         "alert", "raise", "--segment", "A-03", "--level", "3", "--type", "blockade", "--text",
-        "Road blocked after the rename", "--store", url.description,
+        "Rename blockade", "--store", url.description,
       ])
       #expect(raised.status == 0, "\(raised.stderr)")
-      try app.waitFor("the new alert") { $0.contains("Road blocked after the rename") }
+      try app.waitFor("the new alert") { $0.contains("Rename blockade") }
       try app.send(.text("q"))
       #expect(try app.waitForExit() == .exited(0))
     }
