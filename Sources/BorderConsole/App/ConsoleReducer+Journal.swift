@@ -7,7 +7,7 @@ extension ConsoleState {
   mutating func receive(_ news: JournalNews) -> [ConsoleEffect] {
     journal.unreachableSince = news.unreachableSince
     if let problem = news.referenceProblem {
-      say("reference data not reloaded, kept as it was — \(problem)", error: true, seconds: 15)
+      say(l10n.tr("reference data not reloaded, kept as it was — %@", problem), error: true, seconds: 15)
     }
     if let error = news.readError {
       live = news.situation
