@@ -15,8 +15,9 @@ struct HintBarView {
         state.filterBeingEdited + "▏", row: rect.row, column: col, limit: rect.width / 2, style: bar)
       let matches =
         state.focus == .alerts
-        ? "  Enter keep · Esc clear · matches segment, alert ID, text, type or reporter"
-        : "  Enter keep · Esc clear · matches ID, name, district, settlement (Latin or Cyrillic)"
+        ? "  " + c.l10n.tr("Enter keep · Esc clear · matches segment, alert ID, text, type or reporter")
+        : "  "
+          + c.l10n.tr("Enter keep · Esc clear · matches ID, name, district, settlement (Latin or Cyrillic)")
       grid.put(
         matches,
         row: rect.row, column: col, limit: rect.right - col, style: bar)
@@ -26,7 +27,8 @@ struct HintBarView {
       col += grid.put(":", row: rect.row, column: col, style: c.style(.hintKey))
       col += grid.put(text + "▏", row: rect.row, column: col, limit: rect.width / 2, style: bar)
       grid.put(
-        "  segment ID · Enter jump · Esc cancel", row: rect.row, column: col, limit: rect.right - col,
+        "  " + c.l10n.tr("segment ID · Enter jump · Esc cancel"), row: rect.row, column: col,
+        limit: rect.right - col,
         style: bar)
       return
     }
@@ -37,7 +39,7 @@ struct HintBarView {
     }
     for binding in keyMap.hints {
       let keys = binding.hintKeys ?? binding.keyLabel
-      let label = binding.hint ?? ""
+      let label = c.l10n.hint(binding) ?? ""
       let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2
       guard col + width <= rect.right else { break }
       col += grid.put(keys, row: rect.row, column: col, style: c.style(.hintKey))
