@@ -116,39 +116,3 @@ struct RussianViewTests {
     for kind in MeetingKind.allCases { #expect(DisplayWidth.of(ru.shortMeetingKind(kind)) <= 10) }
   }
 }
-
-@Suite("Every key in both languages")
-struct KeyLanguageTests {
-  @Test("every binding's help line, hint and section: English as the key map has it, Russian translated")
-  func everyKey() {
-    let english = Localizer.english
-    let russian = Localizer.russian
-    for binding in KeyMap.standard.bindings {
-      #expect(english.summary(binding) == binding.summary, "\(binding.keyLabel): the English help line")
-      #expect(english.hint(binding) == binding.hint, "\(binding.keyLabel): the English hint")
-      #expect(english.keyGroup(binding.group) == binding.group)
-      #expect(
-        russian.summary(binding) != binding.summary, "\(binding.keyLabel): '\(binding.summary)' has Russian")
-      if let hint = binding.hint {
-        #expect(russian.hint(binding) != hint, "\(binding.keyLabel): hint '\(hint)'")
-      }
-      #expect(russian.keyGroup(binding.group) != binding.group, "section \(binding.group)")
-    }
-  }
-
-  @Test("the help screen lists every key of the key map in Russian; the hint bar is Russian")
-  func walk() throws {
-    var state = try SampleConsole.state(columns: 120, rows: 40)
-    state.l10n = .russian
-    let hintBar =
-      TextRenderer.plain(ConsoleView.render(state)).split(separator: "\n").last.map(String.init) ?? ""
-    #expect(
-      hintBar.contains("↑↓/jk ход") && hintBar.contains("Tab панель"), "the hint bar in Russian: \(hintBar)")
-    _ = state.handle(.key(.character("?")))
-    let help = ConsoleView.render(state).text
-    for binding in KeyMap.standard.bindings {
-      let start = Localizer.russian.summary(binding).split(separator: " ").prefix(2).joined(separator: " ")
-      #expect(help.contains(start), "the help lists '\(start)'")
-    }
-  }
-}

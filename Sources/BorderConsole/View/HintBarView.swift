@@ -15,9 +15,8 @@ struct HintBarView {
         state.filterBeingEdited + "▏", row: rect.row, column: col, limit: rect.width / 2, style: bar)
       let matches =
         state.focus == .alerts
-        ? "  " + c.l10n.tr("Enter keep · Esc clear · matches segment, alert ID, text, type or reporter")
-        : "  "
-          + c.l10n.tr("Enter keep · Esc clear · matches ID, name, district, settlement (Latin or Cyrillic)")
+        ? "  Enter keep · Esc clear · matches segment, alert ID, text, type or reporter"
+        : "  Enter keep · Esc clear · matches ID, name, district, settlement (Latin or Cyrillic)"
       grid.put(
         matches,
         row: rect.row, column: col, limit: rect.right - col, style: bar)
@@ -27,8 +26,7 @@ struct HintBarView {
       col += grid.put(":", row: rect.row, column: col, style: c.style(.hintKey))
       col += grid.put(text + "▏", row: rect.row, column: col, limit: rect.width / 2, style: bar)
       grid.put(
-        "  " + c.l10n.tr("segment ID · Enter jump · Esc cancel"), row: rect.row, column: col,
-        limit: rect.right - col,
+        "  segment ID · Enter jump · Esc cancel", row: rect.row, column: col, limit: rect.right - col,
         style: bar)
       return
     }
@@ -39,7 +37,7 @@ struct HintBarView {
     }
     for binding in keyMap.hints {
       let keys = binding.hintKeys ?? binding.keyLabel
-      let label = c.l10n.hint(binding) ?? ""
+      let label = binding.hint ?? ""
       let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2
       guard col + width <= rect.right else { break }
       col += grid.put(keys, row: rect.row, column: col, style: c.style(.hintKey))

@@ -91,9 +91,9 @@ struct OverlayView {
     var text = RichText(width: width)
     let keyWidth = 12
     for (group, bindings) in groups {
-      text.heading(context.l10n.keyGroup(group))
+      text.heading(group)
       for binding in bindings {
-        let lines = wrap(context.l10n.summary(binding), width: max(8, width - keyWidth))
+        let lines = wrap(binding.summary, width: max(8, width - keyWidth))
         for (index, line) in lines.enumerated() {
           text.add(
             RichLine([
