@@ -30,6 +30,10 @@ public enum Command: Sendable, Hashable {
     default: return false
     }
   }
+  /// The alert feed: next view, next unacknowledged, alert ↔ segment and back, mark all seen.
+  case cycleFeedView, nextUnacknowledged, openCounterpart, goBack, markAllSeen
+  /// Focus one pane directly.
+  case focusPane(Pane)
 }
 
 /// What the operator is looking at, which decides what a key does and what the hint bar offers.
@@ -176,7 +180,8 @@ public struct KeyMap: Sendable {
       contexts: KeyContext.browsing.union([.help])),
     KeyBinding(
       [.character("j"), .down], .moveDown, "Move down (in help and details: scroll)", hint: "move",
-      hintKeys: "↑↓/jk", group: "Move", contexts: KeyContext.browsing.union([.help]), priority: .low,
+      hintKeys: "↑↓/jk", group: "Move", contexts: KeyContext.browsing.union([.help]),
+      hintContexts: KeyContext.details.union([.help]), priority: .low,
       contextHints: Dictionary(uniqueKeysWithValues: KeyContext.details.union([.help]).map { ($0, "scroll") })
     ),
     KeyBinding(
@@ -203,6 +208,9 @@ public struct KeyMap: Sendable {
       [.tab], .focusNext, "Next pane (segments, meetings, alerts)", hint: "pane", group: "Move",
       hintContexts: KeyContext.panes),
     KeyBinding([.backTab], .focusPrevious, "Previous pane", group: "Move"),
+    KeyBinding([.character("1")], .focusPane(.segments), "Focus the segments pane", group: "Move"),
+    KeyBinding([.character("2")], .focusPane(.meetings), "Focus the meetings pane", group: "Move"),
+    KeyBinding([.character("3")], .focusPane(.alerts), "Focus the alert feed", group: "Move"),
     KeyBinding(
       [.enter], .open, "Open the detail of the selected row", hint: "detail", group: "Look",
       contexts: KeyContext.panes),
@@ -212,8 +220,9 @@ public struct KeyMap: Sendable {
     KeyBinding(
       [.escape], .close, "Clear the filter; back to live", group: "Look", contexts: KeyContext.panes),
     KeyBinding(
-      [.character("/")], .filter, "Filter segments by ID, name, district or settlement (Latin or Cyrillic)",
-      hint: "filter", group: "Look", contexts: KeyContext.panes, hintContexts: [.segments]),
+      [.character("/")], .filter,
+      "Filter the focused pane: segments by ID, name, district or settlement (Latin or Cyrillic); the feed by segment, ID, text or reporter",
+      hint: "filter", group: "Look", contexts: KeyContext.panes, hintContexts: [.segments, .alerts]),
     KeyBinding(
       [.character("s")], .cycleSort, "Sort segments by the next column", hint: "sort", group: "Look",
       hintContexts: [.segments], priority: .low),
@@ -222,11 +231,26 @@ public struct KeyMap: Sendable {
       [.character(":")], .jump, "Jump to a segment ID", hint: "jump", group: "Look",
       hintContexts: [.segments], priority: .low),
     KeyBinding(
+      [.character("v")], .cycleFeedView,
+      "Feed view: all, open, unacked, level ≥ bell", hint: "view", group: "Feed", hintContexts: [.alerts]),
+    KeyBinding(
+      [.character("u")], .nextUnacknowledged,
+      "Next unacknowledged (most severe, oldest)", hint: "unack", group: "Feed",
+      hintContexts: [.alerts], priority: .high),
+    KeyBinding(
+      [.character("o")], .openCounterpart,
+      "Alert → its segment; segment → its alerts", hint: "segment", group: "Feed",
+      hintContexts: [.alerts, .segments], contextHints: [.segments: "alerts"]),
+    KeyBinding([.backspace], .goBack, "Back to where o came from", group: "Feed", contexts: KeyContext.panes),
+    KeyBinding(
+      [.character("m")], .markAllSeen,
+      "Mark all seen (* = changed since you looked)", group: "Feed"),
+    KeyBinding(
       [.character("f")], .toggleFreeze, "Freeze the display (events still arrive); again to resume",
-      hint: "freeze", group: "Time", hintContexts: KeyContext.panes, priority: .low),
+      hint: "freeze", group: "Time", hintContexts: [.segments, .meetings], priority: .low),
     KeyBinding(
       [.character("[")], .historyBack, "Step back one journal event", hint: "history", hintKeys: "[ ]",
-      group: "Time", hintContexts: KeyContext.panes.union([.past])),
+      group: "Time", hintContexts: [.segments, .meetings, .past]),
     KeyBinding([.character("]")], .historyForward, "Step forward one journal event", group: "Time"),
     KeyBinding([.character("{")], .historyBackMonth, "Step back 30 days", group: "Time"),
     KeyBinding([.character("}")], .historyForwardMonth, "Step forward 30 days", group: "Time"),
@@ -245,7 +269,7 @@ public struct KeyMap: Sendable {
       group: "Act", hintContexts: [.alerts, .alertDetail], priority: .high),
     KeyBinding(
       [.character("i")], .raiseAlert, "Raise a new alert on the segment on screen (or the selected alert's)",
-      hint: "raise", group: "Act", hintContexts: [.segments, .segmentDetail, .alerts, .alertDetail],
+      hint: "raise", group: "Act", hintContexts: [.segments, .segmentDetail, .alertDetail],
       priority: .high),
     KeyBinding(
       [.character("n")], .addNote, "Add a note to the record on screen (segment, alert or meeting)",

@@ -5,9 +5,10 @@ extension GlyphSet {
     [
       (selectionMark, "the selected row"),
       (unacknowledged, "an alert nobody has acknowledged (in the table: on that segment)"),
-      (isASCII ? "v" : "✓", "a resolved alert"),
-      (" ", "(blank mark) an open alert someone has acknowledged"),
-      (changedMark, "a row that changed a moment ago"),
+      (acknowledgedMark, "an open alert someone has acknowledged (who, how long ago)"),
+      (resolvedMark, "a resolved alert"),
+      (changedMark, "changed since you last looked (seen once selected or opened, or m; per console)"),
+      (newerMark, "N newer: alerts above the feed's selection"),
       (isASCII ? "^" : "▔", "under the strip map: the selected segment"),
       (liveDot, "live: time since the journal's last event"),
       (staleDot, "STALE: the journal has been silent too long"),

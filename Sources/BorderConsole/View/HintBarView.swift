@@ -57,7 +57,7 @@ struct HintBarView {
     }
     let prompt: (String, String)?
     if state.isEditingFilter {
-      prompt = ("/", state.filter)
+      prompt = ("/", state.filterBeingEdited)
     } else if case .jump(let text) = state.prompt {
       prompt = (":", text)
     } else if case .search(let text) = state.prompt {
@@ -76,7 +76,10 @@ struct HintBarView {
     for item in rest where col + item.width <= end {
       col += put(item, &grid, row: rect.row, column: col) + 2
     }
-    let about = "matches ID, name, district, settlement (Latin or Cyrillic)"
+    let about =
+      state.focus == .alerts
+      ? "matches segment, alert ID, text, type or reporter"
+      : "matches ID, name, district, settlement (Latin or Cyrillic)"
     if state.isEditingFilter, col + DisplayWidth.of(about) <= end {
       grid.put(about, row: rect.row, column: col, style: bar)
     }
