@@ -17,7 +17,10 @@ struct HeaderView {
       : rect.width >= 100
         ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]"] : ["[sample\(scenario)]"]
     // From richest to most compact: the first that leaves the whole title room wins.
-    let titleWidth = DisplayWidth.of(c.situation.title) + 1
+    // A console that cannot act says so first: it is kept before everything but the counts.
+    let readOnly = c.state.readOnly ? "READ-ONLY" : ""
+    let readOnlyWidth = readOnly.isEmpty ? 0 : DisplayWidth.of(readOnly) + 2
+    let titleWidth = DisplayWidth.of(c.situation.title) + 1 + readOnlyWidth
     // Each variant is built once (this runs every second).
     let counts = alertCounts(compact: false)
     let live = liveIndicator(compact: false)
@@ -45,8 +48,10 @@ struct HeaderView {
       }
     }
     // The language tag goes before the alert counts do.
-    if !language.isEmpty, width(of: right) + tagWidth > rect.width, right.count > 1 { right.removeLast() }
-    while width(of: right) + tagWidth > rect.width, !right.isEmpty { right.removeFirst() }
+    if !language.isEmpty, width(of: right) + tagWidth + readOnlyWidth > rect.width, right.count > 1 {
+      right.removeLast()
+    }
+    while width(of: right) + tagWidth + readOnlyWidth > rect.width, !right.isEmpty { right.removeFirst() }
     let used = width(of: right)
     var column = rect.right - used
     grid.clockSeconds = nil
@@ -61,6 +66,9 @@ struct HeaderView {
       column += 1
     }
     var left = rect.column + 1
+    if !readOnly.isEmpty {
+      left += grid.put(readOnly, row: rect.row, column: left, style: c.style(.error).onBar(bar)) + 2
+    }
     if !tag.isEmpty {
       left += grid.put(tag, row: rect.row, column: left, style: c.style(.headerAccent)) + 1
     }
