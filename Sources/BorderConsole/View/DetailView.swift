@@ -9,6 +9,12 @@ struct DetailContent {
     let c = context
     let l10n = c.l10n
     var text = RichText(width: width)
+    text.labelWidth = RichText.labelColumn(
+      [
+        l10n.side(.kyrgyzstan), l10n.side(.tajikistan), l10n.tr("Near", context: "field"),
+        l10n.tr("Features", context: "field"), l10n.tr("Ends", context: "field"),
+        l10n.tr("Status", context: "field"), l10n.tr("Level", context: "field"),
+      ], width: width)
     let level = c.effectiveLevel(segment)
     text.paragraph(segment.id.rawValue + " " + l10n.bothScripts(segment.name), role: .title)
     var location = l10n.tr("%1$@ · %2$@ km", l10n.sector(segment.sector), TimeText.km(segment.lengthKm))
@@ -34,19 +40,19 @@ struct DetailContent {
     let since =
       segment.statusHistory.last.map { " " + l10n.tr("since %@", TimeText.date($0.at)) }
       ?? " " + l10n.tr("(baseline)")
-    text.addFitting(
-      RichLine([
-        (l10n.tr("Status", context: "field").padded(to: 11), .muted),
+    text.labelled(
+      l10n.tr("Status", context: "field"),
+      [
         ("\(c.glyphs.status(segment.status)) \(l10n.status(segment.status))", .status(segment.status)),
         (since, .muted),
-      ]))
+      ])
     let reason = segment.alertReason.isEmpty ? "" : " — \(segment.alertReason)"
-    text.add(
-      RichLine([
-        (l10n.tr("Level", context: "field").padded(to: 11), .muted),
-        ("\(c.glyphs.level(level)) \(level.rawValue) \(l10n.level(level))", .level(level)),
-      ]))
-    if !reason.isEmpty { text.paragraph(String(reason.dropFirst(3)), role: .muted, indent: 11) }
+    text.labelled(
+      l10n.tr("Level", context: "field"),
+      [("\(c.glyphs.level(level)) \(level.rawValue) \(l10n.level(level))", .level(level))])
+    if !reason.isEmpty {
+      text.paragraph(String(reason.dropFirst(3)), role: .muted, indent: text.labelWidth)
+    }
     let history = full ? segment.statusHistory.reversed() : Array(segment.statusHistory.suffix(3).reversed())
     if !history.isEmpty {
       text.heading(full ? l10n.tr("Status history") : l10n.tr("Recent status changes"))
@@ -113,6 +119,14 @@ struct DetailContent {
     let c = context
     let l10n = c.l10n
     var text = RichText(width: width)
+    text.labelWidth = RichText.labelColumn(
+      [
+        l10n.tr("Segment", context: "field"), l10n.tr("Type", context: "field"),
+        l10n.tr("Occurred", context: "field"), l10n.tr("Reported", context: "field"),
+        l10n.tr("Reported by", context: "field"), l10n.tr("Confidence", context: "field"),
+        l10n.tr("Acknowledged", context: "field"), l10n.tr("Resolved", context: "field"),
+        l10n.tr("Level", context: "field"),
+      ] + alert.report.claims.keys.map { l10n.side($0) }, width: width)
     text.add(
       RichLine([
         (alert.id.rawValue + "  ", .title),
@@ -152,11 +166,7 @@ struct DetailContent {
     if let ack = alert.acknowledgement {
       text.field(acknowledged, byWhom(ack.at, ack.by, ack.note))
     } else {
-      text.add(
-        RichLine([
-          (acknowledged.padded(to: 11), .muted),
-          (l10n.tr("%@ not yet", c.glyphs.unacknowledged), .unacknowledged),
-        ]))
+      text.labelled(acknowledged, [(l10n.tr("%@ not yet", c.glyphs.unacknowledged), .unacknowledged)])
     }
     if let resolution = alert.resolution {
       text.field(l10n.tr("Resolved", context: "field"), byWhom(resolution.at, resolution.by, resolution.note))
@@ -180,6 +190,14 @@ struct DetailContent {
     let l10n = c.l10n
     var text = RichText(width: width)
     let status = meeting.status(at: c.now)
+    text.labelWidth = RichText.labelColumn(
+      [
+        l10n.tr("ID", context: "field"), l10n.tr("Venue", context: "field"),
+        l10n.tr("Starts", context: "field"),
+        l10n.tr("Ends", context: "meeting field"), l10n.tr("Countdown", context: "field"),
+        l10n.tr("Reason", context: "field"), l10n.tr("Protocol", context: "field"),
+        l10n.tr("Agreed", context: "field"),
+      ], width: width)
     text.add(
       RichLine([
         (l10n.meetingKind(meeting.kind) + "  ", .title), (l10n.meetingStatus(status), .meeting(status)),
