@@ -189,7 +189,8 @@ extension ConsoleState {
       return [.cycleTheme]
     case .acknowledge, .resolve, .changeLevel, .raiseAlert, .addNote:
       openForm(for: command)
-    case .cycleFeedView, .nextUnacknowledged, .openCounterpart, .goBack, .markAllSeen, .focusPane:
+    case .cycleFeedView, .nextUnacknowledged, .openCounterpart, .goBack, .markAllSeen, .focusPane,
+      .raiseFeedLevel, .lowerFeedLevel:
       return runFeedCommand(command)
     }
     return []

@@ -16,6 +16,8 @@ public enum Command: Sendable, Hashable {
   case cycleTheme
   /// The alert feed: next view, next unacknowledged, alert ↔ segment and back, mark all seen.
   case cycleFeedView, nextUnacknowledged, openCounterpart, goBack, markAllSeen
+  /// The feed's `level ≥ N` view, one level up or down.
+  case raiseFeedLevel, lowerFeedLevel
   /// Focus one pane directly.
   case focusPane(Pane)
 }
@@ -106,6 +108,8 @@ public struct KeyMap: Sendable {
       [.character("o")], .openCounterpart,
       "Alert → its segment; segment → its alerts",
       group: "Feed"),
+    KeyBinding([.character("+")], .raiseFeedLevel, "Feed: level ≥ N, one level up", group: "Feed"),
+    KeyBinding([.character("-")], .lowerFeedLevel, "Feed: level ≥ N, one level down", group: "Feed"),
     KeyBinding([.backspace], .goBack, "Back to where o came from", group: "Feed"),
     KeyBinding(
       [.character("m")], .markAllSeen,

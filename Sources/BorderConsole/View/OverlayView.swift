@@ -20,8 +20,8 @@ struct OverlayView {
       } else {
         // Two columns, split between sections.
         let half = (inner.width - 3) / 2
-        let left = help(width: half, groups: ["Move", "Look"])
-        let right = help(width: half, groups: nil, excluding: ["Move", "Look"])
+        let left = help(width: half, groups: ["Move", "Look", "Feed"])
+        let right = help(width: half, groups: nil, excluding: ["Move", "Look", "Feed"])
         left.draw(
           into: &grid, Rect(row: inner.row, column: inner.column, width: half, height: inner.height),
           context: c)
