@@ -147,12 +147,12 @@ extension ConsoleState {
       sort = SegmentSort(rawValue: (sort.rawValue + 1) % SegmentSort.allCases.count) ?? .position
       sortDescending = false
       refreshRows()
-      keepSelectionsVisible()
+      showTopOfTable()
       say("sorted by \(sort.label)", seconds: 2)
     case .reverseSort:
       sortDescending.toggle()
       refreshRows()
-      keepSelectionsVisible()
+      showTopOfTable()
     case .jump:
       prompt = .jump("")
     case .toggleFreeze:

@@ -62,7 +62,7 @@ struct AlertFeedView {
       } else if alert.isOpen {
         mark = " "
       } else {
-        mark = c.glyphs.isASCII ? "v" : "✓"
+        mark = c.glyphs.resolved
       }
       col +=
         grid.put(

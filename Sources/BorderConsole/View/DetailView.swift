@@ -57,13 +57,11 @@ struct DetailContent {
     if !alerts.isEmpty {
       text.heading(full ? "Alerts" : "Recent alerts")
       for alert in alerts.prefix(full ? 50 : 3) {
-        let mark = alert.needsAcknowledgement ? c.glyphs.unacknowledged : (alert.isOpen ? " " : "✓")
+        let mark =
+          alert.needsAcknowledgement ? c.glyphs.unacknowledged : (alert.isOpen ? " " : c.glyphs.resolved)
         text.add(
           RichLine([
-            (
-              c.glyphs.isASCII && mark == "✓" ? "v" : mark,
-              alert.needsAcknowledgement ? .unacknowledged : .muted
-            ),
+            (mark, alert.needsAcknowledgement ? .unacknowledged : .muted),
             (" \(c.glyphs.level(alert.level))\(alert.level.rawValue) ", .level(alert.level)),
             ("\(TimeText.date(alert.occurredAt)) ", .muted), (alert.report.type.label, .text),
           ]))

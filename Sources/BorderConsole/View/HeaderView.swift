@@ -8,40 +8,7 @@ struct HeaderView {
     let c = context
     let bar = c.style(.header)
     grid.fill(rect, style: bar)
-    // The right side in full, else compact; the title takes what is left and goes first.
-    // The sample's tag names the scenario; the long form only where it costs the right side nothing.
-    let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
-    let tags =
-      !c.situation.isIllustrativeSample
-      ? [""]
-      : rect.width >= 100
-        ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]"] : ["[sample\(scenario)]"]
-    // From richest to most compact: the first that leaves the whole title room wins.
-    let titleWidth = DisplayWidth.of(c.situation.title) + 1
-    // Each variant is built once (this runs every second).
-    let counts = alertCounts(compact: false)
-    let live = liveIndicator(compact: false)
-    let narrowClocks = clocks(wide: false)
-    let options: [() -> [[(String, CellStyle)]]] = [
-      { [counts, live, clocks(wide: true)] },
-      { [counts, live, narrowClocks] },
-      { [alertCounts(compact: true), live, narrowClocks] },
-      { [alertCounts(compact: true), liveIndicator(compact: true), narrowClocks] },
-    ]
-    var right: [[(String, CellStyle)]] = []
-    var tag = tags[tags.count - 1]
-    var tagWidth = tag.isEmpty ? 0 : DisplayWidth.of(tag) + 2
-    search: for option in options {
-      right = option()
-      for candidate in tags {
-        let candidateWidth = candidate.isEmpty ? 0 : DisplayWidth.of(candidate) + 2
-        if width(of: right) + candidateWidth + titleWidth <= rect.width {
-          (tag, tagWidth) = (candidate, candidateWidth)
-          break search
-        }
-      }
-    }
-    while width(of: right) + tagWidth > rect.width, !right.isEmpty { right.removeFirst() }
+    let (tag, right) = arrangement(width: rect.width)
     let used = width(of: right)
     var column = rect.right - used
     grid.clockSeconds = nil
@@ -57,35 +24,88 @@ struct HeaderView {
     }
     var left = rect.column + 1
     if !tag.isEmpty {
-      left += grid.put(tag, row: rect.row, column: left, style: c.style(.headerAccent)) + 1
+      left +=
+        grid.put(
+          tag, row: rect.row, column: left, limit: max(0, rect.right - used - left),
+          style: c.style(.headerAccent)) + 1
     }
     let room = rect.right - used - left - 1
     if room >= 6 { grid.put(c.situation.title, row: rect.row, column: left, limit: room, style: bar) }
+  }
+
+  /// What the header shows at a width: the sample's tag and the parts on the right.
+  ///
+  /// Parts go in order of least use (ux.md bug 8): first the title (whole, then cut, then gone),
+  /// then the clocks' long names, the second and third clocks, the words of the live indicator,
+  /// the UTC clock, the words of the counts; the open and unacknowledged counts go last.
+  func arrangement(width columns: Int) -> (tag: String, right: [[(String, CellStyle)]]) {
+    let c = context
+    let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
+    let tags =
+      c.situation.isIllustrativeSample
+      ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]", "[sample]"] : [""]
+    func tagWidth(_ tag: String) -> Int { tag.isEmpty ? 0 : DisplayWidth.of(tag) + 1 }
+    let titleWidth = DisplayWidth.of(c.situation.title) + 2
+    // Each variant is built once (this runs every second), and only if it is tried.
+    let counts = alertCounts(.words)
+    let live = liveIndicator(compact: false)
+    let richest: [[[(String, CellStyle)]]] = [
+      [counts, live, clocks(.wide)], [counts, live, clocks(.short)],
+    ]
+    // With the whole title: the richest right side and tag that leave it room.
+    for right in richest {
+      for tag in tags where width(of: right) + tagWidth(tag) + titleWidth <= columns { return (tag, right) }
+    }
+    // The title goes first; then the rest, one part at a time.
+    let compactLive = liveIndicator(compact: true)
+    let fewer: [() -> [[(String, CellStyle)]]] = [
+      { richest[1] },
+      { [counts, live, clocks(.utc)] },
+      { [counts, compactLive, clocks(.utc)] },
+      { [alertCounts(.short), compactLive, clocks(.utc)] },
+      { [alertCounts(.short), compactLive] },
+      { [alertCounts(.compact), compactLive] },
+      { [alertCounts(.compact)] },
+    ]
+    let tag = tags[tags.count - 1]
+    var right: [[(String, CellStyle)]] = []
+    for option in fewer {
+      right = option()
+      if width(of: right) + tagWidth(tag) <= columns { return (tag, right) }
+    }
+    return ("", right)
   }
 
   private func width(of parts: [[(String, CellStyle)]]) -> Int {
     parts.reduce(0) { total, part in total + part.reduce(0) { $0 + DisplayWidth.of($1.0) } + 2 }
   }
 
-  private func clocks(wide: Bool) -> [(String, CellStyle)] {
+  /// How much of the clocks the header shows.
+  enum ClockForm { case wide, short, utc }
+
+  private func clocks(_ form: ClockForm) -> [(String, CellStyle)] {
     let now = context.state.now
     let bar = context.style(.header)
     let accent = context.style(.headerAccent)
     // The seconds are the only text that changes every second: they have a role of their own,
     // which the default theme draws in the terminal's own colours so a tick costs a few bytes.
     let seconds = (RFC3339.pad(DisplayZone.utc.civil(now).second, 2), context.style(.clockSeconds).onBar(bar))
-    if wide {
+    switch form {
+    case .wide:
       return [
         (DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC  ", bar),
         (DisplayZone.bishkek.clock(now), accent), (" Bishkek  ", bar),
         (DisplayZone.dushanbe.clock(now), accent), (" Dushanbe", bar),
       ]
+    case .short:
+      return [
+        (DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC ", bar),
+        (DisplayZone.bishkek.clock(now), accent), (" BIS ", bar),
+        (DisplayZone.dushanbe.clock(now), accent), (" DUS", bar),
+      ]
+    case .utc:
+      return [(DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC", bar)]
     }
-    return [
-      (DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC ", bar),
-      (DisplayZone.bishkek.clock(now), accent), (" BIS ", bar),
-      (DisplayZone.dushanbe.clock(now), accent), (" DUS", bar),
-    ]
   }
 
   private func liveIndicator(compact: Bool) -> [(String, CellStyle)] {
@@ -124,37 +144,49 @@ struct HeaderView {
         )
       ]
     }
-    if compact { return [("\(c.glyphs.liveDot) \(ageText)", c.style(.live))] }
+    let dot = c.glyphs.liveDot.isEmpty ? "" : c.glyphs.liveDot + " "
+    if compact { return [(dot.isEmpty ? "live \(ageText)" : "\(dot)\(ageText)", c.style(.live))] }
     return [
-      ("\(c.glyphs.liveDot) live", c.style(.live)),
+      ("\(dot)live", c.style(.live)),
       (" \(ageText == "now" ? "now" : ageText + " ago")", c.style(.header)),
     ]
   }
 
-  private func alertCounts(compact: Bool) -> [(String, CellStyle)] {
+  /// How much the alert counts say: with words, the unacknowledged count's word only, glyphs alone.
+  enum CountsForm { case words, short, compact }
+
+  /// Open alerts by level (glyph and count), then the unacknowledged ones: `◆1 ▲2 open  ● 3 unacked`.
+  private func alertCounts(_ form: CountsForm) -> [(String, CellStyle)] {
     let c = context
     let bar = c.style(.header)
     var out: [(String, CellStyle)] = []
     let counts = c.alertCounts
+    var levels: [String] = []
     for level in AlertLevel.allCases.reversed() {
       let count = counts.open[level.rawValue - 1]
       guard count > 0 else { continue }
       let style = level == .escalation ? c.style(.level(level)) : c.style(.level(level)).onBar(bar)
-      out.append(("\(c.glyphs.level(level))\(count) ", style))
+      if !levels.isEmpty { out.append((" ", bar)) }
+      levels.append("\(c.glyphs.level(level))\(count)")
+      out.append((levels[levels.count - 1], style))
     }
+    if !levels.isEmpty && form == .words { out.append((" open", bar)) }
     let unacknowledged = counts.unacknowledged
+    let gap = out.isEmpty ? "" : (form == .compact ? " " : "  ")
     if unacknowledged > 0 {
       let style = c.style(.unacknowledged).onBar(bar)
       out.append(
         (
-          compact
-            ? "\(c.glyphs.unacknowledged)\(unacknowledged)"
-            : "\(c.glyphs.unacknowledged) \(unacknowledged) unack", style
+          gap
+            + (form == .compact
+              ? "\(c.glyphs.unacknowledged)\(unacknowledged)"
+              : "\(c.glyphs.unacknowledged) \(unacknowledged) unacked"),
+          style
         ))
     } else if out.isEmpty {
-      out.append((compact ? "calm" : "no open alerts", bar))
-    } else if !compact {
-      out.append(("all acknowledged", bar))
+      out.append((form == .compact ? "calm" : "no open alerts", bar))
+    } else if form != .compact {
+      out.append((gap + (form == .words ? "all acknowledged" : "all acked"), bar))
     }
     return out
   }

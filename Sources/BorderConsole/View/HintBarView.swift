@@ -13,7 +13,7 @@ struct HintBarView {
       col += grid.put("/", row: rect.row, column: col, style: c.style(.hintKey))
       col += grid.put(state.filter + "▏", row: rect.row, column: col, limit: rect.width / 2, style: bar)
       grid.put(
-        "  Enter keep · Esc clear · matches ID, name, district, settlement (Latin or Cyrillic)",
+        "  Enter keep · Esc clear · matches ID, name, district, region, settlement (Latin or Cyrillic; е = ё)",
         row: rect.row, column: col, limit: rect.right - col, style: bar)
       return
     }

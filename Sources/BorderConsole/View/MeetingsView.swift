@@ -4,6 +4,37 @@ import BorderModel
 struct MeetingsView {
   let context: ViewContext
 
+  /// Which columns the pane shows at a width, and whether countdowns take their short form.
+  struct Columns: Equatable {
+    var status: Bool
+    /// Both capitals' times (`10:00/09:00`), else Bishkek's alone.
+    var bothTimes: Bool
+    var body: Bool
+    var venue: Bool
+    var shortCountdown: Bool
+
+    /// The When column's width.
+    var whenWidth: Int { bothTimes ? 18 : 12 }
+
+    /// From richest to narrowest: the status word goes first (the countdown says it too), then
+    /// Dushanbe's time (an hour behind Bishkek's), then the countdown's smaller unit, then the body.
+    static let ladder: [Columns] = [
+      Columns(status: true, bothTimes: true, body: true, venue: true, shortCountdown: false),
+      Columns(status: true, bothTimes: true, body: true, venue: false, shortCountdown: false),
+      Columns(status: false, bothTimes: true, body: true, venue: false, shortCountdown: false),
+      Columns(status: false, bothTimes: false, body: true, venue: false, shortCountdown: false),
+      Columns(status: false, bothTimes: false, body: true, venue: false, shortCountdown: true),
+      Columns(status: false, bothTimes: false, body: false, venue: false, shortCountdown: false),
+      Columns(status: false, bothTimes: false, body: false, venue: false, shortCountdown: true),
+    ]
+  }
+
+  static let statusWidth = 10
+  static let bodyWidth = 10
+  static let minimumVenue = 8
+  /// An outcome (`prot. 12 · 28.4 km`) may be cut to this; a countdown never is.
+  static let outcomeRoom = 9
+
   func draw(into grid: inout Grid, _ rect: Rect) {
     let c = context
     let state = c.state
@@ -19,23 +50,24 @@ struct MeetingsView {
     let order = state.cache.meetingOrder
     let meetings = c.situation.meetings
     let width = inner.width - 2
-    let showBody = width >= 44
-    let showVenue = width >= 56
-    let statusWidth = width >= 40 ? 10 : 8
-    var heading = "Status".padded(to: statusWidth + 1) + "When (BIS/DUS)".padded(to: 19)
-    if showBody { heading += "Body".padded(to: 11) }
-    if showVenue { heading += "Venue" }
+    let visible = inner.height - 1
+    let shown = (0..<visible).compactMap { line -> Meeting? in
+      let index = state.meetingScroll + line
+      return index < order.count ? meetings[order[index]] : nil
+    }
+    let columns = self.columns(width: width, meetings: shown)
+    var heading = ""
+    if columns.status { heading += "Status".padded(to: Self.statusWidth + 1) }
+    heading += (columns.bothTimes ? "When (BIS/DUS)" : "When (BIS)").padded(to: columns.whenWidth + 1)
+    if columns.body { heading += "Body".padded(to: Self.bodyWidth + 1) }
+    if columns.venue { heading += "Venue" }
     grid.put(
       padded: heading, row: inner.row, column: inner.column + 2, width: width, style: c.style(.tableHeader))
     guard !order.isEmpty else {
       grid.put("no meetings", row: inner.row + 1, column: inner.column + 2, style: c.style(.muted))
       return
     }
-    let visible = inner.height - 1
-    for line in 0..<visible {
-      let index = state.meetingScroll + line
-      guard index < order.count else { break }
-      let meeting = meetings[order[index]]
+    for (line, meeting) in shown.enumerated() {
       let row = inner.row + 1 + line
       let selected = meeting.id == state.selectedMeeting
       let flashing = c.isFlashing(meeting.id.rawValue)
@@ -50,21 +82,25 @@ struct MeetingsView {
         statusStyle.foreground = base.foreground
       }
       var col = inner.column + 2
-      let statusText = statusWidth >= 10 ? status.label : status.shortLabel
-      col += grid.put(padded: statusText, row: row, column: col, width: statusWidth, style: statusStyle) + 1
-      let when =
-        "\(TimeText.day(meeting.start, .bishkek)) \(DisplayZone.bishkek.clock(meeting.start))/\(DisplayZone.dushanbe.clock(meeting.start))"
-      col += grid.put(padded: when, row: row, column: col, width: 18, style: base) + 1
-      if showBody {
-        col += grid.put(padded: meeting.kind.shortLabel, row: row, column: col, width: 10, style: base) + 1
+      if columns.status {
+        col +=
+          grid.put(padded: status.label, row: row, column: col, width: Self.statusWidth, style: statusStyle)
+          + 1
       }
-      var tail = self.tail(meeting, status)
-      if !showBody && tail.hasPrefix("in ") { tail.removeFirst(3) }
-      if !showBody && tail.hasPrefix("ends ") { tail.removeFirst(5) }
+      col +=
+        grid.put(
+          padded: when(meeting, status, bothTimes: columns.bothTimes), row: row, column: col,
+          width: columns.whenWidth, style: base) + 1
+      if columns.body {
+        col +=
+          grid.put(padded: meeting.kind.shortLabel, row: row, column: col, width: Self.bodyWidth, style: base)
+          + 1
+      }
+      let tail = self.tail(meeting, status, short: columns.shortCountdown)
       let tailWidth = min(DisplayWidth.of(tail), max(0, inner.right - col))
       var tailStyle = status.isClosed ? c.style(.muted) : c.style(.meeting(status))
       if highlighted || flashing { tailStyle = base }
-      if showVenue, let venue = meeting.venue {
+      if columns.venue, let venue = meeting.venue {
         grid.put(
           venue.latin, row: row, column: col, limit: max(0, inner.right - col - tailWidth - 1), style: base)
       }
@@ -72,8 +108,39 @@ struct MeetingsView {
     }
   }
 
-  /// The countdown for meetings ahead, the outcome for those behind.
-  private func tail(_ meeting: Meeting, _ status: MeetingStatus) -> String {
+  /// The richest columns that leave every countdown in view whole (ux.md bug 17).
+  func columns(width: Int, meetings: [Meeting]) -> Columns {
+    for columns in Columns.ladder {
+      var used = columns.whenWidth + 1
+      if columns.status { used += Self.statusWidth + 1 }
+      if columns.body { used += Self.bodyWidth + 1 }
+      if columns.venue { used += Self.minimumVenue + 1 }
+      let tails = meetings.map { meeting -> Int in
+        let status = meeting.status(at: context.now)
+        let width = DisplayWidth.of(tail(meeting, status, short: columns.shortCountdown))
+        return status == .held ? min(width, Self.outcomeRoom) : width
+      }
+      if used + (tails.max() ?? 0) <= width { return columns }
+    }
+    return Columns.ladder[Columns.ladder.count - 1]
+  }
+
+  /// The start in Bishkek (and Dushanbe) time; a past meeting of another year shows its year instead.
+  private func when(_ meeting: Meeting, _ status: MeetingStatus, bothTimes: Bool) -> String {
+    let day = TimeText.day(meeting.start, .bishkek)
+    let year = DisplayZone.bishkek.civil(meeting.start).year
+    if meeting.start < context.now && status != .inSession
+      && year != DisplayZone.bishkek.civil(context.now).year
+    {
+      return "\(day) \(year)"
+    }
+    let times = DisplayZone.bishkek.clock(meeting.start)
+    return bothTimes ? "\(day) \(times)/\(DisplayZone.dushanbe.clock(meeting.start))" : "\(day) \(times)"
+  }
+
+  /// The countdown for meetings ahead, the outcome for those behind; `short` gives countdowns in
+  /// their largest unit (`in 15d`), never cut.
+  private func tail(_ meeting: Meeting, _ status: MeetingStatus, short: Bool) -> String {
     switch status {
     case .held:
       var parts: [String] = []
@@ -83,7 +150,9 @@ struct MeetingsView {
     case .cancelled: return "cancelled"
     case .postponed: return "postponed"
     case .scheduled, .inSession:
-      return meeting.end < context.now ? "overdue" : TimeText.countdown(meeting, now: context.now)
+      if meeting.end < context.now { return "overdue" }
+      return short
+        ? TimeText.shortCountdown(meeting, now: context.now) : TimeText.countdown(meeting, now: context.now)
     }
   }
 }

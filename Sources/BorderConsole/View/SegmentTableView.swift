@@ -64,6 +64,11 @@ struct SegmentTableView {
       200)
     let idWidth = visible.reduce(2) { max($0, DisplayWidth.of(segments[$1].id.rawValue)) }
     columns[0].width = min(12, idWidth)
+    // "Last" is as wide as the widest age in view, so an age is never cut (ux.md bug 13).
+    let now = context.now
+    columns[6].width = visible.prefix(context.layout.segmentRows).reduce(4) {
+      max($0, TimeText.shortAge(segments[$1].lastEvent?.at, now: now).count)
+    }
     if width < 78 { columns.remove(at: 2) }
     if width < 58 { columns.removeLast() }
     if width < 50 { columns[columns.count - 1].width = 8 }
@@ -133,7 +138,7 @@ struct SegmentTableView {
         }
       case "Last":
         grid.put(
-          padded: TimeText.age(segment.lastEvent?.at, now: c.now), row: row, column: col,
+          padded: TimeText.shortAge(segment.lastEvent?.at, now: c.now), row: row, column: col,
           width: columnSpec.width, style: styled(.muted), alignRight: true)
       default:
         break

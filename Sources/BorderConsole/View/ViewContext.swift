@@ -76,6 +76,26 @@ enum TimeText {
     return DurationText.compact(seconds: seconds)
   }
 
+  /// An age in its largest unit, for narrow columns: `now`, `12m`, `19h`, `3d`, `11mo`, `4y`.
+  static func shortAge(_ time: Timestamp?, now: Timestamp) -> String {
+    guard let time else { return "—" }
+    let seconds = max(0, now.milliseconds(since: time) / 1000)
+    return shortDuration(seconds: seconds) ?? "now"
+  }
+
+  /// A span of time in its largest unit (`12m`, `19h`, `3d`, `11mo`, `4y`); nil under a minute.
+  static func shortDuration(seconds: Int64) -> String? {
+    let day: Int64 = 86_400
+    switch seconds {
+    case ..<60: return nil
+    case ..<3600: return "\(seconds / 60)m"
+    case ..<day: return "\(seconds / 3600)h"
+    case ..<(day * 30): return "\(seconds / day)d"
+    case ..<(day * 365): return "\(min(11, seconds / (day * 30)))mo"
+    default: return "\(seconds / (day * 365))y"
+    }
+  }
+
   /// A countdown to a start or an end: `in 3d04h`, `ends 2h10m`.
   static func countdown(_ meeting: Meeting, now: Timestamp) -> String {
     let status = meeting.status(at: now)
@@ -85,6 +105,15 @@ enum TimeText {
     let seconds = meeting.start.milliseconds(since: now) / 1000
     return seconds >= 0
       ? "in " + DurationText.compact(seconds: seconds) : DurationText.compact(seconds: seconds) + " ago"
+  }
+
+  /// A countdown in its largest unit, for narrow panes: `in 15d`, `ends 4d`, `in 35m`.
+  static func shortCountdown(_ meeting: Meeting, now: Timestamp) -> String {
+    let inSession = meeting.status(at: now) == .inSession
+    let seconds = (inSession ? meeting.end : meeting.start).milliseconds(since: now) / 1000
+    let span = shortDuration(seconds: abs(seconds)) ?? DurationText.compact(seconds: seconds)
+    if inSession { return "ends " + span }
+    return seconds >= 0 ? "in " + span : span + " ago"
   }
 
   /// Kilometres with one decimal; beyond any real distance in powers of ten (`9.3e17`), and `—`
