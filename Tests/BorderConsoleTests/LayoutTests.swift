@@ -182,4 +182,21 @@ struct LayoutTests {
     #expect(text.contains("May 19 2024"), "\(text)")
     #expect(text.contains("Dec 02 10:00/09:00") || text.contains("Dec 03 10:00/09:00"), "this year's without")
   }
+
+  @Test("at 250×60 the extra room goes to text: districts, both scripts, the agenda")
+  func wide() throws {
+    let text = ConsoleView.render(try SampleConsole.state(columns: 250, rows: 60)).text
+    let segments = paneRows(text, title: "Segments")
+    #expect(segments.first?.contains("Districts KG / TJ") == true)
+    #expect(
+      segments.contains {
+        $0.contains("A-02 Golovnoy water point (Головной)") && $0.contains("Batken / Isfara")
+      })
+    let meetings = paneRows(text, title: "Meetings")
+    #expect(meetings.first?.contains("Agenda") == true)
+    #expect(meetings.contains { $0.contains("A-05 C-02 E-04") }, "the border services' agenda")
+    // Nothing of this where there is no room for it.
+    let narrow = ConsoleView.render(try SampleConsole.state(columns: 120, rows: 40)).text
+    #expect(!narrow.contains("Districts KG / TJ") && !narrow.contains("Agenda"))
+  }
 }

@@ -60,7 +60,11 @@ struct MeetingsView {
     if columns.status { heading += "Status".padded(to: Self.statusWidth + 1) }
     heading += (columns.bothTimes ? "When (BIS/DUS)" : "When (BIS)").padded(to: columns.whenWidth + 1)
     if columns.body { heading += "Body".padded(to: Self.bodyWidth + 1) }
+    let agendaColumn = columns.venue ? agendaColumnAt(width: width) : nil
     if columns.venue { heading += "Venue" }
+    if let agendaColumn {
+      heading = heading.padded(to: agendaColumn) + "Agenda"
+    }
     grid.put(
       padded: heading, row: inner.row, column: inner.column + 2, width: width, style: c.style(.tableHeader))
     guard !order.isEmpty else {
@@ -101,11 +105,25 @@ struct MeetingsView {
       var tailStyle = status.isClosed ? c.style(.muted) : c.style(.meeting(status))
       if highlighted || flashing { tailStyle = base }
       if columns.venue, let venue = meeting.venue {
+        let venueRoom =
+          agendaColumn.map { $0 - (col - inner.column - 2) - 1 } ?? (inner.right - col - tailWidth - 1)
+        grid.put(venue.latin, row: row, column: col, limit: max(0, venueRoom), style: base)
+      }
+      if let agendaColumn, !meeting.agenda.isEmpty {
+        let start = inner.column + 2 + agendaColumn
         grid.put(
-          venue.latin, row: row, column: col, limit: max(0, inner.right - col - tailWidth - 1), style: base)
+          meeting.agenda.map(\.rawValue).joined(separator: " "), row: row, column: start,
+          limit: max(0, inner.right - start - tailWidth - 1), style: c.style(.muted))
       }
       grid.put(tail, row: row, column: inner.right - tailWidth, limit: tailWidth, style: tailStyle)
     }
+  }
+
+  /// Where the agenda starts on a wide pane (the segments a meeting takes up), or nil: the venue
+  /// keeps 24 columns and the countdown 12 before the agenda gets room.
+  private func agendaColumnAt(width: Int) -> Int? {
+    let venueStart = Self.statusWidth + 1 + 18 + 1 + Self.bodyWidth + 1
+    return width - venueStart >= 24 + 30 + 12 ? venueStart + 24 : nil
   }
 
   /// The richest columns that leave every countdown in view whole (ux.md bug 17).

@@ -69,6 +69,8 @@ struct SegmentTableView {
     columns[6].width = visible.prefix(context.layout.segmentRows).reduce(4) {
       max($0, TimeText.shortAge(segments[$1].lastEvent?.at, now: now).count)
     }
+    // A wide screen's room goes to text: both sides' districts, then both scripts of the name.
+    if width >= 140 { columns.insert(TableColumn(heading: "Districts KG / TJ", width: 34), at: 3) }
     if width < 78 { columns.remove(at: 2) }
     if width < 58 { columns.removeLast() }
     if width < 50 { columns[columns.count - 1].width = 8 }
@@ -112,7 +114,12 @@ struct SegmentTableView {
         grid.put(
           padded: segment.id.rawValue, row: row, column: col, width: columnSpec.width, style: styled(.title))
       case "Name":
-        grid.put(padded: segment.name.latin, row: row, column: col, width: columnSpec.width, style: base)
+        let name = columnSpec.width >= 48 ? segment.name.bothScripts : segment.name.latin
+        grid.put(padded: name, row: row, column: col, width: columnSpec.width, style: base)
+      case "Districts KG / TJ":
+        grid.put(
+          padded: "\(segment.kyrgyzDistrict.name.latin) / \(segment.tajikDistrict.name.latin)", row: row,
+          column: col, width: columnSpec.width, style: styled(.muted))
       case "Sector":
         grid.put(
           padded: segment.sector.shortLabel, row: row, column: col, width: columnSpec.width,
