@@ -105,6 +105,7 @@ struct DecoderFuzzTests {
     expectString("type", event.type)
     expectString("by", event.by)
     expectTime("at", event.at)
+    expectString("via", event.via?.rawValue)
     compareProvenance(event.provenance, object, label: label)
     switch event.payload {
     case .alertRaised(let report):
@@ -180,6 +181,9 @@ struct DecoderFuzzTests {
     case .noteAdded(let target, let text):
       expectString("target", target)
       expectString("text", text)
+    case .feedHeartbeat(let feed, let note):
+      expectString("feed", feed)
+      expectString("note", note)
     case .unknown(let type):
       expectString("type", type)
     }

@@ -39,6 +39,13 @@ extension EventCodec {
     return term
   }
 
+  /// `via`: the operator's tool, one of the known channels.
+  private static func channel(_ value: RawText) throws -> OperatorChannel {
+    for channel in OperatorChannel.allCases where value.text == channel.rawValue { return channel }
+    let known = OperatorChannel.allCases.map(\.rawValue).joined(separator: ", ")
+    throw EventDecodeError(field: "via", reason: "'\(value.text)' is not one of \(known)")
+  }
+
   private static func level(_ value: Int64?) throws -> AlertLevel {
     let number = try required(value, "level")
     guard let level = AlertLevel(number: number) else {
@@ -131,9 +138,12 @@ extension EventCodec {
         status: try term(f.status, "status", CheckpointStatus.self), note: f.note)
     case .noteAdded?:
       payload = .noteAdded(target: f.target, text: try nonEmpty(f.text, "text"))
+    case .feedHeartbeat?:
+      payload = .feedHeartbeat(feed: try nonEmpty(f.feed, "feed"), note: f.note)
     }
     var event = JournalEvent(seq: seq, at: at, by: by, provenance: provenance, payload: payload)
     event.uid = f.uid
+    event.via = try f.via.map { try channel($0) }
     return event
   }
 }

@@ -232,9 +232,13 @@ extension EventCodec {
     case .noteAdded(let target, let text):
       w.string("target", target)
       w.string("text", text)
+    case .feedHeartbeat(let feed, let note):
+      w.string("feed", feed)
+      w.string("note", note)
     case .unknown:
       break
     }
+    w.string("via", event.via?.rawValue)
     w.provenance(event.provenance)
     return w.finish()
   }

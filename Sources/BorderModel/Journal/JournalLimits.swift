@@ -140,6 +140,9 @@ extension EventPayload {
     case .noteAdded(let target, let text):
       if let target, let problem = Shape.id(target, "target") { return problem }
       return Shape.text(text, "text", max: JournalLimits.textBytes)
+    case .feedHeartbeat(let feed, let note):
+      return Shape.text(feed, "feed", max: JournalLimits.nameBytes)
+        ?? Shape.optional(note, "note", max: JournalLimits.textBytes)
     case .unknown(let type):
       return Shape.text(type, "type", max: JournalLimits.nameBytes)
     }

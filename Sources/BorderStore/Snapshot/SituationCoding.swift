@@ -3,7 +3,7 @@ import BorderModel
 /// Writes and reads every part of a situation for snapshots; the one place that knows the layout.
 enum SituationCoding {
   /// Bumped whenever the layout below changes: an older snapshot is then ignored and rebuilt.
-  static let formatVersion: UInt8 = 4
+  static let formatVersion: UInt8 = 5
 
   // MARK: Writing
 
@@ -24,6 +24,7 @@ enum SituationCoding {
       $0.int($1.value)
     }
     w.optional(s.scenario) { $0.string($1) }
+    w.optional(s.lastFeedEventAt, time)
   }
 
   static func time(_ w: inout BinaryWriter, _ t: Timestamp) { w.int64(t.epochMilliseconds) }
@@ -194,11 +195,13 @@ enum SituationCoding {
       (try r.string(), try r.int())
     }
     let scenario = try r.optional { try $0.string() }
+    let lastFeedEventAt = try r.optional(readTime)
     return Situation(
       title: title, isIllustrativeSample: sample, description: description, segments: segments,
       meetings: meetings, alerts: alerts, checkpoints: checkpoints, notes: notes, lastSeq: lastSeq,
       lastEventAt: lastEventAt, appliedEventCount: applied,
-      unknownEventTypes: Dictionary(unknown, uniquingKeysWith: { $1 }), scenario: scenario)
+      unknownEventTypes: Dictionary(unknown, uniquingKeysWith: { $1 }), scenario: scenario,
+      lastFeedEventAt: lastFeedEventAt)
   }
 
   static func readTime(_ r: inout BinaryReader) throws -> Timestamp {
