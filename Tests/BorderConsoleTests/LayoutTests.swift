@@ -199,4 +199,16 @@ struct LayoutTests {
     let narrow = ConsoleView.render(try SampleConsole.state(columns: 120, rows: 40)).text
     #expect(!narrow.contains("Districts KG / TJ") && !narrow.contains("Agenda"))
   }
+
+  @Test("a filter that matches nothing leaves the table's heading where it was (ux bug 14)")
+  func emptyFilterHeading() throws {
+    var state = try SampleConsole.state()
+    let before = paneRows(ConsoleView.render(state).text, title: "Segments").first
+    press(&state, .character("/"))
+    for c in "zzzz" { _ = state.handle(.key(.character(c))) }
+    #expect(state.rows.isEmpty)
+    let rows = paneRows(ConsoleView.render(state).text, title: "Segments")
+    #expect(rows.first == before, "\(rows.first ?? "")")
+    #expect(rows.dropFirst().first?.contains("no segment matches \"zzzz\"") == true)
+  }
 }

@@ -62,7 +62,9 @@ struct SegmentTableView {
     let segments = context.situation.segments
     let visible = context.state.rows[min(context.state.segmentScroll, context.state.rows.count)...].prefix(
       200)
-    let idWidth = visible.reduce(2) { max($0, DisplayWidth.of(segments[$1].id.rawValue)) }
+    // With no row in view (a filter that matches nothing) the heading keeps the width it had (ux.md bug 14).
+    let idRows = visible.isEmpty ? ArraySlice(segments.indices.prefix(200)) : visible
+    let idWidth = idRows.reduce(2) { max($0, DisplayWidth.of(segments[$1].id.rawValue)) }
     columns[0].width = min(12, idWidth)
     // "Last" is as wide as the widest age in view, so an age is never cut (ux.md bug 13).
     let now = context.now
