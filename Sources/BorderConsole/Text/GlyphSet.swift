@@ -18,10 +18,8 @@ public struct GlyphSet: Sendable, Hashable {
   public var selectionMark: String
   /// Marks an alert nobody has acknowledged.
   public var unacknowledged: String
-  /// Marks a resolved alert.
-  public var resolved: String
   public var ellipsis: String
-  /// The live indicator when fresh (empty: the word alone) and when stale.
+  /// The live indicator when fresh and when stale (empty: the word alone).
   public var liveDot: String
   public var staleDot: String
   /// The strip map's pointer under the selected segment.
@@ -75,13 +73,17 @@ public struct GlyphSet: Sendable, Hashable {
     }
   }
 
+  /// The stale dot and a space, or nothing where the word says it alone.
+  public var staleMark: String { staleDot.isEmpty ? "" : staleDot + " " }
+
   /// Every glyph that means something, with what it means: the ones that can share a screen.
   ///
   /// Box drawing and the title separator are structure, not meaning, and are left out.
   public var marks: [(meaning: String, glyph: String)] {
     var marks: [(String, String)] = [
       ("gauge: agreed", gaugeFull), ("gauge: not agreed", gaugeEmpty), ("selected row", selectionMark),
-      ("unacknowledged", unacknowledged), ("resolved", resolved), ("text cut", ellipsis),
+      ("unacknowledged", unacknowledged), ("acknowledged", acknowledgedMark),
+      ("resolved", resolvedMark), ("newer alerts above", newerMark), ("text cut", ellipsis),
       ("live", liveDot), ("stale", staleDot), ("selected segment on the strip map", pointer),
       ("changed row", changedMark), ("no value", noValue),
     ]
@@ -93,14 +95,14 @@ public struct GlyphSet: Sendable, Hashable {
   /// Box drawing, block elements and the control pictures.
   public static let unicode = GlyphSet(
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-    gaugeFull: "▰", gaugeEmpty: "▱", selectionMark: "▶", unacknowledged: "●", resolved: "✓", ellipsis: "…",
-    liveDot: "◉", staleDot: "✕", pointer: "▔", separator: "·", changedMark: "*", noValue: "—",
+    gaugeFull: "▰", gaugeEmpty: "▱", selectionMark: "▶", unacknowledged: "●", ellipsis: "…",
+    liveDot: "◉", staleDot: "⚠", pointer: "▔", separator: "·", changedMark: "*", noValue: "—",
     isASCII: false)
 
   /// Plain ASCII for terminals and locales without UTF-8.
   public static let ascii = GlyphSet(
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-    gaugeFull: "%", gaugeEmpty: "_", selectionMark: ">", unacknowledged: "*", resolved: "v", ellipsis: "~",
-    liveDot: "", staleDot: "x", pointer: "'", separator: "|", changedMark: "\"", noValue: "-",
+    gaugeFull: "%", gaugeEmpty: "_", selectionMark: ">", unacknowledged: "*", ellipsis: "~",
+    liveDot: "", staleDot: "", pointer: "'", separator: "|", changedMark: "\"", noValue: "-",
     isASCII: true)
 }

@@ -58,7 +58,7 @@ struct DetailContent {
       text.heading(full ? "Alerts" : "Recent alerts")
       for alert in alerts.prefix(full ? 50 : 3) {
         let mark =
-          alert.needsAcknowledgement ? c.glyphs.unacknowledged : (alert.isOpen ? " " : c.glyphs.resolved)
+          alert.needsAcknowledgement ? c.glyphs.unacknowledged : (alert.isOpen ? " " : c.glyphs.resolvedMark)
         text.add(
           RichLine([
             (mark, alert.needsAcknowledgement ? .unacknowledged : .muted),

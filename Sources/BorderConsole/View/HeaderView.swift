@@ -116,8 +116,8 @@ struct HeaderView {
       return [
         (
           compact
-            ? " \(c.glyphs.staleDot) STORE UNREACHABLE "
-            : " \(c.glyphs.staleDot) STORE UNREACHABLE since \(time) UTC ",
+            ? " \(c.glyphs.staleMark)STORE UNREACHABLE "
+            : " \(c.glyphs.staleMark)STORE UNREACHABLE since \(time) UTC ",
           c.style(.stale)
         )
       ]
@@ -125,7 +125,7 @@ struct HeaderView {
     if state.journal.readError != nil {
       return [
         (
-          " \(c.glyphs.staleDot) JOURNAL UNREADABLE ",
+          " \(c.glyphs.staleMark)JOURNAL UNREADABLE ",
           c.style(.stale)
         )
       ]
@@ -137,7 +137,7 @@ struct HeaderView {
     guard let last else {
       return [
         (
-          compact ? " \(c.glyphs.staleDot) STALE no feed " : " \(c.glyphs.staleDot) STALE · no feed event ",
+          compact ? " \(c.glyphs.staleMark)STALE no feed " : " \(c.glyphs.staleMark)STALE · no feed event ",
           c.style(.stale)
         )
       ]
@@ -148,8 +148,8 @@ struct HeaderView {
       return [
         (
           compact
-            ? " \(c.glyphs.staleDot) STALE \(ageText) "
-            : " \(c.glyphs.staleDot) STALE · last feed event \(ageText) ", c.style(.stale)
+            ? " \(c.glyphs.staleMark)STALE \(ageText) "
+            : " \(c.glyphs.staleMark)STALE · last feed event \(ageText) ", c.style(.stale)
         )
       ]
     }
