@@ -179,22 +179,16 @@ struct AlertFeedView {
   func who(_ alert: Alert, width: Int) -> String {
     guard let mark = alert.resolution ?? alert.acknowledgement else { return "" }
     let age = TimeText.shortAge(mark.at, now: context.now)
-    // The login, without the address a console adds (the detail shows it all).
-    let login = mark.by.split(separator: "@", maxSplits: 1).first.map(String.init) ?? mark.by
-    return fitted(login, max(1, width - 1 - DisplayWidth.of(age))) + " " + age
+    return fitted(TimeText.login(mark.by), max(1, width - 1 - DisplayWidth.of(age))) + " " + age
   }
 }
 
 extension TimeText {
-  /// An age in its largest unit only: `now`, `3m`, `19h`, `12d`, `4y`.
-  static func shortAge(_ time: Timestamp, now: Timestamp) -> String {
-    let seconds = max(0, now.milliseconds(since: time) / 1000)
-    if seconds < 60 { return "now" }
-    if seconds < 3600 { return "\(seconds / 60)m" }
-    if seconds < 86_400 { return "\(seconds / 3600)h" }
-    if seconds < 86_400 * 365 { return "\(seconds / 86_400)d" }
-    return "\(seconds / (86_400 * 365))y"
+  /// Who acted, without the address a console adds to the login (the full detail shows it all).
+  static func login(_ by: String) -> String {
+    by.split(separator: "@", maxSplits: 1).first.map(String.init) ?? by
   }
+
 }
 
 /// Text cut to at most `columns` display columns, ending in `…` when cut.
