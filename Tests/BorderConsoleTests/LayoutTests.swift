@@ -211,4 +211,17 @@ struct LayoutTests {
     #expect(rows.first == before, "\(rows.first ?? "")")
     #expect(rows.dropFirst().first?.contains("no segment matches \"zzzz\"") == true)
   }
+
+  @Test("in Russian the header keeps its counts too, and the meetings pane its headings")
+  func russian() throws {
+    for (columns, rows) in screenSizes {
+      var state = try SampleConsole.state(columns: columns, rows: rows)
+      state.l10n = .russian
+      let text = ConsoleView.render(state).text
+      let header = text.split(separator: "\n").first.map(String.init) ?? ""
+      #expect(header.contains("◆1 ▲2 ○1"), "\(columns)×\(rows): \(header)")
+      #expect(header.contains("● 3 не подтв.") || header.contains("●3"), "\(columns)×\(rows): \(header)")
+      #expect(paneRows(text, title: "Встречи").first?.contains("Когда (БШК") == true, "\(columns)×\(rows)")
+    }
+  }
 }

@@ -179,7 +179,7 @@ struct HeaderView {
       levels.append("\(c.glyphs.level(level))\(count)")
       out.append((levels[levels.count - 1], style))
     }
-    if !levels.isEmpty && form == .words { out.append((" open", bar)) }
+    if !levels.isEmpty && form == .words { out.append((" " + c.l10n.tr("open", context: "alerts"), bar)) }
     let unacknowledged = counts.unacknowledged
     let gap = out.isEmpty ? "" : (form == .compact ? " " : "  ")
     if unacknowledged > 0 {
@@ -189,13 +189,13 @@ struct HeaderView {
           gap
             + (form == .compact
               ? "\(c.glyphs.unacknowledged)\(unacknowledged)"
-              : "\(c.glyphs.unacknowledged) \(unacknowledged) unacked"),
+              : "\(c.glyphs.unacknowledged) " + c.l10n.tr("%d unacked", unacknowledged)),
           style
         ))
     } else if out.isEmpty {
-      out.append((form == .compact ? "calm" : "no open alerts", bar))
+      out.append((form == .compact ? c.l10n.tr("calm") : c.l10n.tr("no open alerts"), bar))
     } else if form != .compact {
-      out.append((gap + (form == .words ? "all acknowledged" : "all acked"), bar))
+      out.append((gap + (form == .words ? c.l10n.tr("all acknowledged") : c.l10n.tr("all acked")), bar))
     }
     return out
   }

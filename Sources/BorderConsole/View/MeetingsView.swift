@@ -60,13 +60,14 @@ struct MeetingsView {
     }
     let columns = self.columns(width: width, meetings: shown)
     var heading = ""
-    if columns.status { heading += "Status".padded(to: Self.statusWidth + 1) }
-    heading += (columns.bothTimes ? "When (BIS/DUS)" : "When (BIS)").padded(to: columns.whenWidth + 1)
-    if columns.body { heading += "Body".padded(to: Self.bodyWidth + 1) }
+    if columns.status { heading += c.l10n.tr("Status").padded(to: Self.statusWidth + 1) }
+    heading += (columns.bothTimes ? c.l10n.tr("When (BIS/DUS)") : c.l10n.tr("When (BIS)")).padded(
+      to: columns.whenWidth + 1)
+    if columns.body { heading += c.l10n.tr("Body").padded(to: Self.bodyWidth + 1) }
     let agendaColumn = columns.venue ? agendaColumnAt(width: width) : nil
-    if columns.venue { heading += "Venue" }
+    if columns.venue { heading += c.l10n.tr("Venue") }
     if let agendaColumn {
-      heading = heading.padded(to: agendaColumn) + "Agenda"
+      heading = heading.padded(to: agendaColumn) + c.l10n.tr("Agenda")
     }
     grid.put(
       padded: heading, row: inner.row, column: inner.column + 2, width: width, style: c.style(.tableHeader))
