@@ -8,7 +8,7 @@ struct HeaderView {
     let c = context
     let bar = c.style(.header)
     grid.fill(rect, style: bar)
-    let (tag, right) = arrangement(width: rect.width)
+    let (tag, right, readOnly) = arrangement(width: rect.width)
     let used = width(of: right)
     var column = rect.right - used
     grid.clockSeconds = nil
@@ -23,6 +23,10 @@ struct HeaderView {
       column += 1
     }
     var left = rect.column + 1
+    if !readOnly.isEmpty {
+      // A console that cannot act says so first: it is kept before everything but the counts.
+      left += grid.put(readOnly, row: rect.row, column: left, style: c.style(.error).onBar(bar)) + 2
+    }
     if !tag.isEmpty {
       left +=
         grid.put(
@@ -38,13 +42,15 @@ struct HeaderView {
   /// Parts go in order of least use (ux.md bug 8): first the title (whole, then cut, then gone),
   /// then the clocks' long names, the second and third clocks, the words of the live indicator,
   /// the UTC clock, the words of the counts; the open and unacknowledged counts go last.
-  func arrangement(width columns: Int) -> (tag: String, right: [[(String, CellStyle)]]) {
+  func arrangement(width columns: Int) -> (tag: String, right: [[(String, CellStyle)]], readOnly: String) {
     let c = context
+    let readOnly = c.state.readOnly ? "READ-ONLY" : ""
+    let readOnlyWidth = readOnly.isEmpty ? 0 : DisplayWidth.of(readOnly) + 2
     let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
     let tags =
       c.situation.isIllustrativeSample
       ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]", "[sample]"] : [""]
-    func tagWidth(_ tag: String) -> Int { tag.isEmpty ? 0 : DisplayWidth.of(tag) + 1 }
+    func tagWidth(_ tag: String) -> Int { (tag.isEmpty ? 0 : DisplayWidth.of(tag) + 1) + readOnlyWidth }
     let titleWidth = DisplayWidth.of(c.situation.title) + 2
     // Each variant is built once (this runs every second), and only if it is tried.
     let counts = alertCounts(.words)
@@ -54,7 +60,9 @@ struct HeaderView {
     ]
     // With the whole title: the richest right side and tag that leave it room.
     for right in richest {
-      for tag in tags where width(of: right) + tagWidth(tag) + titleWidth <= columns { return (tag, right) }
+      for tag in tags where width(of: right) + tagWidth(tag) + titleWidth <= columns {
+        return (tag, right, readOnly)
+      }
     }
     // The title goes first; then the rest, one part at a time.
     let compactLive = liveIndicator(compact: true)
@@ -71,9 +79,10 @@ struct HeaderView {
     var right: [[(String, CellStyle)]] = []
     for option in fewer {
       right = option()
-      if width(of: right) + tagWidth(tag) <= columns { return (tag, right) }
+      if width(of: right) + tagWidth(tag) <= columns { return (tag, right, readOnly) }
     }
-    return ("", right)
+    let keepsReadOnly = width(of: right) + readOnlyWidth <= columns
+    return ("", right, keepsReadOnly ? readOnly : "")
   }
 
   private func width(of parts: [[(String, CellStyle)]]) -> Int {
