@@ -187,6 +187,8 @@ extension ConsoleState {
       overlay = overlay == .help ? nil : .help
     case .cycleTheme:
       return [.cycleTheme]
+    case .copyRecord:
+      return copyRecordOnScreen()
     case .acknowledge, .resolve, .changeLevel, .raiseAlert, .addNote:
       openForm(for: command)
     case .cycleFeedView, .nextUnacknowledged, .openCounterpart, .goBack, .markAllSeen, .focusPane:

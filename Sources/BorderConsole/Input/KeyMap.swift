@@ -14,6 +14,7 @@ public enum Command: Sendable, Hashable {
   case quit
   case acknowledge, resolve, changeLevel, raiseAlert, addNote
   case cycleTheme
+  case copyRecord
   /// The alert feed: next view, next unacknowledged, alert ↔ segment and back, mark all seen.
   case cycleFeedView, nextUnacknowledged, openCounterpart, goBack, markAllSeen
   /// Focus one pane directly.
@@ -134,6 +135,10 @@ public struct KeyMap: Sendable {
     KeyBinding(
       [.character("n")], .addNote, "Add a note to the record on screen (segment, alert or meeting)",
       group: "Act"),
+    KeyBinding(
+      [.character("y")], .copyRecord,
+      "Copy the record's ID and text (OSC 52)",
+      group: "Console"),
     KeyBinding([.character("t")], .cycleTheme, "Next theme", group: "Console"),
     KeyBinding([.character("?"), .function(1)], .help, "This help", hint: "help", group: "Console"),
     KeyBinding(
