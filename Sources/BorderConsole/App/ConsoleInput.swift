@@ -18,11 +18,13 @@ public struct JournalNews: Sendable {
   public var readError: String?
   /// Set while the store (a PostgreSQL server) cannot be reached: since when.
   public var unreachableSince: Timestamp?
+  /// Set when new reference data was found but not taken (it has errors): the first problem.
+  public var referenceProblem: String?
 
   public init(
     situation: Situation, events: [JournalEvent] = [], touches: [EventTouch] = [],
     restartReason: String? = nil, baseline: Situation? = nil, skipped: Int = 0, lastProblem: String? = nil,
-    readError: String? = nil
+    readError: String? = nil, referenceProblem: String? = nil
   ) {
     self.situation = situation
     self.events = events
@@ -32,6 +34,7 @@ public struct JournalNews: Sendable {
     self.skipped = skipped
     self.lastProblem = lastProblem
     self.readError = readError
+    self.referenceProblem = referenceProblem
   }
 }
 
