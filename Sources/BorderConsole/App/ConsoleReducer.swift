@@ -184,6 +184,8 @@ extension ConsoleState {
       overlayScroll = 0
     case .cycleTheme:
       return [.cycleTheme]
+    case .copyRecord:
+      return copyRecordOnScreen()
     case .searchHelp:
       prompt = .search("")
     case .nextMatch: findInHelp(forward: true)
@@ -193,7 +195,8 @@ extension ConsoleState {
       break
     case .acknowledge, .resolve, .changeLevel, .raiseAlert, .addNote:
       openForm(for: command)
-    case .cycleFeedView, .nextUnacknowledged, .openCounterpart, .goBack, .markAllSeen, .focusPane:
+    case .cycleFeedView, .nextUnacknowledged, .openCounterpart, .goBack, .markAllSeen, .focusPane,
+      .raiseFeedLevel, .lowerFeedLevel:
       return runFeedCommand(command)
     }
     return []

@@ -14,6 +14,7 @@ public enum Command: Sendable, Hashable {
   case quit
   case acknowledge, resolve, changeLevel, raiseAlert, addNote
   case cycleTheme
+  case copyRecord
   /// In help: type a word to find; then the next and the previous line that has it.
   case searchHelp, nextMatch, previousMatch
   /// In a form or prompt: send it (or keep the filter, jump, find), or cancel it.
@@ -32,6 +33,8 @@ public enum Command: Sendable, Hashable {
   }
   /// The alert feed: next view, next unacknowledged, alert ↔ segment and back, mark all seen.
   case cycleFeedView, nextUnacknowledged, openCounterpart, goBack, markAllSeen
+  /// The feed's `level ≥ N` view, one level up or down.
+  case raiseFeedLevel, lowerFeedLevel
   /// Focus one pane directly.
   case focusPane(Pane)
 }
@@ -241,6 +244,12 @@ public struct KeyMap: Sendable {
       [.character("o")], .openCounterpart,
       "Alert → its segment; segment → its alerts", hint: "segment", group: "Feed",
       hintContexts: [.alerts, .segments], contextHints: [.segments: "alerts"]),
+    KeyBinding(
+      [.character("+")], .raiseFeedLevel, "Feed: level ≥ N, one level up", group: "Feed",
+      contexts: KeyContext.panes),
+    KeyBinding(
+      [.character("-")], .lowerFeedLevel, "Feed: level ≥ N, one level down", group: "Feed",
+      contexts: KeyContext.panes),
     KeyBinding([.backspace], .goBack, "Back to where o came from", group: "Feed", contexts: KeyContext.panes),
     KeyBinding(
       [.character("m")], .markAllSeen,
@@ -274,6 +283,10 @@ public struct KeyMap: Sendable {
     KeyBinding(
       [.character("n")], .addNote, "Add a note to the record on screen (segment, alert or meeting)",
       hint: "note", group: "Act", hintContexts: KeyContext.browsing, priority: .high),
+    KeyBinding(
+      [.character("y")], .copyRecord,
+      "Copy the record's ID and text (OSC 52)",
+      group: "Console"),
     KeyBinding([.character("t")], .cycleTheme, "Next theme", group: "Console"),
     KeyBinding(
       [.character("?"), .function(1)], .help, "This help", hint: "help", hintKeys: "?", group: "Console",
