@@ -72,7 +72,7 @@ struct ConsoleReducerTests {
     #expect(state.filter.isEmpty && state.rows.count == state.live.segments.count)
   }
 
-  @Test("s cycles the sort column, r reverses it, and the selection is kept")
+  @Test("s cycles the sort column, r reverses it, and the table shows its top")
   func sort() throws {
     var state = try SampleConsole.state()
     _ = press(&state, .character(":"))
@@ -82,9 +82,10 @@ struct ConsoleReducerTests {
     #expect(state.sort == .level)
     let first = state.live.segments[state.rows[0]]
     #expect(first.id == "A-05", "the armed incident first, got \(first.id)")
-    #expect(state.selectedSegment == "C-02")
+    #expect(state.selectedSegment == "A-05" && state.segmentScroll == 0)
     _ = press(&state, .character("r"))
     #expect(state.live.segments[state.rows.last!].id == "A-05")
+    #expect(state.selectedRow == 0 && state.segmentScroll == 0)
     for _ in 0..<(SegmentSort.allCases.count - 1) { _ = press(&state, .character("s")) }
     #expect(state.sort == .position)
   }

@@ -20,6 +20,19 @@ struct ViewSnapshotTests {
     }
   }
 
+  @Test("the sample at 64×20, 80×24, 120×40 and 250×60, in Unicode and ASCII", arguments: screenSizes)
+  func sizes(columns: Int, rows: Int) throws {
+    let state = try SampleConsole.state(columns: columns, rows: rows)
+    for glyphs in [GlyphSet.unicode, .ascii] {
+      let grid = ConsoleView.render(state, glyphs: glyphs)
+      let name = "sample-\(columns)x\(rows)\(glyphs.isASCII ? "-ascii" : "")"
+      expectSnapshot(TextRenderer.plain(grid), named: name)
+      for title in ["Segments", "Meetings", "Alerts"] {
+        #expect(grid.text.contains("\(glyphs.horizontal) \(title)"), "\(name): the \(title) pane is drawn")
+      }
+    }
+  }
+
   @Test("ASCII only, for terminals without UTF-8")
   func ascii() throws {
     let state = try SampleConsole.state(columns: 80, rows: 24)

@@ -48,6 +48,14 @@ extension ConsoleState {
     keepSelectionsVisible()
   }
 
+  /// After a new sort, selects the table's first row and scrolls to it: the worst comes first,
+  /// and nothing above it is hidden (ux.md bug 7).
+  mutating func showTopOfTable() {
+    if let first = rows.first { selectedSegment = displayed.segments[first].id }
+    segmentScroll = 0
+    keepSelectionsVisible()
+  }
+
   /// Scrolls each pane so its selection stays in view.
   mutating func keepSelectionsVisible() {
     let layout = self.layout

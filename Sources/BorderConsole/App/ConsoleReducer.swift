@@ -146,12 +146,12 @@ extension ConsoleState {
       sort = SegmentSort(rawValue: (sort.rawValue + 1) % SegmentSort.allCases.count) ?? .position
       sortDescending = false
       refreshRows()
-      keepSelectionsVisible()
+      showTopOfTable()
       say("sorted by \(sort.label)", seconds: 2)
     case .reverseSort:
       sortDescending.toggle()
       refreshRows()
-      keepSelectionsVisible()
+      showTopOfTable()
     case .jump:
       prompt = .jump("")
     case .toggleFreeze:
@@ -184,6 +184,8 @@ extension ConsoleState {
       overlayScroll = 0
     case .cycleTheme:
       return [.cycleTheme]
+    case .copyRecord:
+      return copyRecordOnScreen()
     case .searchHelp:
       prompt = .search("")
     case .nextMatch: findInHelp(forward: true)

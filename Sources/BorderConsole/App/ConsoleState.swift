@@ -159,6 +159,8 @@ public struct ConsoleState: Sendable {
   public var journal = JournalHealth()
   /// How long the journal may stay silent before the indicator says stale.
   public var staleAfterSeconds: Int64 = 3600
+  /// Whether the terminal takes clipboard writes (OSC 52), so `y` can copy.
+  public var clipboardAvailable = false
   /// The dialog of an action being prepared (acknowledge, resolve, raise, note).
   public var form: ActionForm?
   /// Whether actions are refused (a viewer or wall screen).
@@ -252,46 +254,64 @@ public struct ConsoleState: Sendable {
       for district in [segment.kyrgyzDistrict, segment.tajikDistrict] {
         parts.append(district.name.latin)
         parts.append(district.name.cyrillic ?? "")
+        parts.append(district.region?.latin ?? "")
+        parts.append(district.region?.cyrillic ?? "")
       }
       for settlement in segment.settlements {
         parts.append(settlement.name.latin)
         parts.append(settlement.name.cyrillic ?? "")
       }
-      return parts.joined(separator: "\u{1F}").lowercased()
+      return Self.searchForm(parts.joined(separator: "\u{1F}"))
     }
+  }
+
+  /// Text as the filter compares it: lower case, `ё` read as `е`, composed or not (ux.md bug 18).
+  static func searchForm(_ text: String) -> String {
+    let lower = text.lowercased()
+    guard lower.unicodeScalars.contains(where: { $0 == "ё" || $0 == "\u{0308}" }) else { return lower }
+    var out = String.UnicodeScalarView()
+    for scalar in lower.unicodeScalars {
+      if scalar == "\u{0308}", out.last == "е" { continue }
+      out.append(scalar == "ё" ? "е" : scalar)
+    }
+    return String(out)
   }
 
   /// Recomputes the table's rows after the data, filter or sort changed.
   public mutating func refreshRows() {
     let situation = displayed
     cache = DisplayCache(situation, moment: displayMoment)
-    let needle = filter.lowercased()
+    let needle = Self.searchForm(filter)
     var positions = Array(situation.segments.indices)
     if !needle.isEmpty {
       positions = positions.filter { $0 < searchKeys.count && searchKeys[$0].contains(needle) }
     }
     let segments = situation.segments
     let effective = cache.effectiveLevels
-    func before(_ a: Int, _ b: Int) -> Bool {
+    // Whether `a` comes before `b` by the sort's own key, worst or newest or largest first for
+    // level, status, recency and length (ux.md bug 7); nil when the key ties.
+    func precedes(_ a: Int, _ b: Int) -> Bool? {
       let x = segments[a]
       let y = segments[b]
       switch sort {
-      case .position: return a < b
-      case .id: return x.id != y.id ? x.id < y.id : a < b
-      case .name: return x.name.latin != y.name.latin ? x.name.latin < y.name.latin : a < b
-      case .length: return x.lengthKm != y.lengthKm ? x.lengthKm < y.lengthKm : a < b
-      case .status: return x.status != y.status ? x.status < y.status : a < b
-      case .level: return effective[a] != effective[b] ? effective[a] < effective[b] : a < b
+      case .position: return nil
+      case .id: return x.id != y.id ? x.id < y.id : nil
+      case .name: return x.name.latin != y.name.latin ? x.name.latin < y.name.latin : nil
+      case .length: return x.lengthKm != y.lengthKm ? x.lengthKm > y.lengthKm : nil
+      case .status: return x.status != y.status ? x.status < y.status : nil
+      case .level: return effective[a] != effective[b] ? effective[a] > effective[b] : nil
       case .lastEvent:
         let p = x.lastEvent?.seq ?? 0
         let q = y.lastEvent?.seq ?? 0
-        return p != q ? p < q : a < b
+        return p != q ? p > q : nil
       }
     }
-    // Level, status and recency read best highest first; names and positions ascending.
-    let naturalDescending = sort == .level || sort == .lastEvent || sort == .length || sort == .status
-    let descending = naturalDescending != sortDescending
-    positions.sort { descending ? before($1, $0) : before($0, $1) }
+    // Ties stay west to east, reversed or not; reversing turns the key's order round.
+    let reversesPosition = sort == .position && sortDescending
+    positions.sort { a, b in
+      if let first = precedes(a, b) { return first != sortDescending }
+      return reversesPosition ? a > b : a < b
+    }
     rows = positions
     refreshFeed()
   }

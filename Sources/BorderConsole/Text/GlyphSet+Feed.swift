@@ -4,6 +4,6 @@ extension GlyphSet {
   public var acknowledgedMark: String { isASCII ? "v" : "✓" }
   /// Marks a resolved alert.
   public var resolvedMark: String { isASCII ? "x" : "×" }
-  /// Points at newer alerts above the visible rows: `3 newer ↑`.
-  public var newerMark: String { isASCII ? "^" : "↑" }
+  /// Points at newer alerts above the visible rows: `3 newer ↑` (in ASCII the word: `^` is level 3).
+  public var newerMark: String { isASCII ? "above" : "↑" }
 }

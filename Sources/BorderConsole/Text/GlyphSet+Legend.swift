@@ -9,11 +9,11 @@ extension GlyphSet {
       (resolvedMark, "a resolved alert"),
       (changedMark, "changed since you last looked (seen once selected or opened, or m; per console)"),
       (newerMark, "N newer: alerts above the feed's selection"),
-      (isASCII ? "^" : "▔", "under the strip map: the selected segment"),
+      (pointer, "under the strip map: the selected segment"),
       (liveDot, "live: time since the journal's last event"),
       (staleDot, "STALE: the journal has been silent too long"),
       (gaugeFull + gaugeEmpty, "the gauge: km agreed of the whole line"),
       (ellipsis, "text cut to fit (the detail shows it whole)"),
-    ]
+    ].filter { !$0.glyph.isEmpty }  // In ASCII, live and stale are the words alone.
   }
 }

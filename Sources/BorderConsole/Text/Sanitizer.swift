@@ -130,7 +130,9 @@ public enum Transliteration {
     case 0x201C, 0x201D, 0x2033: return "\""
     case 0x2026: return "..."
     case 0x00B0: return "deg"
-    case 0x00B7, 0x2022: return "*"
+    // The middle dot separates parts of a title; `*` marks an unacknowledged alert (ux.md bug 16).
+    case 0x00B7: return "|"
+    case 0x2022: return "*"
     case 0x2192: return "->"
     case 0x2190: return "<-"
     case 0x2191: return "^"

@@ -223,15 +223,6 @@ extension TimeText {
     by.split(separator: "@", maxSplits: 1).first.map(String.init) ?? by
   }
 
-  /// An age in its largest unit only: `now`, `3m`, `19h`, `12d`, `4y`.
-  static func shortAge(_ time: Timestamp, now: Timestamp, _ l10n: Localizer = .english) -> String {
-    let seconds = max(0, now.milliseconds(since: time) / 1000)
-    if seconds < 60 { return l10n.tr("now", context: "age") }
-    if seconds < 3600 { return l10n.tr("%dm", context: "duration", seconds / 60) }
-    if seconds < 86_400 { return l10n.tr("%dh", context: "duration", seconds / 3600) }
-    if seconds < 86_400 * 365 { return l10n.tr("%dd", context: "duration", seconds / 86_400) }
-    return l10n.tr("%dy", context: "duration", seconds / (86_400 * 365))
-  }
 }
 
 /// Text cut to at most `columns` display columns, ending in `…` when cut.

@@ -8,50 +8,7 @@ struct HeaderView {
     let c = context
     let bar = c.style(.header)
     grid.fill(rect, style: bar)
-    // The right side in full, else compact; the title takes what is left and goes first.
-    // The sample's tag names the scenario; the long form only where it costs the right side nothing.
-    let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
-    let tags =
-      !c.situation.isIllustrativeSample
-      ? [""]
-      : rect.width >= 100
-        ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]"] : ["[sample\(scenario)]"]
-    // From richest to most compact: the first that leaves the whole title room wins.
-    // A console that cannot act says so first: it is kept before everything but the counts.
-    let readOnly = c.state.readOnly ? "READ-ONLY" : ""
-    let readOnlyWidth = readOnly.isEmpty ? 0 : DisplayWidth.of(readOnly) + 2
-    let titleWidth = DisplayWidth.of(c.situation.title) + 1 + readOnlyWidth
-    // Each variant is built once (this runs every second).
-    let counts = alertCounts(compact: false)
-    let live = liveIndicator(compact: false)
-    let narrowClocks = clocks(wide: false)
-    // The interface's language, when it is not English: last, so it stays when room is short.
-    let language: [[(String, CellStyle)]] =
-      c.l10n.language == .english ? [] : [[(c.l10n.language.rawValue.uppercased(), c.style(.headerAccent))]]
-    let options: [() -> [[(String, CellStyle)]]] = [
-      { [counts, live, clocks(wide: true)] + language },
-      { [counts, live, narrowClocks] + language },
-      { [alertCounts(compact: true), live, narrowClocks] + language },
-      { [alertCounts(compact: true), liveIndicator(compact: true), narrowClocks] + language },
-    ]
-    var right: [[(String, CellStyle)]] = []
-    var tag = tags[tags.count - 1]
-    var tagWidth = tag.isEmpty ? 0 : DisplayWidth.of(tag) + 2
-    search: for option in options {
-      right = option()
-      for candidate in tags {
-        let candidateWidth = candidate.isEmpty ? 0 : DisplayWidth.of(candidate) + 2
-        if width(of: right) + candidateWidth + titleWidth <= rect.width {
-          (tag, tagWidth) = (candidate, candidateWidth)
-          break search
-        }
-      }
-    }
-    // The language tag goes before the alert counts do.
-    if !language.isEmpty, width(of: right) + tagWidth + readOnlyWidth > rect.width, right.count > 1 {
-      right.removeLast()
-    }
-    while width(of: right) + tagWidth + readOnlyWidth > rect.width, !right.isEmpty { right.removeFirst() }
+    let (tag, right, readOnly) = arrangement(width: rect.width)
     let used = width(of: right)
     var column = rect.right - used
     grid.clockSeconds = nil
@@ -67,20 +24,79 @@ struct HeaderView {
     }
     var left = rect.column + 1
     if !readOnly.isEmpty {
+      // A console that cannot act says so first: it is kept before everything but the counts.
       left += grid.put(readOnly, row: rect.row, column: left, style: c.style(.error).onBar(bar)) + 2
     }
     if !tag.isEmpty {
-      left += grid.put(tag, row: rect.row, column: left, style: c.style(.headerAccent)) + 1
+      left +=
+        grid.put(
+          tag, row: rect.row, column: left, limit: max(0, rect.right - used - left),
+          style: c.style(.headerAccent)) + 1
     }
     let room = rect.right - used - left - 1
     if room >= 6 { grid.put(c.situation.title, row: rect.row, column: left, limit: room, style: bar) }
+  }
+
+  /// What the header shows at a width: the sample's tag and the parts on the right.
+  ///
+  /// Parts go in order of least use (ux.md bug 8): first the title (whole, then cut, then gone),
+  /// then the clocks' long names, the second and third clocks, the words of the live indicator,
+  /// the UTC clock, the words of the counts; the open and unacknowledged counts go last.
+  func arrangement(width columns: Int) -> (tag: String, right: [[(String, CellStyle)]], readOnly: String) {
+    let c = context
+    let readOnly = c.state.readOnly ? c.l10n.tr("READ-ONLY") : ""
+    let readOnlyWidth = readOnly.isEmpty ? 0 : DisplayWidth.of(readOnly) + 2
+    let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
+    let tags =
+      c.situation.isIllustrativeSample
+      ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]", "[sample]"] : [""]
+    func tagWidth(_ tag: String) -> Int { (tag.isEmpty ? 0 : DisplayWidth.of(tag) + 1) + readOnlyWidth }
+    let titleWidth = DisplayWidth.of(c.situation.title) + 2
+    // Each variant is built once (this runs every second), and only if it is tried.
+    let counts = alertCounts(.words)
+    let live = liveIndicator(compact: false)
+    // The interface's language, when it is not English: it goes before the counts' words do.
+    let language: [[(String, CellStyle)]] =
+      c.l10n.language == .english ? [] : [[(c.l10n.language.rawValue.uppercased(), c.style(.headerAccent))]]
+    let richest: [[[(String, CellStyle)]]] = [
+      [counts, live, clocks(.wide)] + language, [counts, live, clocks(.short)] + language,
+    ]
+    // With the whole title: the richest right side and tag that leave it room.
+    for right in richest {
+      for tag in tags where width(of: right) + tagWidth(tag) + titleWidth <= columns {
+        return (tag, right, readOnly)
+      }
+    }
+    // The title goes first; then the rest, one part at a time.
+    let compactLive = liveIndicator(compact: true)
+    let fewer: [() -> [[(String, CellStyle)]]] = [
+      { richest[1] },
+      { [counts, live, clocks(.utc)] + language },
+      { [counts, compactLive, clocks(.utc)] + language },
+      { [counts, compactLive, clocks(.utc)] },
+      { [alertCounts(.short), compactLive, clocks(.utc)] },
+      { [alertCounts(.short), compactLive] },
+      { [alertCounts(.compact), compactLive] },
+      { [alertCounts(.compact)] },
+    ]
+    let tag = tags[tags.count - 1]
+    var right: [[(String, CellStyle)]] = []
+    for option in fewer {
+      right = option()
+      if width(of: right) + tagWidth(tag) <= columns { return (tag, right, readOnly) }
+    }
+    let keepsReadOnly = width(of: right) + readOnlyWidth <= columns
+    return ("", right, keepsReadOnly ? readOnly : "")
   }
 
   private func width(of parts: [[(String, CellStyle)]]) -> Int {
     parts.reduce(0) { total, part in total + part.reduce(0) { $0 + DisplayWidth.of($1.0) } + 2 }
   }
 
-  private func clocks(wide: Bool) -> [(String, CellStyle)] {
+  /// How much of the clocks the header shows.
+  enum ClockForm { case wide, short, utc }
+
+  private func clocks(_ form: ClockForm) -> [(String, CellStyle)] {
     let now = context.state.now
     let l10n = context.l10n
     let bar = context.style(.header)
@@ -88,18 +104,22 @@ struct HeaderView {
     // The seconds are the only text that changes every second: they have a role of their own,
     // which the default theme draws in the terminal's own colours so a tick costs a few bytes.
     let seconds = (RFC3339.pad(DisplayZone.utc.civil(now).second, 2), context.style(.clockSeconds).onBar(bar))
-    if wide {
+    switch form {
+    case .wide:
       return [
         (DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC  ", bar),
         (DisplayZone.bishkek.clock(now), accent), (" " + l10n.tr("Bishkek", context: "clock") + "  ", bar),
         (DisplayZone.dushanbe.clock(now), accent), (" " + l10n.tr("Dushanbe", context: "clock"), bar),
       ]
+    case .short:
+      return [
+        (DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC ", bar),
+        (DisplayZone.bishkek.clock(now), accent), (" " + l10n.tr("BIS", context: "clock") + " ", bar),
+        (DisplayZone.dushanbe.clock(now), accent), (" " + l10n.tr("DUS", context: "clock"), bar),
+      ]
+    case .utc:
+      return [(DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC", bar)]
     }
-    return [
-      (DisplayZone.utc.clock(now) + ":", accent), seconds, (" UTC ", bar),
-      (DisplayZone.bishkek.clock(now), accent), (" " + l10n.tr("BIS", context: "clock") + " ", bar),
-      (DisplayZone.dushanbe.clock(now), accent), (" " + l10n.tr("DUS", context: "clock"), bar),
-    ]
   }
 
   private func liveIndicator(compact: Bool) -> [(String, CellStyle)] {
@@ -110,8 +130,8 @@ struct HeaderView {
       return [
         (
           compact
-            ? " " + c.l10n.tr("%@ STORE UNREACHABLE", c.glyphs.staleDot) + " "
-            : " " + c.l10n.tr("%1$@ STORE UNREACHABLE since %2$@ UTC", c.glyphs.staleDot, time) + " ",
+            ? " " + c.l10n.tr("%@STORE UNREACHABLE", c.glyphs.staleMark) + " "
+            : " " + c.l10n.tr("%1$@STORE UNREACHABLE since %2$@ UTC", c.glyphs.staleMark, time) + " ",
           c.style(.stale)
         )
       ]
@@ -119,7 +139,7 @@ struct HeaderView {
     if state.journal.readError != nil {
       return [
         (
-          " " + c.l10n.tr("%@ JOURNAL UNREADABLE", c.glyphs.staleDot) + " ",
+          " " + c.l10n.tr("%@JOURNAL UNREADABLE", c.glyphs.staleMark) + " ",
           c.style(.stale)
         )
       ]
@@ -133,8 +153,8 @@ struct HeaderView {
         (
           " "
             + (compact
-              ? c.l10n.tr("%@ STALE no feed", c.glyphs.staleDot)
-              : c.l10n.tr("%@ STALE · no feed event", c.glyphs.staleDot)) + " ",
+              ? c.l10n.tr("%@STALE no feed", c.glyphs.staleMark)
+              : c.l10n.tr("%@STALE · no feed event", c.glyphs.staleMark)) + " ",
           c.style(.stale)
         )
       ]
@@ -145,43 +165,55 @@ struct HeaderView {
       return [
         (
           compact
-            ? " " + c.l10n.tr("%1$@ STALE %2$@", c.glyphs.staleDot, ageText) + " "
-            : " " + c.l10n.tr("%1$@ STALE · last feed event %2$@", c.glyphs.staleDot, ageText) + " ",
+            ? " " + c.l10n.tr("%1$@STALE %2$@", c.glyphs.staleMark, ageText) + " "
+            : " " + c.l10n.tr("%1$@STALE · last feed event %2$@", c.glyphs.staleMark, ageText) + " ",
           c.style(.stale)
         )
       ]
     }
-    if compact { return [("\(c.glyphs.liveDot) \(ageText)", c.style(.live))] }
+    let dot = c.glyphs.liveDot.isEmpty ? "" : c.glyphs.liveDot + " "
+    if compact { return [(dot.isEmpty ? c.l10n.tr("live %@", ageText) : dot + ageText, c.style(.live))] }
     return [
-      (c.l10n.tr("%@ live", c.glyphs.liveDot), c.style(.live)),
+      (c.l10n.tr("%@live", dot), c.style(.live)),
       (" " + (age < 60 ? ageText : c.l10n.tr("%@ ago", context: "age", ageText)), c.style(.header)),
     ]
   }
 
-  private func alertCounts(compact: Bool) -> [(String, CellStyle)] {
+  /// How much the alert counts say: with words, the unacknowledged count's word only, glyphs alone.
+  enum CountsForm { case words, short, compact }
+
+  /// Open alerts by level (glyph and count), then the unacknowledged ones: `◆1 ▲2 open  ● 3 unacked`.
+  private func alertCounts(_ form: CountsForm) -> [(String, CellStyle)] {
     let c = context
     let bar = c.style(.header)
     var out: [(String, CellStyle)] = []
     let counts = c.alertCounts
+    var levels: [String] = []
     for level in AlertLevel.allCases.reversed() {
       let count = counts.open[level.rawValue - 1]
       guard count > 0 else { continue }
       let style = level == .escalation ? c.style(.level(level)) : c.style(.level(level)).onBar(bar)
-      out.append(("\(c.glyphs.level(level))\(count) ", style))
+      if !levels.isEmpty { out.append((" ", bar)) }
+      levels.append("\(c.glyphs.level(level))\(count)")
+      out.append((levels[levels.count - 1], style))
     }
+    if !levels.isEmpty && form == .words { out.append((" " + c.l10n.tr("open", context: "alerts"), bar)) }
     let unacknowledged = counts.unacknowledged
+    let gap = out.isEmpty ? "" : (form == .compact ? " " : "  ")
     if unacknowledged > 0 {
       let style = c.style(.unacknowledged).onBar(bar)
       out.append(
         (
-          compact
-            ? "\(c.glyphs.unacknowledged)\(unacknowledged)"
-            : c.l10n.tr("%1$@ %2$d unack", c.glyphs.unacknowledged, unacknowledged), style
+          gap
+            + (form == .compact
+              ? "\(c.glyphs.unacknowledged)\(unacknowledged)"
+              : "\(c.glyphs.unacknowledged) " + c.l10n.tr("%d unacked", unacknowledged)),
+          style
         ))
     } else if out.isEmpty {
-      out.append((compact ? c.l10n.tr("calm") : c.l10n.tr("no open alerts"), bar))
-    } else if !compact {
-      out.append((c.l10n.tr("all acknowledged"), bar))
+      out.append((form == .compact ? c.l10n.tr("calm") : c.l10n.tr("no open alerts"), bar))
+    } else if form != .compact {
+      out.append((gap + (form == .words ? c.l10n.tr("all acknowledged") : c.l10n.tr("all acked")), bar))
     }
     return out
   }

@@ -79,7 +79,7 @@ struct HintBarView {
     let about =
       state.focus == .alerts
       ? "matches segment, alert ID, text, type or reporter"
-      : "matches ID, name, district, settlement (Latin or Cyrillic)"
+      : "matches ID, name, district, region, settlement (Latin or Cyrillic; е = ё)"
     if state.isEditingFilter, col + DisplayWidth.of(about) <= end {
       grid.put(about, row: rect.row, column: col, style: bar)
     }

@@ -111,7 +111,7 @@ struct LineView {
       let start = spans.start(ofSegment: index)
       let end = max(start + 1, spans.start(ofSegment: index + 1))
       for cell in start..<min(end, spans.width) {
-        grid.put(c.glyphs.isASCII ? "^" : "▔", row: row, column: column + cell, style: c.style(.focus))
+        grid.put(c.glyphs.pointer, row: row, column: column + cell, style: c.style(.focus))
       }
     }
     var cell = 0

@@ -4,6 +4,37 @@ import BorderModel
 struct MeetingsView {
   let context: ViewContext
 
+  /// Which columns the pane shows at a width, and whether countdowns take their short form.
+  struct Columns: Equatable {
+    var status: Bool
+    /// Both capitals' times (`10:00/09:00`), else Bishkek's alone.
+    var bothTimes: Bool
+    var body: Bool
+    var venue: Bool
+    var shortCountdown: Bool
+
+    /// The When column's width.
+    var whenWidth: Int { bothTimes ? 18 : 12 }
+
+    /// From richest to narrowest: the status word goes first (the countdown says it too), then
+    /// Dushanbe's time (an hour behind Bishkek's), then the countdown's smaller unit, then the body.
+    static let ladder: [Columns] = [
+      Columns(status: true, bothTimes: true, body: true, venue: true, shortCountdown: false),
+      Columns(status: true, bothTimes: true, body: true, venue: false, shortCountdown: false),
+      Columns(status: false, bothTimes: true, body: true, venue: false, shortCountdown: false),
+      Columns(status: false, bothTimes: false, body: true, venue: false, shortCountdown: false),
+      Columns(status: false, bothTimes: false, body: true, venue: false, shortCountdown: true),
+      Columns(status: false, bothTimes: false, body: false, venue: false, shortCountdown: false),
+      Columns(status: false, bothTimes: false, body: false, venue: false, shortCountdown: true),
+    ]
+  }
+
+  static let statusWidth = 10
+  static let bodyWidth = 10
+  static let minimumVenue = 8
+  /// An outcome (`prot. 12 · 28.4 km`) may be cut to this; a countdown never is.
+  static let outcomeRoom = 9
+
   func draw(into grid: inout Grid, _ rect: Rect) {
     let c = context
     let state = c.state
@@ -22,25 +53,29 @@ struct MeetingsView {
     let order = state.cache.meetingOrder
     let meetings = c.situation.meetings
     let width = inner.width - 2
-    let showBody = width >= 44
-    let showVenue = width >= 56
-    let statusWidth = width >= 40 ? 10 : 8
-    var heading =
-      c.l10n.tr("Status", context: "column").padded(to: statusWidth + 1)
-      + c.l10n.tr("When (BIS/DUS)", context: "column").padded(to: 19)
-    if showBody { heading += c.l10n.tr("Body", context: "column").padded(to: 11) }
-    if showVenue { heading += c.l10n.tr("Venue", context: "column") }
+    let visible = inner.height - 1
+    let shown = (0..<visible).compactMap { line -> Meeting? in
+      let index = state.meetingScroll + line
+      return index < order.count ? meetings[order[index]] : nil
+    }
+    let columns = self.columns(width: width, meetings: shown)
+    var heading = ""
+    if columns.status { heading += c.l10n.tr("Status").padded(to: Self.statusWidth + 1) }
+    heading += (columns.bothTimes ? c.l10n.tr("When (BIS/DUS)") : c.l10n.tr("When (BIS)")).padded(
+      to: columns.whenWidth + 1)
+    if columns.body { heading += c.l10n.tr("Body").padded(to: Self.bodyWidth + 1) }
+    let agendaColumn = columns.venue ? agendaColumnAt(width: width) : nil
+    if columns.venue { heading += c.l10n.tr("Venue") }
+    if let agendaColumn {
+      heading = heading.padded(to: agendaColumn) + c.l10n.tr("Agenda")
+    }
     grid.put(
       padded: heading, row: inner.row, column: inner.column + 2, width: width, style: c.style(.tableHeader))
     guard !order.isEmpty else {
       grid.put(c.l10n.tr("no meetings"), row: inner.row + 1, column: inner.column + 2, style: c.style(.muted))
       return
     }
-    let visible = inner.height - 1
-    for line in 0..<visible {
-      let index = state.meetingScroll + line
-      guard index < order.count else { break }
-      let meeting = meetings[order[index]]
+    for (line, meeting) in shown.enumerated() {
       let row = inner.row + 1 + line
       let selected = meeting.id == state.selectedMeeting
       let flashing = c.isFlashing(meeting.id.rawValue)
@@ -59,31 +94,83 @@ struct MeetingsView {
         statusStyle.foreground = base.foreground
       }
       var col = inner.column + 2
-      let statusText = statusWidth >= 10 ? c.l10n.meetingStatus(status) : c.l10n.shortMeetingStatus(status)
-      col += grid.put(padded: statusText, row: row, column: col, width: statusWidth, style: statusStyle) + 1
-      let when =
-        "\(TimeText.day(meeting.start, .bishkek, c.l10n)) \(DisplayZone.bishkek.clock(meeting.start))/\(DisplayZone.dushanbe.clock(meeting.start))"
-      col += grid.put(padded: when, row: row, column: col, width: 18, style: base) + 1
-      if showBody {
+      if columns.status {
         col +=
           grid.put(
-            padded: c.l10n.shortMeetingKind(meeting.kind), row: row, column: col, width: 10, style: base) + 1
+            padded: c.l10n.meetingStatus(status), row: row, column: col, width: Self.statusWidth,
+            style: statusStyle)
+          + 1
       }
-      let tail = self.tail(meeting, status, bare: !showBody)
+      col +=
+        grid.put(
+          padded: when(meeting, status, bothTimes: columns.bothTimes), row: row, column: col,
+          width: columns.whenWidth, style: base) + 1
+      if columns.body {
+        col +=
+          grid.put(
+            padded: c.l10n.shortMeetingKind(meeting.kind), row: row, column: col, width: Self.bodyWidth,
+            style: base)
+          + 1
+      }
+      let tail = self.tail(meeting, status, short: columns.shortCountdown)
       let tailWidth = min(DisplayWidth.of(tail), max(0, inner.right - col))
       var tailStyle = status.isClosed ? c.style(.muted) : c.style(.meeting(status))
       if highlighted || flashing { tailStyle = base }
-      if showVenue, let venue = meeting.venue {
+      if columns.venue, let venue = meeting.venue {
+        let venueRoom =
+          agendaColumn.map { $0 - (col - inner.column - 2) - 1 } ?? (inner.right - col - tailWidth - 1)
+        grid.put(c.l10n.name(venue), row: row, column: col, limit: max(0, venueRoom), style: base)
+      }
+      if let agendaColumn, !meeting.agenda.isEmpty {
+        let start = inner.column + 2 + agendaColumn
         grid.put(
-          c.l10n.name(venue), row: row, column: col, limit: max(0, inner.right - col - tailWidth - 1),
-          style: base)
+          meeting.agenda.map(\.rawValue).joined(separator: " "), row: row, column: start,
+          limit: max(0, inner.right - start - tailWidth - 1), style: c.style(.muted))
       }
       grid.put(tail, row: row, column: inner.right - tailWidth, limit: tailWidth, style: tailStyle)
     }
   }
 
-  /// The countdown for meetings ahead, the outcome for those behind; `bare` drops `in`/`ends` where room is short.
-  private func tail(_ meeting: Meeting, _ status: MeetingStatus, bare: Bool) -> String {
+  /// Where the agenda starts on a wide pane (the segments a meeting takes up), or nil: the venue
+  /// keeps 24 columns and the countdown 12 before the agenda gets room.
+  private func agendaColumnAt(width: Int) -> Int? {
+    let venueStart = Self.statusWidth + 1 + 18 + 1 + Self.bodyWidth + 1
+    return width - venueStart >= 24 + 30 + 12 ? venueStart + 24 : nil
+  }
+
+  /// The richest columns that leave every countdown in view whole (ux.md bug 17).
+  func columns(width: Int, meetings: [Meeting]) -> Columns {
+    for columns in Columns.ladder {
+      var used = columns.whenWidth + 1
+      if columns.status { used += Self.statusWidth + 1 }
+      if columns.body { used += Self.bodyWidth + 1 }
+      if columns.venue { used += Self.minimumVenue + 1 }
+      let tails = meetings.map { meeting -> Int in
+        let status = meeting.status(at: context.now)
+        let width = DisplayWidth.of(tail(meeting, status, short: columns.shortCountdown))
+        return status == .held ? min(width, Self.outcomeRoom) : width
+      }
+      if used + (tails.max() ?? 0) <= width { return columns }
+    }
+    return Columns.ladder[Columns.ladder.count - 1]
+  }
+
+  /// The start in Bishkek (and Dushanbe) time; a past meeting of another year shows its year instead.
+  private func when(_ meeting: Meeting, _ status: MeetingStatus, bothTimes: Bool) -> String {
+    let day = TimeText.day(meeting.start, .bishkek, context.l10n)
+    let year = DisplayZone.bishkek.civil(meeting.start).year
+    if meeting.start < context.now && status != .inSession
+      && year != DisplayZone.bishkek.civil(context.now).year
+    {
+      return "\(day) \(year)"
+    }
+    let times = DisplayZone.bishkek.clock(meeting.start)
+    return bothTimes ? "\(day) \(times)/\(DisplayZone.dushanbe.clock(meeting.start))" : "\(day) \(times)"
+  }
+
+  /// The countdown for meetings ahead, the outcome for those behind; `short` gives countdowns in
+  /// their largest unit (`in 15d`), never cut.
+  private func tail(_ meeting: Meeting, _ status: MeetingStatus, short: Bool) -> String {
     let l10n = context.l10n
     switch status {
     case .held:
@@ -94,10 +181,10 @@ struct MeetingsView {
     case .cancelled: return l10n.meetingStatus(.cancelled)
     case .postponed: return l10n.meetingStatus(.postponed)
     case .scheduled, .inSession:
-      guard meeting.end >= context.now else { return l10n.tr("overdue", context: "meeting") }
-      guard bare else { return TimeText.countdown(meeting, now: context.now, l10n) }
-      let until = status == .inSession ? meeting.end : meeting.start
-      return l10n.compactDuration(seconds: max(0, until.milliseconds(since: context.now) / 1000))
+      if meeting.end < context.now { return l10n.tr("overdue", context: "meeting") }
+      return short
+        ? TimeText.shortCountdown(meeting, now: context.now, l10n)
+        : TimeText.countdown(meeting, now: context.now, l10n)
     }
   }
 }

@@ -69,6 +69,7 @@ struct SegmentTableView {
     case "Status": return l10n.tr("Status", context: "column")
     case "Level": return l10n.tr("Level", context: "column")
     case "Last": return l10n.tr("Last", context: "column")
+    case "Districts KG / TJ": return l10n.tr("Districts KG / TJ", context: "column")
     default: return key
     }
   }
@@ -87,8 +88,17 @@ struct SegmentTableView {
     let segments = context.situation.segments
     let visible = context.state.rows[min(context.state.segmentScroll, context.state.rows.count)...].prefix(
       200)
-    let idWidth = visible.reduce(2) { max($0, DisplayWidth.of(segments[$1].id.rawValue)) }
+    // With no row in view (a filter that matches nothing) the heading keeps the width it had (ux.md bug 14).
+    let idRows = visible.isEmpty ? ArraySlice(segments.indices.prefix(200)) : visible
+    let idWidth = idRows.reduce(2) { max($0, DisplayWidth.of(segments[$1].id.rawValue)) }
     columns[0].width = min(12, idWidth)
+    // "Last" is as wide as the widest age in view, so an age is never cut (ux.md bug 13).
+    let now = context.now
+    columns[6].width = visible.prefix(context.layout.segmentRows).reduce(4) {
+      max($0, TimeText.shortAge(segments[$1].lastEvent?.at, now: now).count)
+    }
+    // A wide screen's room goes to text: both sides' districts, then both scripts of the name.
+    if width >= 140 { columns.insert(TableColumn(heading: "Districts KG / TJ", width: 34), at: 3) }
     if width < 78 { columns.remove(at: 2) }
     if width < 58 { columns.removeLast() }
     if width < 50 { columns[columns.count - 1].width = 8 }
@@ -131,8 +141,12 @@ struct SegmentTableView {
         grid.put(
           padded: segment.id.rawValue, row: row, column: col, width: columnSpec.width, style: styled(.title))
       case "Name":
+        let name = columnSpec.width >= 48 ? c.l10n.bothScripts(segment.name) : c.l10n.name(segment.name)
+        grid.put(padded: name, row: row, column: col, width: columnSpec.width, style: base)
+      case "Districts KG / TJ":
         grid.put(
-          padded: c.l10n.name(segment.name), row: row, column: col, width: columnSpec.width, style: base)
+          padded: "\(c.l10n.name(segment.kyrgyzDistrict.name)) / \(c.l10n.name(segment.tajikDistrict.name))",
+          row: row, column: col, width: columnSpec.width, style: styled(.muted))
       case "Sector":
         grid.put(
           padded: c.l10n.shortSector(segment.sector), row: row, column: col, width: columnSpec.width,
@@ -159,7 +173,7 @@ struct SegmentTableView {
         }
       case "Last":
         grid.put(
-          padded: TimeText.age(segment.lastEvent?.at, now: c.now, c.l10n), row: row, column: col,
+          padded: TimeText.shortAge(segment.lastEvent?.at, now: c.now, c.l10n), row: row, column: col,
           width: columnSpec.width, style: styled(.muted), alignRight: true)
       default:
         break

@@ -80,6 +80,26 @@ enum TimeText {
     return l10n.compactDuration(seconds: seconds)
   }
 
+  /// An age in its largest unit, for narrow columns: `now`, `12m`, `19h`, `3d`, `11mo`, `4y`.
+  static func shortAge(_ time: Timestamp?, now: Timestamp, _ l10n: Localizer = .english) -> String {
+    guard let time else { return "—" }
+    let seconds = max(0, now.milliseconds(since: time) / 1000)
+    return shortDuration(seconds: seconds, l10n) ?? l10n.tr("now", context: "age")
+  }
+
+  /// A span of time in its largest unit (`12m`, `19h`, `3d`, `11mo`, `4y`); nil under a minute.
+  static func shortDuration(seconds: Int64, _ l10n: Localizer = .english) -> String? {
+    let day: Int64 = 86_400
+    switch seconds {
+    case ..<60: return nil
+    case ..<3600: return l10n.tr("%dm", context: "duration", seconds / 60)
+    case ..<day: return l10n.tr("%dh", context: "duration", seconds / 3600)
+    case ..<(day * 30): return l10n.tr("%dd", context: "duration", seconds / day)
+    case ..<(day * 365): return l10n.tr("%dmo", context: "duration", min(11, seconds / (day * 30)))
+    default: return l10n.tr("%dy", context: "duration", seconds / (day * 365))
+    }
+  }
+
   /// A countdown to a start or an end: `in 3d04h`, `ends 2h10m`.
   static func countdown(_ meeting: Meeting, now: Timestamp, _ l10n: Localizer = .english) -> String {
     let status = meeting.status(at: now)
@@ -89,6 +109,16 @@ enum TimeText {
     }
     let seconds = meeting.start.milliseconds(since: now) / 1000
     let span = l10n.compactDuration(seconds: seconds)
+    return seconds >= 0
+      ? l10n.tr("in %@", context: "countdown", span) : l10n.tr("%@ ago", context: "countdown", span)
+  }
+
+  /// A countdown in its largest unit, for narrow panes: `in 15d`, `ends 4d`, `in 35m`.
+  static func shortCountdown(_ meeting: Meeting, now: Timestamp, _ l10n: Localizer = .english) -> String {
+    let inSession = meeting.status(at: now) == .inSession
+    let seconds = (inSession ? meeting.end : meeting.start).milliseconds(since: now) / 1000
+    let span = shortDuration(seconds: abs(seconds), l10n) ?? l10n.compactDuration(seconds: seconds)
+    if inSession { return l10n.tr("ends %@", context: "countdown", span) }
     return seconds >= 0
       ? l10n.tr("in %@", context: "countdown", span) : l10n.tr("%@ ago", context: "countdown", span)
   }

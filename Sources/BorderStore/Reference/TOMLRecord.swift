@@ -142,7 +142,7 @@ struct TOMLRecord {
     return result
   }
 
-  /// A `{ name = …, cyrillic = …, region = … }` table, or a plain string name.
+  /// A `{ name = …, cyrillic = …, region = …, region_cyrillic = … }` table, or a plain string name.
   mutating func place(_ key: String, required: Bool = false) -> (PlaceName, region: PlaceName?)? {
     guard let value = table[key] else {
       if required { error(key, "missing") }
@@ -157,7 +157,7 @@ struct TOMLRecord {
       error(key, "needs name = \"…\"")
       return nil
     }
-    let region = inner["region"]?.string.map { PlaceName($0) }
+    let region = inner["region"]?.string.map { PlaceName($0, cyrillic: inner["region_cyrillic"]?.string) }
     return (PlaceName(name, cyrillic: inner["cyrillic"]?.string), region)
   }
 
