@@ -19,8 +19,9 @@ let package = Package(
     .target(name: "TerminalTestSupport", dependencies: ["BorderConsole"]),
     .target(
       name: "BorderStore",
-      dependencies: ["BorderModel", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["BorderModel", "CZlib", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(
       name: "BorderSample", dependencies: ["BorderModel", "BorderStore"],
       resources: [

@@ -22,7 +22,7 @@ struct Bordermon: ParsableCommand {
       AlertCommand.self, SegmentCommand.self, MeetingCommand.self, CheckpointCommand.self, NoteCommand.self,
       ExportCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self, ThemesCommand.self,
       ThemeCommand.self,
-      DoctorCommand.self, StoreCommand.self, CompleteCommand.self,
+      DoctorCommand.self, StoreCommand.self, CompleteCommand.self, JournalCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )

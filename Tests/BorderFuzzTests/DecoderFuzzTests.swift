@@ -180,6 +180,10 @@ struct DecoderFuzzTests {
     case .noteAdded(let target, let text):
       expectString("target", target)
       expectString("text", text)
+    case .journalRotated(let carried):
+      let previous = object["previous"] as? [String: Any]
+      #expect(previous?["archive"] as? String == carried.previous.archive, "previous: \(label)")
+      expectString("state", String(decoding: Base64.encode(carried.state), as: UTF8.self))
     case .unknown(let type):
       expectString("type", type)
     }

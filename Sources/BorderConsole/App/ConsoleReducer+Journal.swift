@@ -89,7 +89,7 @@ extension ConsoleState {
         case .meeting(let id): flashes[id.rawValue] = until
         case .checkpoint(let id): flashes[id.rawValue] = until
         case .note(let target): if let target { flashes[target] = until }
-        case .unknown: break
+        case .unknown, .journalRotated: break
         }
       }
       refreshRows()

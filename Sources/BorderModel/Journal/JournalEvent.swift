@@ -46,6 +46,8 @@ public enum EventPayload: Sendable, Hashable {
   case meetingCancelled(meeting: MeetingID, reason: String?)
   case checkpointStatusChanged(checkpoint: CheckpointID, status: CheckpointStatus, note: String?)
   case noteAdded(target: String?, text: String)
+  /// The first event of a rotated journal: the situation folded from the journal it continues.
+  indirect case journalRotated(CarriedSituation)
   /// A type this version does not know: kept in the journal, reported, otherwise ignored.
   case unknown(type: String)
 
@@ -77,6 +79,7 @@ public enum EventPayload: Sendable, Hashable {
     case .meetingCancelled: return .meetingCancelled
     case .checkpointStatusChanged: return .checkpointStatusChanged
     case .noteAdded: return .noteAdded
+    case .journalRotated: return .journalRotated
     case .unknown: return nil
     }
   }
@@ -98,6 +101,7 @@ public enum EventType: String, Sendable, CaseIterable {
   case meetingCancelled = "meeting.cancelled"
   case checkpointStatusChanged = "checkpoint.status"
   case noteAdded = "note"
+  case journalRotated = "journal.rotated"
 }
 
 extension EventType {

@@ -122,6 +122,8 @@ public enum EventTouch: Sendable, Hashable {
   case meeting(MeetingID)
   case checkpoint(CheckpointID)
   case note(target: String?)
+  /// A journal rotation: the situation was carried over from the journal that ended at this seq.
+  case journalRotated(previousLastSeq: UInt64)
   /// An event of a type this version does not know.
   case unknown(type: String)
 }
@@ -153,8 +155,10 @@ extension Situation {
     case .success(let found): index = found
     }
     let touch = fold(event, at: index)
-    appliedEventCount += 1
     lastSeq = max(lastSeq, event.seq)
+    // A rotation is bookkeeping, not news: it is not counted and never makes the feed look live.
+    if case .journalRotated = touch { return .success(touch) }
+    appliedEventCount += 1
     if lastEventAt.map({ event.at > $0 }) ?? true { lastEventAt = event.at }
     noteLatest(event.at)
     if case .unknown(let type) = touch { unknownEventTypes[type, default: 0] += 1 }
@@ -271,9 +275,25 @@ extension Situation {
       }
       return .success(-1)
 
+    case .journalRotated:
+      guard appliedEventCount == 0, lastSeq == 0 else {
+        return reject(
+          "type",
+          "journal.rotated begins a journal; here \(appliedEventCount) events came before it (only `bordermon journal rotate` writes it)"
+        )
+      }
+      return .success(0)
+
     case .unknown:
       return .success(0)
     }
+  }
+
+  /// Passes over the `journal.rotated` event that begins a journal whose predecessor was
+  /// folded here already (history read across a rotation, or a reader that followed it):
+  /// the situation already holds what it carries, so only its `seq` counts.
+  public mutating func continueThrough(_ event: JournalEvent) {
+    lastSeq = max(lastSeq, event.seq)
   }
 
   /// Folds an event `check` accepted; `index` is the position it found.
@@ -387,6 +407,10 @@ extension Situation {
       if notes.count >= 2 * Situation.noteLimit { notes.removeFirst(notes.count - Situation.noteLimit) }
       if index >= 0 { segments[index].lastEvent = stamp }
       return .note(target: target)
+
+    case .journalRotated(let carried):
+      self = carryingOver(carried.situation)
+      return .journalRotated(previousLastSeq: carried.previous.lastSeq)
 
     case .unknown(let type):
       return .unknown(type: type)
