@@ -212,7 +212,7 @@ struct StoreJournal: JournalPort {
   /// A refresh's update as the console's reducer takes it.
   static func news(from update: JournalUpdate, store: SituationStore) -> JournalNews {
     let problems = update.diagnostics.filter { $0.severity == .error }
-    return JournalNews(
+    var news = JournalNews(
       situation: store.situation, events: update.events, touches: update.touches,
       restartReason: update.restartReason, baseline: update.restartReason == nil ? nil : store.baseline,
       skipped: update.skipped,
@@ -220,6 +220,8 @@ struct StoreJournal: JournalPort {
         "line \($0.line ?? 0): \($0.field.map { "\($0): " } ?? "")\($0.message)"
       },
       readError: update.readError?.description)
+    news.replacedNotice = update.replacedNotice
+    return news
   }
 
   mutating func append(_ draft: EventDraft) -> Result<UInt64, AppendFailure> {

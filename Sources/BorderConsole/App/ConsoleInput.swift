@@ -18,6 +18,9 @@ public struct JournalNews: Sendable {
   public var readError: String?
   /// Set while the store (a PostgreSQL server) cannot be reached: since when.
   public var unreachableSince: Timestamp?
+  /// Set when the journal was replaced by something other than `bordermon journal rotate`
+  /// (logrotate, a rename, an edit): what is gone, shown in the header for as long as the console runs.
+  public var replacedNotice: String?
 
   public init(
     situation: Situation, events: [JournalEvent] = [], touches: [EventTouch] = [],

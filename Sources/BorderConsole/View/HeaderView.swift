@@ -12,12 +12,14 @@ struct HeaderView {
     // The sample's tag names the scenario; the long form only where it costs the right side nothing.
     let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
     let tags =
-      !c.situation.isIllustrativeSample
+      !c.situation.isIllustrativeSample || c.state.journal.replacedNotice != nil
       ? [""]
       : rect.width >= 100
         ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]"] : ["[sample\(scenario)]"]
-    // From richest to most compact: the first that leaves the whole title room wins.
-    let titleWidth = DisplayWidth.of(c.situation.title) + 1
+    // From richest to most compact: the first that leaves the whole title room wins. A journal
+    // replaced under the console says so in full: the title then gives up room (and the tag).
+    let replaced = c.state.journal.replacedNotice != nil
+    let titleWidth = replaced ? min(12, DisplayWidth.of(c.situation.title) + 1) : DisplayWidth.of(c.situation.title) + 1
     // Each variant is built once (this runs every second).
     let counts = alertCounts(compact: false)
     let live = liveIndicator(compact: false)
@@ -110,6 +112,12 @@ struct HeaderView {
         )
       ]
     }
+    if let notice = state.journal.replacedNotice {
+      // Replaced by an outside tool: never calm, for as long as the console runs.
+      return [
+        (compact ? " \(c.glyphs.staleDot) JOURNAL REPLACED " : " \(c.glyphs.staleDot) \(notice.uppercased()) ", c.style(.stale))
+      ]
+    }
     // An event stamped beyond the clock's skew (bad data) never makes the feed look live.
     let last = state.live.latestEventAt(notAfter: JournalLimits.horizon(now: state.now))
     let minute = state.now.minuteFloor
@@ -151,6 +159,9 @@ struct HeaderView {
             ? "\(c.glyphs.unacknowledged)\(unacknowledged)"
             : "\(c.glyphs.unacknowledged) \(unacknowledged) unack", style
         ))
+    } else if out.isEmpty, c.state.journal.replacedNotice != nil {
+      // What was open before the journal was replaced is not known: never say calm.
+      out.append((compact ? "alerts ?" : "open alerts unknown", c.style(.stale)))
     } else if out.isEmpty {
       out.append((compact ? "calm" : "no open alerts", bar))
     } else if !compact {
