@@ -21,7 +21,8 @@ let package = Package(
       name: "BorderStore",
       dependencies: ["BorderModel", "CZlib", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
-    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(
+      name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(
       name: "BorderSample", dependencies: ["BorderModel", "BorderStore"],
       resources: [
@@ -77,7 +78,8 @@ let package = Package(
       dependencies: ["BorderFormats", "BorderModel", "BorderStore", "BorderSample"],
       exclude: ["Fixtures", "Validators"]),
     .testTarget(
-      name: "BorderThemesTests", dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
+      name: "BorderThemesTests",
+      dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -20,17 +20,22 @@ struct JournalRotationTests {
         at: at, by: "alice",
         payload: .alertRaised(
           AlertReport(
-            id: "AL-ROT-1", segment: "A-05", level: .armedIncident, type: .shelling, text: "Mortar fire near Ak-Sai",
+            id: "AL-ROT-1", segment: "A-05", level: .armedIncident, type: .shelling,
+            text: "Mortar fire near Ak-Sai",
             reportingSide: .kyrgyzstan, claims: [.kyrgyzstan: CasualtyClaim(injured: ClaimedFigure(2, 5))]))),
-      JournalEvent(at: at.adding(seconds: 60), by: "bob", payload: .alertAcknowledged(alert: "AL-ROT-1", note: "on it")),
+      JournalEvent(
+        at: at.adding(seconds: 60), by: "bob", payload: .alertAcknowledged(alert: "AL-ROT-1", note: "on it")),
       JournalEvent(
         at: at.adding(seconds: 120), by: "bob",
         payload: .alertLevelChanged(alert: "AL-ROT-1", level: .escalation, reason: "spreading")),
       JournalEvent(
         at: at.adding(seconds: 180), by: "carol",
         payload: .segmentStatusChanged(segment: "A-02", status: .described, note: "protocol 44")),
-      JournalEvent(at: at.adding(seconds: 240), by: "carol", payload: .segmentLevelSet(segment: "B-01", level: .tense, reason: "crowds")),
-      JournalEvent(at: at.adding(seconds: 300), by: "dan", payload: .noteAdded(target: "A-05", text: "patrol doubled")),
+      JournalEvent(
+        at: at.adding(seconds: 240), by: "carol",
+        payload: .segmentLevelSet(segment: "B-01", level: .tense, reason: "crowds")),
+      JournalEvent(
+        at: at.adding(seconds: 300), by: "dan", payload: .noteAdded(target: "A-05", text: "patrol doubled")),
     ]
     _ = try store.append(events, clock: FixedWallClock(Self.now)).get()
     return data
@@ -40,11 +45,19 @@ struct JournalRotationTests {
 
   func gunzip(_ path: String) throws -> [UInt8] {
     var out: [UInt8] = []
-    if let error = GzipFile.read(path, { out += $0; return true }) { throw error }
+    if let error = GzipFile.read(
+      path,
+      {
+        out += $0; return true
+      })
+    {
+      throw error
+    }
     return out
   }
 
-  @Test("the new journal alone folds to what the old and the new journal fold to; seq continues; the old is kept")
+  @Test(
+    "the new journal alone folds to what the old and the new journal fold to; seq continues; the old is kept")
   func carriesTheSituation() throws {
     let dir = TemporaryDirectory()
     let data = try sample(dir)
@@ -80,7 +93,8 @@ struct JournalRotationTests {
     expectSame(alone.situation, concatenated.situation)
     expectSame(alone.situation, store.situation)
     let alert = try #require(alone.situation.alert("AL-ROT-1"))
-    #expect(alert.level == .escalation && alert.acknowledgement?.by == "bob" && alert.resolution?.note == "calm")
+    #expect(
+      alert.level == .escalation && alert.acknowledgement?.by == "bob" && alert.resolution?.note == "calm")
     #expect(alone.situation.segment("A-02")?.status == .described)
     #expect(alone.situation.segment("B-01")?.alertLevel == .tense)
     #expect(alone.situation.notes.last?.text == "patrol doubled")
@@ -89,7 +103,8 @@ struct JournalRotationTests {
     #expect(alone.situation.lastEventAt == Self.now)
   }
 
-  @Test("a reader that followed the old journal carries on: nothing folded again, no restart, new events as news")
+  @Test(
+    "a reader that followed the old journal carries on: nothing folded again, no restart, new events as news")
   func readerCarriesOn() throws {
     let dir = TemporaryDirectory()
     let data = try sample(dir)
@@ -106,14 +121,17 @@ struct JournalRotationTests {
 
     let raise = JournalEvent(
       at: Self.now, by: "frank",
-      payload: .alertRaised(AlertReport(id: "AL-ROT-2", segment: "C-01", level: .tense, type: .blockade, text: "Road blocked")))
+      payload: .alertRaised(
+        AlertReport(id: "AL-ROT-2", segment: "C-01", level: .tense, type: .blockade, text: "Road blocked")))
     _ = try rotator.append([raise], clock: FixedWallClock(Self.now)).get()
     let news = reader.refresh()
     #expect(news.restartReason == nil && news.events.map(\.seq) == [report.event.seq + 1])
     #expect(news.touches == [.alert("AL-ROT-2", segment: "C-01")])
   }
 
-  @Test("a reader that had not read the last lines before the rotation folds the new journal, with the same result")
+  @Test(
+    "a reader that had not read the last lines before the rotation folds the new journal, with the same result"
+  )
   func readerBehind() throws {
     let dir = TemporaryDirectory()
     let data = try sample(dir)
@@ -140,7 +158,8 @@ struct JournalRotationTests {
     var store = SituationStore(directory: data)
     let report = try store.rotateJournal(by: "ops", clock: FixedWallClock(Self.now)).get()
     // A second rotation: the chain of kept copies is followed back.
-    let note = JournalEvent(at: Self.now, by: "hal", payload: .noteAdded(target: "B-01", text: "between rotations"))
+    let note = JournalEvent(
+      at: Self.now, by: "hal", payload: .noteAdded(target: "B-01", text: "between rotations"))
     _ = try store.append([note], clock: FixedWallClock(Self.now)).get()
     let second = try store.rotateJournal(by: "ops", clock: FixedWallClock(Self.now.adding(seconds: 1))).get()
     #expect(second.archivePath != report.archivePath)
@@ -156,18 +175,22 @@ struct JournalRotationTests {
     let broken = SituationStore(directory: data, asOf: asOf)
     #expect(
       broken.diagnostics.contains {
-        $0.severity == .warning && $0.message.contains("history up to seq \(report.previous.lastSeq) is unavailable")
+        $0.severity == .warning
+          && $0.message.contains("history up to seq \(report.previous.lastSeq) is unavailable")
       })
   }
 
-  @Test("a journal replaced by an outside tool is a lasting notice of what is gone: rename and a new file, or copytruncate")
+  @Test(
+    "a journal replaced by an outside tool is a lasting notice of what is gone: rename and a new file, or copytruncate"
+  )
   func outsideRotation() throws {
     for kind in ["rename", "copytruncate"] {
       let dir = TemporaryDirectory()
       let data = try sample(dir)
       var reader = SituationStore(directory: data)
       let last = reader.lastSeqSeen
-      let fresh = MiniReference.line(Int(last) + 1, #""type":"note","text":"after logrotate""#, at: "2026-11-30T05:00:00Z")
+      let fresh = MiniReference.line(
+        Int(last) + 1, #""type":"note","text":"after logrotate""#, at: "2026-11-30T05:00:00Z")
       if kind == "rename" {
         try FileManager.default.moveItem(atPath: data.journalFile, toPath: data.journalFile + ".1")
         FileManager.default.createFile(atPath: data.journalFile, contents: Data(fresh.utf8))
@@ -178,7 +201,8 @@ struct JournalRotationTests {
         try handle.close()
       }
       let update = reader.refresh()
-      #expect(update.replacedNotice == "journal replaced: history before seq \(last + 1) unavailable", "\(kind)")
+      #expect(
+        update.replacedNotice == "journal replaced: history before seq \(last + 1) unavailable", "\(kind)")
       #expect(update.restartReason != nil && !update.continuedAcrossRotation, "\(kind)")
       #expect(reader.situation.alert("AL-ROT-1") == nil, "\(kind)")
     }
@@ -205,7 +229,8 @@ struct JournalRotationTests {
     FileManager.default.createFile(atPath: data.journalFile, contents: Data(line.utf8))
     var writer = SituationStore(directory: data)
     let event = try EventCodec.decode(String(line.dropLast())).get()
-    guard case .failure(.rejected(_, let rejection)) = writer.append([event], clock: FixedWallClock(Self.now)) else {
+    guard case .failure(.rejected(_, let rejection)) = writer.append([event], clock: FixedWallClock(Self.now))
+    else {
       Issue.record("a second journal.rotated was appended")
       return
     }
@@ -216,7 +241,8 @@ struct JournalRotationTests {
   func snapshotAcrossRotation() throws {
     let dir = TemporaryDirectory()
     let data = dir.dataDirectory()
-    try SyntheticData(segments: 60, events: SituationStore.snapshotThreshold + 500, seed: 5).write(to: data).get()
+    try SyntheticData(segments: 60, events: SituationStore.snapshotThreshold + 500, seed: 5).write(to: data)
+      .get()
     let first = SituationStore(directory: data, snapshots: true)
     first.saveSnapshotIfDue()
     #expect(SituationStore(directory: data, snapshots: true).openedFromSnapshot)

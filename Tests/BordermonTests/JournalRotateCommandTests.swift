@@ -9,7 +9,9 @@ import Testing
 struct JournalRotateCommandTests {
   static let now = ["BORDERMON_NOW": "2026-11-30T06:00:00Z"]
 
-  @Test("rotate keeps the old journal compressed; summary, export and check read the same before and after, --at too")
+  @Test(
+    "rotate keeps the old journal compressed; summary, export and check read the same before and after, --at too"
+  )
   func commandLine() throws {
     let scratch = ScratchDirectory()
     let data = try ConsoleEndToEndTests.sample(scratch)
@@ -24,7 +26,8 @@ struct JournalRotateCommandTests {
         let run = try CommandRunner.run(arguments, environment: Self.now)
         #expect(run.status == 0, "\(arguments): \(run.stderr)")
         // The count of journal events is the one line a rotation may change.
-        return run.stdout.split(separator: "\n").filter { !$0.contains("journal events") }.joined(separator: "\n")
+        return run.stdout.split(separator: "\n").filter { !$0.contains("journal events") }.joined(
+          separator: "\n")
       }
     }
     let before = try answers()
@@ -41,7 +44,8 @@ struct JournalRotateCommandTests {
     #expect(check.status == 0 && check.stdout.contains("1 journal lines"), "\(check.stdout)\(check.stderr)")
     // A second rotation in the same second takes the next name; --at still reads back through both.
     let again = try CommandRunner.run(["journal", "rotate", "--data", data], environment: Self.now)
-    #expect(again.status == 0 && again.stdout.contains("journal-20261130T060000Z-2.jsonl.gz"), "\(again.stderr)")
+    #expect(
+      again.status == 0 && again.stdout.contains("journal-20261130T060000Z-2.jsonl.gz"), "\(again.stderr)")
     #expect(try answers() == before)
   }
 
@@ -50,7 +54,8 @@ struct JournalRotateCommandTests {
     let run = try CommandRunner.run(
       ["journal", "rotate", "--store", "postgresql://nobody@127.0.0.1:1/nothing"], environment: Self.now)
     #expect(run.status == 1)
-    #expect(run.stderr.contains("a PostgreSQL store keeps every event") && run.stderr.contains("nothing was done"))
+    #expect(
+      run.stderr.contains("a PostgreSQL store keeps every event") && run.stderr.contains("nothing was done"))
   }
 
   @Test("a running console carries on across `journal rotate`: same situation, same selection, no notice")
@@ -70,7 +75,9 @@ struct JournalRotateCommandTests {
         #"{"type":"alert.raised","alert":"ROT-1","segment":"A-03","level":3,"kind":"blockade","text":"Road blocked after the rotation"}"#
         + "\n")
     #expect(append.status == 0, "\(append.stderr)")
-    try app.waitFor("the alert appended after the rotation") { $0.contains("Road blocked after the rotation") }
+    try app.waitFor("the alert appended after the rotation") {
+      $0.contains("Road blocked after the rotation")
+    }
     let screen = app.screen
     #expect(screen.contains("5 open") && screen.contains("Detail · A-03"), "\(screen.text)")
     #expect(!screen.contains("replaced") && !screen.contains("REPLACED") && !screen.contains("read again"))
@@ -90,7 +97,8 @@ struct JournalRotateCommandTests {
     try app.waitFor("the first frame") { $0.contains("4 open") }
     let last = SituationStore(directory: DataDirectory(path: data)).lastSeqSeen
     let line =
-      #"{"seq":\#(last + 1),"at":"2026-11-30T05:00:00Z","by":"feed","type":"note","text":"after logrotate"}"# + "\n"
+      #"{"seq":\#(last + 1),"at":"2026-11-30T05:00:00Z","by":"feed","type":"note","text":"after logrotate"}"#
+      + "\n"
     if kind == "rename" {
       #expect(rename(journal, journal + ".1") == 0)
       FileManager.default.createFile(atPath: journal, contents: Data(line.utf8))
@@ -107,7 +115,9 @@ struct JournalRotateCommandTests {
     try app.waitFor("the message line's notice gone", timeout: .seconds(30)) { !$0.contains("read again") }
     #expect(app.screen.line(0).contains(notice))
     try app.resize(columns: 80, rows: 24)
-    try app.waitFor("the notice at 80×24") { $0.size.columns == 80 && $0.line(0).contains("JOURNAL REPLACED") }
+    try app.waitFor("the notice at 80×24") {
+      $0.size.columns == 80 && $0.line(0).contains("JOURNAL REPLACED")
+    }
     try app.send(.text("q"))
     #expect(try app.waitForExit() == .exited(0))
   }

@@ -19,7 +19,8 @@ struct HeaderView {
     // From richest to most compact: the first that leaves the whole title room wins. A journal
     // replaced under the console says so in full: the title then gives up room (and the tag).
     let replaced = c.state.journal.replacedNotice != nil
-    let titleWidth = replaced ? min(12, DisplayWidth.of(c.situation.title) + 1) : DisplayWidth.of(c.situation.title) + 1
+    let titleWidth =
+      replaced ? min(12, DisplayWidth.of(c.situation.title) + 1) : DisplayWidth.of(c.situation.title) + 1
     // Each variant is built once (this runs every second).
     let counts = alertCounts(compact: false)
     let live = liveIndicator(compact: false)
@@ -115,7 +116,11 @@ struct HeaderView {
     if let notice = state.journal.replacedNotice {
       // Replaced by an outside tool: never calm, for as long as the console runs.
       return [
-        (compact ? " \(c.glyphs.staleDot) JOURNAL REPLACED " : " \(c.glyphs.staleDot) \(notice.uppercased()) ", c.style(.stale))
+        (
+          compact
+            ? " \(c.glyphs.staleDot) JOURNAL REPLACED " : " \(c.glyphs.staleDot) \(notice.uppercased()) ",
+          c.style(.stale)
+        )
       ]
     }
     // An event stamped beyond the clock's skew (bad data) never makes the feed look live.

@@ -1,4 +1,3 @@
-
 /// Why a snapshot file could not be read back.
 package struct SnapshotFormatError: Error, Sendable {
   package var reason: String
@@ -21,7 +20,9 @@ package struct BinaryWriter {
     bytes.append(UInt8(rest))
   }
 
-  package mutating func int(_ value: Int) { unsigned(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }
+  package mutating func int(_ value: Int) {
+    unsigned(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63))))
+  }
 
   package mutating func int64(_ value: Int64) { unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 

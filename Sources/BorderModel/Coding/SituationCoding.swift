@@ -1,4 +1,3 @@
-
 /// Writes and reads every part of a situation for snapshots; the one place that knows the layout.
 package enum SituationCoding {
   /// Bumped whenever the layout below changes: an older snapshot is then ignored and rebuilt.

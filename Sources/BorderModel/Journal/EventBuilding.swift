@@ -141,7 +141,9 @@ extension EventCodec {
       guard let version = UInt8(exactly: format) else {
         throw EventDecodeError(field: "state_format", reason: "\(format) is not a layout this version reads")
       }
-      switch CarriedSituation.decode(previous: try required(f.previous, "previous"), format: version, state: state) {
+      switch CarriedSituation.decode(
+        previous: try required(f.previous, "previous"), format: version, state: state)
+      {
       case .success(let carried): payload = .journalRotated(carried)
       case .failure(let problem): throw EventDecodeError(field: problem.field, reason: problem.reason)
       }

@@ -363,8 +363,10 @@ public enum EventCodec {
       return value
     }
     return PreviousJournal(
-      archive: try need(archive, "archive"), device: try need(device, "device"), inode: try need(inode, "inode"),
-      bytes: try need(bytes, "bytes"), lines: Int(try need(lines, "lines")), events: Int(try need(events, "events")),
+      archive: try need(archive, "archive"), device: try need(device, "device"),
+      inode: try need(inode, "inode"),
+      bytes: try need(bytes, "bytes"), lines: Int(try need(lines, "lines")),
+      events: Int(try need(events, "events")),
       lastSeq: UInt64(try need(lastSeq, "last_seq")), checksum: try need(checksum, "xxh64"),
       tail: try need(tail, "tail"))
   }

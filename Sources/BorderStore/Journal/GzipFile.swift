@@ -74,7 +74,8 @@ enum GzipFile {
       if count < 0 {
         var code: Int32 = 0
         let message = gzerror(gz, &code).map { String(cString: $0) } ?? "damaged"
-        return FileError(path: path, operation: operation, code: EIO, detail: "not a whole gzip file (\(message))")
+        return FileError(
+          path: path, operation: operation, code: EIO, detail: "not a whole gzip file (\(message))")
       }
       if count == 0 { return nil }
       total += Int64(count)

@@ -214,7 +214,9 @@ extension JournalFollower {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while bytes.count < limit {
-      let count = chunk.withUnsafeMutableBytes { pread(opened.fd, $0.baseAddress, $0.count, off_t(bytes.count)) }
+      let count = chunk.withUnsafeMutableBytes {
+        pread(opened.fd, $0.baseAddress, $0.count, off_t(bytes.count))
+      }
       if count < 0 && errno == EINTR { continue }
       guard count > 0 else { return nil }
       if let newline = chunk[0..<count].firstIndex(of: 0x0A) {

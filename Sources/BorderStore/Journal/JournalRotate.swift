@@ -76,7 +76,8 @@ extension SituationStore {
     guard Int64(content.count) == length else {
       return .failure(
         .file(
-          FileError(path: path, operation: "rotate the journal", code: EAGAIN, detail: "it changed while read")))
+          FileError(
+            path: path, operation: "rotate the journal", code: EAGAIN, detail: "it changed while read")))
     }
     let checksum = Checksum.xxh64(content)
     let now = clock.now()
@@ -96,7 +97,12 @@ extension SituationStore {
     // Read the copy back before relying on it.
     var unpacked: [UInt8] = []
     unpacked.reserveCapacity(content.count)
-    if let error = GzipFile.read(archivePath, limit: length, { unpacked += $0; return true }) {
+    if let error = GzipFile.read(
+      archivePath, limit: length,
+      {
+        unpacked += $0; return true
+      })
+    {
       unlink(archivePath)
       return .failure(.file(error))
     }
@@ -110,7 +116,8 @@ extension SituationStore {
     }
     let previous = PreviousJournal(
       archive: archiveName, device: identity.device, inode: identity.inode, bytes: length,
-      lines: follower.lineCount, events: situation.appliedEventCount, lastSeq: lastSeqSeen, checksum: checksum,
+      lines: follower.lineCount, events: situation.appliedEventCount, lastSeq: lastSeqSeen,
+      checksum: checksum,
       tail: JournalFollower.tailFingerprint(opened.fd, offset: length) ?? 0)
     var event = JournalEvent(
       seq: lastSeqSeen + 1, at: now, by: author,
@@ -127,7 +134,8 @@ extension SituationStore {
       let reason: String
       if case .failure(let error) = readBack { reason = error.description } else { reason = "differs" }
       return .failure(
-        .rejected(EventRejection(field: "line", reason: "the rotation would not read back as written: \(reason)")))
+        .rejected(
+          EventRejection(field: "line", reason: "the rotation would not read back as written: \(reason)")))
     }
     if let error = Self.replaceJournal(at: path, with: line, like: info) {
       unlink(archivePath)
@@ -149,7 +157,8 @@ extension SituationStore {
     var generator = SystemRandomNumberGenerator()
     let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
     for _ in 0..<8 {
-      let temporary = "\(folder)/.journal.\(getpid()).\(String(generator.next() as UInt64, radix: 36)).rotating"
+      let temporary =
+        "\(folder)/.journal.\(getpid()).\(String(generator.next() as UInt64, radix: 36)).rotating"
       let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
       if fd < 0 {
         if errno == EEXIST { continue }

@@ -142,10 +142,13 @@ public struct SituationStore: Sendable {
       let name = carried.previous.archive
       guard !name.contains("/"), !name.hasPrefix("."), seen.insert(name).inserted else { break }
       var head: [UInt8]?
-      if let error = GzipFile.readLines(directory.path + "/" + name, { _, bytes in
-        head = Array(bytes)
-        return false
-      }) {
+      if let error = GzipFile.readLines(
+        directory.path + "/" + name,
+        { _, bytes in
+          head = Array(bytes)
+          return false
+        })
+      {
         journalDiagnostics.append(
           Diagnostic(
             .warning, file: directory.journalFile, line: 1, field: "previous.archive",
@@ -167,7 +170,8 @@ public struct SituationStore: Sendable {
       let limit = asOf
       let error = GzipFile.readLines(path) { number, bytes in
         Self.fold(
-          PipelinedDecoder.decodeLine(bytes), number: number, path: path, asOf: limit, now: nil, collect: false,
+          PipelinedDecoder.decodeLine(bytes), number: number, path: path, asOf: limit, now: nil,
+          collect: false,
           into: &situation, window: &window, lastSeq: &lastSeq, update: &update, diagnostics: &found)
         return true
       }
