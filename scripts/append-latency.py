@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
-"""Time from a journal append to the console's screen showing it.
+"""Time from an append to a console's screen showing it, on either store.
 
-Starts `bordermon` in a pseudo-terminal (120x40 by default), waits for its first
-frame, then appends events to the journal the way any writer must (flock, one
-write, fsync) and measures, for each, the time until the screen (rebuilt with
-pyte) shows the event's text, and until the first output byte. Prints one JSON
-object with the samples, median and 95th percentile.
+Starts `bordermon` in a pseudo-terminal (120x40 by default) and waits for its first
+frame. Then, for each probe event, it appends and measures the time until the screen
+(rebuilt with pyte) shows the event's text, and until the first output byte:
 
-Usage: append-latency.py BORDERMON DATA_DIR [--count N] [--cols C] [--rows R]
+- `--data DIR`: the probe writes the journal itself, the way any outside tool must
+  (flock, one write, fsync);
+- `--store URL`: one `bordermon append --store URL` writer runs throughout, as another
+  desk would, and is handed one event line per probe, so its validation, transaction,
+  commit and NOTIFY, and the console's read by seq, are all included.
+
+Prints one JSON object with the median, 95th percentile and maximum.
+
+Usage: append-latency.py BORDERMON (--data DIR | --store URL) [--count N] [--cols C] [--rows R]
 """
-import argparse, fcntl, json, os, pty, random, select, signal, statistics, string, struct, sys, termios, time
+import argparse, subprocess, fcntl, json, os, pty, random, select, signal, statistics, string, struct, sys, termios, time
 
 import pyte
 
@@ -68,10 +74,45 @@ def append(path, text, segment):
         os.close(fd)
 
 
+class FileWriter:
+    """Appends straight to a data directory's journal, as an outside tool does."""
+
+    def __init__(self, data):
+        self.journal = os.path.join(data, "journal.jsonl")
+
+    def write(self, token, segment):
+        return append(self.journal, token + " probe", segment)
+
+    def close(self):
+        pass
+
+
+class StoreWriter:
+    """Feeds one long-running `bordermon append --store` writer, as another desk does."""
+
+    def __init__(self, bordermon, store, env):
+        self.process = subprocess.Popen([bordermon, "append", "--store", store], stdin=subprocess.PIPE,
+                                        stdout=subprocess.DEVNULL, env=env)
+
+    def write(self, token, segment):
+        event = {"type": "alert.raised", "alert": "PROBE-" + token, "segment": segment, "level": 2,
+                 "kind": "other", "text": token + " probe", "illustrative": "latency probe"}
+        start = time.monotonic()
+        self.process.stdin.write((json.dumps(event, separators=(",", ":")) + "\n").encode())
+        self.process.stdin.flush()
+        return start
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("bordermon")
-    parser.add_argument("data")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--data")
+    where.add_argument("--store")
     parser.add_argument("--count", type=int, default=50)
     parser.add_argument("--cols", type=int, default=120)
     parser.add_argument("--rows", type=int, default=40)
@@ -82,19 +123,22 @@ def main():
     env.pop("COLUMNS", None)
     screen = pyte.Screen(args.cols, args.rows)
     stream = pyte.Stream(screen)
-    pid, fd = spawn([args.bordermon, "--data", args.data], args.cols, args.rows, env)
-    journal = os.path.join(args.data, "journal.jsonl")
+    if args.store:
+        pid, fd = spawn([args.bordermon, "--store", args.store], args.cols, args.rows, env)
+        writer = StoreWriter(args.bordermon, args.store, env)
+    else:
+        pid, fd = spawn([args.bordermon, "--data", args.data], args.cols, args.rows, env)
+        writer = FileWriter(args.data)
     read_for(fd, stream, 1.5)
     screen_ms, byte_ms, event_bytes = [], [], []
-    rng = random.Random(7)
+    rng = random.Random()
     for _ in range(args.count):
         # Append between clock ticks, so a tick's redraw is not mistaken for the event's.
         while not 0.30 <= time.time() % 1 <= 0.45:
             read_for(fd, stream, 0.01)
         read_for(fd, stream, 0.0)
         token = "".join(rng.choice(string.ascii_uppercase) for _ in range(8))
-        start = time.monotonic()
-        t0 = append(journal, token + " probe", args.segment)
+        t0 = writer.write(token, args.segment)
         first_byte = None
         received = 0
         deadline = t0 + 2.0
@@ -116,6 +160,7 @@ def main():
         byte_ms.append((first_byte - t0) * 1000)
         # Everything written for this event, until the output goes quiet.
         event_bytes.append(received + read_for(fd, stream, 0.15))
+    writer.close()
     os.write(fd, b"q")
     read_for(fd, stream, 0.5)
     try:

@@ -28,7 +28,7 @@ run bordermon "$bin" --data "$data"
 run htop unshare -fp --mount-proc htop -d 10
 run htop-machine htop -d 10
 if command -v btop >/dev/null; then run btop unshare -fp --mount-proc btop; fi
-python3 scripts/append-latency.py "$bin" "$data" --count "$appends" >"$work/append.json"
+python3 scripts/append-latency.py "$bin" --data "$data" --count "$appends" >"$work/append.json"
 
 echo "| program | first byte / frame settled | CPU over ${idle} s idle | idle bytes/s | key to first byte (median) | peak RSS | terminal restored |"
 echo "|---|---|---|---|---|---|---|"

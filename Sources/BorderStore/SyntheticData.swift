@@ -253,9 +253,12 @@ public struct SyntheticData {
           checkpoint: CheckpointID("cp-\(1 + random.below(5))"),
           status: CheckpointStatus.allCases[random.below(3)], note: nil)
       default:
-        payload = .noteAdded(
-          target: segments[random.below(segments.count)].rawValue,
-          text: "Patrol report \(seq): situation observed, nothing further")
+        let target = segments[random.below(segments.count)].rawValue
+        // Now and then the feed has nothing to say but that it is alive.
+        payload =
+          seq % 100 == 0
+          ? .feedHeartbeat(feed: "synthetic-feed", note: "nothing new")
+          : .noteAdded(target: target, text: "Patrol report \(seq): situation observed, nothing further")
       }
       sink(
         JournalEvent(

@@ -3,15 +3,17 @@ import BorderModel
 import BorderStore
 
 /// Appends one operator action for a scripting command: built and checked by the model under
-/// the journal's lock, seq printed (and a new alert's ID on standard error).
-func appendForScript(_ action: OperatorAction, options: DataOptions, source: String? = nil, command: String)
-  throws
-{
+/// the journal's lock, seq printed (and a new alert's ID on standard error). `via` is nil for a
+/// feed's event (`feed heartbeat`), which keeps consoles live where an operator's action does not.
+func appendForScript(
+  _ action: OperatorAction, options: DataOptions, source: String? = nil, command: String,
+  via: OperatorChannel? = .command
+) throws {
   let clock = SystemWallClock()
   var store = try options.openSituation(clock: clock, snapshots: true)
   defer { store.saveSnapshotIfDue() }
   let provenance: Provenance = source.map { .factual(source: $0) } ?? .reported
-  let draft = action.draft(by: OperatorIdentity.current(), provenance: provenance)
+  let draft = action.draft(by: OperatorIdentity.current(), provenance: provenance, via: via)
   switch store.append([draft], clock: clock) {
   case .success(let events):
     guard let event = events.first else { return }

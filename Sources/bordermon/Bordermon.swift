@@ -20,6 +20,7 @@ struct Bordermon: ParsableCommand {
       ConsoleCommand.self, InitCommand.self, CheckCommand.self, SummaryCommand.self, SnapshotCommand.self,
       AppendCommand.self,
       AlertCommand.self, SegmentCommand.self, MeetingCommand.self, CheckpointCommand.self, NoteCommand.self,
+      FeedCommand.self,
       ExportCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self, ThemesCommand.self,
       ThemeCommand.self,
       DoctorCommand.self, StoreCommand.self, CompleteCommand.self, JournalCommand.self,

@@ -38,7 +38,8 @@ struct ConsoleCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Mark the journal stale after this many minutes without an event.", valueName: "minutes"))
+      "Mark the feeds stale after this many minutes without an event from a feed (operators' actions do not count).",
+      valueName: "minutes"))
   var staleAfter: Int = 60
 
   @Flag(help: "Refuse every action and never open the journal for writing (viewers, wall screens).")

@@ -2,6 +2,7 @@ import ArgumentParser
 import BorderConsole
 import BorderModel
 import BorderStore
+import BorderThemes
 
 /// `bordermon snapshot`: prints the screen the console would show.
 struct SnapshotCommand: ParsableCommand {
@@ -23,6 +24,11 @@ struct SnapshotCommand: ParsableCommand {
   var at: String?
   @Option(help: "never: plain text; always: ANSI colours.") var color: ColorChoice = .never
   @Flag(help: "Draw with ASCII only (no box drawing, no Unicode glyphs).") var ascii = false
+  @Option(
+    help: ArgumentHelp(
+      "A theme name (see `bordermon themes`) or a theme file; else $BORDERMON_THEME, else the config file, as the console chooses.",
+      valueName: "name|path"), completion: CompletionCandidates.completion(.themes))
+  var theme: String?
 
   func validate() throws {
     guard (10...1000).contains(width), (3...1000).contains(height) else {
@@ -42,13 +48,21 @@ struct SnapshotCommand: ParsableCommand {
       let past = try options.openSituation(clock: clock, asOf: asOf)
       _ = state.handle(.historyLoaded(asOf: asOf, situation: past.situation))
     }
-    let grid = ConsoleView.render(state, glyphs: ascii ? .ascii : .unicode)
+    // The theme the console would choose: --theme, else $BORDERMON_THEME, else the config file.
+    let themes = ThemeCatalog().resolve(option: theme)
+    state.themeName = themes.entry.name
+    let grid = ConsoleView.render(state, theme: themes.theme, glyphs: ascii ? .ascii : .unicode)
     print(
       color == .always ? TextRenderer.ansi(grid, depth: .palette256) : TextRenderer.plain(grid),
       terminator: "")
+    for diagnostic in themes.diagnostics {
+      printError("bordermon snapshot: \(Sanitizer.clean(diagnostic.description))")
+    }
     if let error = store.journalError {
       printError("bordermon snapshot: \(error.path): \(error.description)")
       throw ExitCode(1)
     }
+    // A theme that cannot be used: the screen printed in the default, and a failure to say so.
+    if themes.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
   }
 }

@@ -105,6 +105,7 @@ struct DecoderFuzzTests {
     expectString("type", event.type)
     expectString("by", event.by)
     expectTime("at", event.at)
+    expectString("via", event.via?.rawValue)
     compareProvenance(event.provenance, object, label: label)
     switch event.payload {
     case .alertRaised(let report):
@@ -184,6 +185,9 @@ struct DecoderFuzzTests {
       let previous = object["previous"] as? [String: Any]
       #expect(previous?["archive"] as? String == carried.previous.archive, "previous: \(label)")
       expectString("state", String(decoding: Base64.encode(carried.state), as: UTF8.self))
+    case .feedHeartbeat(let feed, let note):
+      expectString("feed", feed)
+      expectString("note", note)
     case .unknown(let type):
       expectString("type", type)
     }

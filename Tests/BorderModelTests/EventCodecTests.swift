@@ -68,6 +68,19 @@ struct EventCodecTests {
         "end", "before start"
       ),
       (#"{"seq":-3,"at":"2024-01-10T04:00:00Z","by":"op","type":"note","text":"x"}"#, "seq", "whole number"),
+      (#"{"seq":1,"at":"2024-01-10T04:00:00Z","by":"op","type":"feed.heartbeat"}"#, "feed", "missing"),
+      (
+        #"{"seq":1,"at":"2024-01-10T04:00:00Z","by":"op","type":"feed.heartbeat","feed":""}"#, "feed",
+        "not be empty"
+      ),
+      (
+        #"{"seq":1,"at":"2024-01-10T04:00:00Z","by":"op","type":"feed.heartbeat","feed":"\#(String(repeating: "f", count: 201))"}"#,
+        "feed", "201 bytes, longer than the 200 allowed"
+      ),
+      (
+        #"{"seq":1,"at":"2024-01-10T04:00:00Z","by":"op","type":"note","text":"x","via":"radio"}"#, "via",
+        "'radio' is not one of console, command"
+      ),
     ])
   func fieldErrors(line: String, field: String, reason: String) {
     guard case .failure(let error) = EventCodec.decode(line) else {

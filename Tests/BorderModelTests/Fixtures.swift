@@ -96,11 +96,17 @@ enum Fixtures {
       ),
       (.noteAdded(target: "A-01", text: "patrol saw nothing"), .reported),
       (.noteAdded(target: nil, text: "shift handover"), .reported),
+      (.feedHeartbeat(feed: "cap-bridge", note: "polled 24.kg, nothing new"), .reported),
+      (.feedHeartbeat(feed: "acled-weekly", note: nil), .reported),
     ]
     return payloads.enumerated().map { index, entry in
-      JournalEvent(
+      var event = JournalEvent(
         seq: UInt64(index + 1), at: t0.adding(seconds: Int64(index) * 60), by: "kg-duty@10.0.0.5",
         provenance: entry.1, payload: entry.0)
+      // Operators' actions say which tool wrote them; feeds' events say nothing.
+      if case .alertAcknowledged = entry.0 { event.via = .console }
+      if case .noteAdded = entry.0 { event.via = .command }
+      return event
     }
   }
 }

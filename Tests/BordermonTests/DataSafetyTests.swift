@@ -194,33 +194,6 @@ struct DataSafetyTests {
   }
 }
 
-extension CommandRunner {
-  /// Runs any program to completion (for `setpriv` or a shell around `bordermon`).
-  static func runProgram(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws
-    -> Output
-  {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["BORDERMON_DATA"] = nil
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Output(
-      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
-  }
-}
-
 /// Output that cannot be written is an error, never a silently truncated file.
 @Suite("Standard output that cannot be written")
 struct StandardOutputTests {

@@ -22,33 +22,9 @@ struct InstallTests {
   static func run(
     _ program: String, _ arguments: [String], in folder: String, environment: [String: String] = [:]
   ) throws -> CommandRunner.Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var env = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"]
     for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    // Read both pipes at once so neither fills while the other is drained.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var err = Data()
-    group.enter()
-    DispatchQueue.global().async {
-      err = errors.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return CommandRunner.Output(
-      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
+    return try CommandRunner.run(program, arguments, in: folder, exactEnvironment: env)
   }
 
   /// Every file and folder under a folder, relative, sorted (folders end in `/`).

@@ -15,6 +15,8 @@ public struct FormField: Sendable, Hashable {
   public var optional: Bool
   /// Where the next character typed goes in a text field, in characters from its start.
   public var cursor = 0
+  /// What an empty text field shows after `(optional)`: the form of what it takes.
+  public var hint: String?
 
   /// The field's value as text: the chosen option or the text typed.
   public var value: String {
@@ -219,6 +221,18 @@ extension ActionForm {
       ])
   }
 
+  /// The reporting side's choices: not given, then each side by name (read back with `Side(spelling:)`).
+  static let sideOptions = [notGiven] + Side.allCases.map(\.label)
+  /// The choice that leaves an optional vocabulary field out.
+  static let notGiven = "not given"
+  static let confidenceOptions = Confidence.allCases.map(\.label)
+  /// The longest source named on a raise (the journal's limit for a source, in characters here).
+  public static let sourceLimit = 200
+  /// The longest time typed for when an alert's incident occurred.
+  public static let timeLimit = 40
+
+  /// The raise form: the fields `bordermon alert raise` has (level, type, text, reporting side,
+  /// confidence, when it occurred, source), with the command line's defaults.
   static func raiseAlert(on segment: Segment) -> ActionForm {
     ActionForm(
       purpose: .raiseAlert(segment.id), title: "Raise an alert on \(segment.id) \(segment.name.latin)",
@@ -227,6 +241,16 @@ extension ActionForm {
         FormField(label: "Level", kind: .choice(options: levelOptions, selected: 2), optional: false),
         FormField(label: "Type", kind: .choice(options: typeOptions, selected: 0), optional: false),
         FormField(label: "Text", kind: .text("", limit: textLimit), optional: false),
+        FormField(label: "Side", kind: .choice(options: sideOptions, selected: 0), optional: true),
+        FormField(
+          label: "Confidence",
+          kind: .choice(
+            options: confidenceOptions, selected: Confidence.allCases.firstIndex(of: .unverified) ?? 0),
+          optional: false),
+        FormField(
+          label: "Occurred", kind: .text("", limit: timeLimit), optional: true,
+          hint: "e.g. 2026-11-30T05:40:00+05:00"),
+        FormField(label: "Source", kind: .text("", limit: sourceLimit), optional: true),
       ])
   }
 

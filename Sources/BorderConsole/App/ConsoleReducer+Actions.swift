@@ -21,7 +21,7 @@ extension ConsoleState {
 
   /// Why the model would refuse an action against the live situation, if it would (its rules, not the console's).
   func refusal(_ action: OperatorAction) -> String? {
-    action.draft(by: operatorName).rejection(now: now, in: live)?.reason
+    action.draft(by: operatorName, via: .console).rejection(now: now, in: live)?.reason
   }
 
   /// Why no action can be taken from this console now, if none can.
@@ -121,7 +121,14 @@ extension ConsoleState {
         form = current
         return []
       }
-      guard let draft = event(for: current) else { return [] }
+      let draft: EventDraft
+      switch event(for: current) {
+      case .success(let made): draft = made
+      case .failure(let problem):
+        current.error = problem.description
+        form = current
+        return []
+      }
       let target = current.target.current(in: live)
       if let reason = draft.rejection(now: now, in: live)?.reason {
         current.error = "not sent: \(reason)"
@@ -142,20 +149,71 @@ extension ConsoleState {
   }
 
   /// The draft event a completed form stands for, with this operator's name: built by the
-  /// model's `OperatorAction`, timed (and a new alert named) when the journal appends it.
-  func event(for form: ActionForm) -> EventDraft? {
+  /// model's `OperatorAction`, timed (and a new alert named) when the journal appends it; or
+  /// what in the form cannot be read (a field the command line would refuse too).
+  func event(for form: ActionForm) -> Result<EventDraft, FormProblem> {
     let level = AlertLevel(spelling: form.value("Level")) ?? .tense
     let action: OperatorAction
+    var provenance = Provenance.reported
     switch form.purpose {
     case .acknowledge(let id): action = .acknowledge(id, note: form.value("Note"))
     case .resolve(let id): action = .resolve(id, note: form.value("Note"))
     case .changeLevel(let id): action = .changeLevel(id, to: level, reason: form.value("Reason"))
     case .raiseAlert(let segment):
-      let type = AlertType(spelling: form.value("Type")) ?? .other
-      action = .raise(AlertRequest(segment: segment, level: level, type: type, text: form.value("Text")))
+      switch Self.raiseRequest(form, on: segment, level: level) {
+      case .success(let request): action = .raise(request)
+      case .failure(let problem): return .failure(problem)
+      }
+      // As `alert raise --source`: a named source makes the report a factual record.
+      let source = form.value("Source").trimmingSpaces()
+      if !source.isEmpty { provenance = .factual(source: source) }
     case .addNote(let target):
       action = .note(target: target, text: form.value("Text"))
     }
-    return action.draft(by: operatorName)
+    return .success(action.draft(by: operatorName, provenance: provenance, via: .console))
   }
+
+  /// A new alert from the raise form, its words read by the model's vocabulary parser and its
+  /// time by the RFC 3339 parser, as `bordermon alert raise` reads its options.
+  static func raiseRequest(_ form: ActionForm, on segment: SegmentID, level: AlertLevel) -> Result<
+    AlertRequest, FormProblem
+  > {
+    guard let type = AlertType(spelling: form.value("Type")) else {
+      return .failure(
+        FormProblem(field: "Type", reason: "'\(form.value("Type"))' is not one of \(AlertType.spellings)"))
+    }
+    var side: Side?
+    let sideText = form.value("Side")
+    if !sideText.isEmpty && sideText != ActionForm.notGiven {
+      guard let parsed = Side(spelling: sideText) else {
+        return .failure(FormProblem(field: "Side", reason: "'\(sideText)' is not one of \(Side.spellings)"))
+      }
+      side = parsed
+    }
+    guard let confidence = Confidence(spelling: form.value("Confidence")) else {
+      return .failure(
+        FormProblem(
+          field: "Confidence", reason: "'\(form.value("Confidence"))' is not one of \(Confidence.spellings)"))
+    }
+    var occurred: Timestamp?
+    let occurredText = form.value("Occurred").trimmingSpaces()
+    if !occurredText.isEmpty {
+      switch RFC3339.parse(occurredText) {
+      case .success(let time): occurred = time
+      case .failure(let error):
+        return .failure(FormProblem(field: "Occurred", reason: error.description))
+      }
+    }
+    return .success(
+      AlertRequest(
+        segment: segment, level: level, type: type, text: form.value("Text"), reportingSide: side,
+        occurredAt: occurred, confidence: confidence))
+  }
+}
+
+/// A form field that cannot be read as the action needs it: its label and why.
+public struct FormProblem: Error, Sendable, Hashable, CustomStringConvertible {
+  public var field: String
+  public var reason: String
+  public var description: String { "\(field): \(reason)" }
 }

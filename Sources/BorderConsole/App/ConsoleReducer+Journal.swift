@@ -90,7 +90,7 @@ extension ConsoleState {
         case .meeting(let id): flashes[id.rawValue] = until
         case .checkpoint(let id): flashes[id.rawValue] = until
         case .note(let target): if let target { flashes[target] = until }
-        case .unknown, .journalRotated: break
+        case .heartbeat, .unknown, .journalRotated: break
         }
       }
       refreshRows()

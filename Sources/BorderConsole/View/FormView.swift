@@ -27,7 +27,11 @@ struct FormView {
         let count = " \(text.count)/\(limit)"
         let room = max(4, inner - DisplayWidth.of(label) - DisplayWidth.of(count))
         if text.isEmpty && !focused {
-          spans.append(((field.optional ? "(optional)" : "(required)").padded(to: room), .muted))
+          // The field's hint where it fits whole (a cut example would mislead).
+          let base = field.optional ? "(optional)" : "(required)"
+          let hinted = field.hint.map { "\(base) \($0)" } ?? base
+          let placeholder = DisplayWidth.of(hinted) <= room ? hinted : base
+          spans.append((placeholder.padded(to: room), .muted))
         } else {
           let shown = Self.window(
             text, cursor: field.cursor, room: room, cursor: focused ? (c.glyphs.isASCII ? "|" : "▏") : nil,

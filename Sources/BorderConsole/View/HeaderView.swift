@@ -123,17 +123,26 @@ struct HeaderView {
         )
       ]
     }
-    // An event stamped beyond the clock's skew (bad data) never makes the feed look live.
-    let last = state.live.latestEventAt(notAfter: JournalLimits.horizon(now: state.now))
+    // Only feeds keep the console live: operators' actions are not news from the border. An event
+    // stamped beyond the clock's skew (bad data) never makes the feed look live.
+    let last = state.live.latestFeedEventAt(notAfter: JournalLimits.horizon(now: state.now))
     let minute = state.now.minuteFloor
-    let age = last.map { minute.milliseconds(since: $0) / 1000 } ?? Int64.max
+    guard let last else {
+      return [
+        (
+          compact ? " \(c.glyphs.staleDot) STALE no feed " : " \(c.glyphs.staleDot) STALE · no feed event ",
+          c.style(.stale)
+        )
+      ]
+    }
+    let age = minute.milliseconds(since: last) / 1000
     let ageText = TimeText.age(last, now: minute)
     if age > state.staleAfterSeconds {
       return [
         (
           compact
             ? " \(c.glyphs.staleDot) STALE \(ageText) "
-            : " \(c.glyphs.staleDot) STALE · last event \(ageText) ", c.style(.stale)
+            : " \(c.glyphs.staleDot) STALE · last feed event \(ageText) ", c.style(.stale)
         )
       ]
     }

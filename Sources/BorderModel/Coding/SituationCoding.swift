@@ -1,7 +1,7 @@
 /// Writes and reads every part of a situation for snapshots; the one place that knows the layout.
 package enum SituationCoding {
   /// Bumped whenever the layout below changes: an older snapshot is then ignored and rebuilt.
-  package static let formatVersion: UInt8 = 4
+  package static let formatVersion: UInt8 = 5
 
   // MARK: Writing
 
@@ -22,6 +22,7 @@ package enum SituationCoding {
       $0.int($1.value)
     }
     w.optional(s.scenario) { $0.string($1) }
+    w.optional(s.lastFeedEventAt, time)
   }
 
   package static func time(_ w: inout BinaryWriter, _ t: Timestamp) { w.int64(t.epochMilliseconds) }
@@ -192,11 +193,13 @@ package enum SituationCoding {
       (try r.string(), try r.int())
     }
     let scenario = try r.optional { try $0.string() }
+    let lastFeedEventAt = try r.optional(readTime)
     return Situation(
       title: title, isIllustrativeSample: sample, description: description, segments: segments,
       meetings: meetings, alerts: alerts, checkpoints: checkpoints, notes: notes, lastSeq: lastSeq,
       lastEventAt: lastEventAt, appliedEventCount: applied,
-      unknownEventTypes: Dictionary(unknown, uniquingKeysWith: { $1 }), scenario: scenario)
+      unknownEventTypes: Dictionary(unknown, uniquingKeysWith: { $1 }), scenario: scenario,
+      lastFeedEventAt: lastFeedEventAt)
   }
 
   package static func readTime(_ r: inout BinaryReader) throws -> Timestamp {

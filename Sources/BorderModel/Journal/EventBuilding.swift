@@ -39,6 +39,13 @@ extension EventCodec {
     return term
   }
 
+  /// `via`: the operator's tool, one of the known channels.
+  private static func channel(_ value: RawText) throws -> OperatorChannel {
+    for channel in OperatorChannel.allCases where value.text == channel.rawValue { return channel }
+    let known = OperatorChannel.allCases.map(\.rawValue).joined(separator: ", ")
+    throw EventDecodeError(field: "via", reason: "'\(value.text)' is not one of \(known)")
+  }
+
   private static func level(_ value: Int64?) throws -> AlertLevel {
     let number = try required(value, "level")
     guard let level = AlertLevel(number: number) else {
@@ -147,9 +154,12 @@ extension EventCodec {
       case .success(let carried): payload = .journalRotated(carried)
       case .failure(let problem): throw EventDecodeError(field: problem.field, reason: problem.reason)
       }
+    case .feedHeartbeat?:
+      payload = .feedHeartbeat(feed: try nonEmpty(f.feed, "feed"), note: f.note)
     }
     var event = JournalEvent(seq: seq, at: at, by: by, provenance: provenance, payload: payload)
     event.uid = f.uid
+    event.via = try f.via.map { try channel($0) }
     return event
   }
 }

@@ -55,6 +55,8 @@ struct EventFields {
   var state: [UInt8]?
   var stateFormat: Int64?
   var stateChecksum: UInt64?
+  var via: RawText?
+  var feed: String?
 }
 
 /// What a new event gets when its line leaves out `seq`, `at` or `by` (for `bordermon append`).
@@ -147,6 +149,7 @@ public enum EventCodec {
       }
       f.seq = UInt64(value); return
     case (3, 0x65) where key.is("end"): f.end = try time(&s, "end"); return
+    case (3, 0x76) where key.is("via"): f.via = try raw(&s, "via"); return
     case (3, 0x75) where key.is("uid"):
       guard let value = try s.readInteger(), let uid = UInt32(exactly: value) else {
         throw EventDecodeError(field: "uid", reason: "must be a user ID, a whole number 0–4294967295")
@@ -166,6 +169,7 @@ public enum EventCodec {
     case (4, 0x6E) where key.is("note"): f.note = try string(&s, "note"); return
     case (4, 0x73) where key.is("side"): f.side = try raw(&s, "side"); return
     case (4, 0x68) where key.is("host"): f.host = try raw(&s, "host"); return
+    case (4, 0x66) where key.is("feed"): f.feed = try string(&s, "feed"); return
     case (5, 0x61) where key.is("alert"): f.alert = try string(&s, "alert"); return
     case (5, 0x6C) where key.is("level"):
       guard let value = try integerOrNil(&s) else {

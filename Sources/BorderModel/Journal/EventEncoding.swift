@@ -255,9 +255,13 @@ extension EventCodec {
       w.integer("state_format", Int64(carried.stateFormat))
       w.string("state_xxh64", hex(Checksum.xxh64(carried.state)))
       w.rawString("state", Base64.encode(carried.state))
+    case .feedHeartbeat(let feed, let note):
+      w.string("feed", feed)
+      w.string("note", note)
     case .unknown:
       break
     }
+    w.string("via", event.via?.rawValue)
     w.provenance(event.provenance)
     return w.finish()
   }

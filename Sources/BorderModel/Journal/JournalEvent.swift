@@ -12,6 +12,8 @@ public struct JournalEvent: Sendable, Hashable {
   public var uid: UInt32?
   /// Where its facts come from.
   public var provenance: Provenance
+  /// The operator's tool that wrote it (a console or a command), or nil when a feed wrote it.
+  public var via: OperatorChannel?
   public var payload: EventPayload
 
   public init(
@@ -48,6 +50,8 @@ public enum EventPayload: Sendable, Hashable {
   case noteAdded(target: String?, text: String)
   /// The first event of a rotated journal: the situation folded from the journal it continues.
   indirect case journalRotated(CarriedSituation)
+  /// A feed saying it is alive though it has nothing to report: it changes no record.
+  case feedHeartbeat(feed: String, note: String?)
   /// A type this version does not know: kept in the journal, reported, otherwise ignored.
   case unknown(type: String)
 
@@ -80,6 +84,7 @@ public enum EventPayload: Sendable, Hashable {
     case .checkpointStatusChanged: return .checkpointStatusChanged
     case .noteAdded: return .noteAdded
     case .journalRotated: return .journalRotated
+    case .feedHeartbeat: return .feedHeartbeat
     case .unknown: return nil
     }
   }
@@ -102,6 +107,20 @@ public enum EventType: String, Sendable, CaseIterable {
   case checkpointStatusChanged = "checkpoint.status"
   case noteAdded = "note"
   case journalRotated = "journal.rotated"
+  case feedHeartbeat = "feed.heartbeat"
+}
+
+/// The operator's tool that wrote an event: what tells an operator's action from a feed's report.
+public enum OperatorChannel: String, Sendable, Hashable, CaseIterable {
+  /// An action from a running console.
+  case console
+  /// An operator's command (`bordermon alert ack`, `note`, …).
+  case command
+}
+
+extension JournalEvent {
+  /// Whether a feed wrote this event (anything but an operator's action): what makes the situation look live.
+  public var isFromFeed: Bool { via == nil }
 }
 
 extension EventType {

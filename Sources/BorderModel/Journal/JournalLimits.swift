@@ -150,6 +150,9 @@ extension EventPayload {
       }
       return Shape.text(carried.previous.archive, "previous.archive", max: JournalLimits.nameBytes)
         ?? CarriedSituation.shapeProblem(carried.situation)
+    case .feedHeartbeat(let feed, let note):
+      return Shape.text(feed, "feed", max: JournalLimits.nameBytes)
+        ?? Shape.optional(note, "note", max: JournalLimits.textBytes)
     case .unknown(let type):
       return Shape.text(type, "type", max: JournalLimits.nameBytes)
     }

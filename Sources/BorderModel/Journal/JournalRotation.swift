@@ -200,7 +200,7 @@ extension Situation {
       segments: segments, meetings: meetings, alerts: carried.alerts, checkpoints: checkpoints,
       notes: carried.notes, lastSeq: carried.lastSeq, lastEventAt: carried.lastEventAt,
       appliedEventCount: carried.appliedEventCount, unknownEventTypes: carried.unknownEventTypes,
-      scenario: scenario)
+      scenario: scenario, lastFeedEventAt: carried.lastFeedEventAt)
   }
 }
 

@@ -15,11 +15,15 @@ public enum OperatorAction: Sendable, Hashable {
   case postponeMeeting(MeetingID, reason: String?)
   case cancelMeeting(MeetingID, reason: String?)
   case setCheckpointStatus(CheckpointID, CheckpointStatus, note: String?)
+  /// A feed saying it is alive (`feed.heartbeat`), with an optional note.
+  case heartbeat(feed: String, note: String?)
 
   /// The draft event for this action by `author`: timed when appended unless `at` is given
-  /// (a backfill), and for a new alert without an ID, given one when appended.
-  public func draft(by author: String, provenance: Provenance = .reported, at: Timestamp? = nil) -> EventDraft
-  {
+  /// (a backfill), and for a new alert without an ID, given one when appended. `via` names the
+  /// operator's tool (a console, a command); nil when a feed writes it (a feed keeps the console live).
+  public func draft(
+    by author: String, provenance: Provenance = .reported, at: Timestamp? = nil, via: OperatorChannel? = nil
+  ) -> EventDraft {
     let payload: EventPayload
     var assignsAlertID = false
     switch self {
@@ -57,9 +61,12 @@ public enum OperatorAction: Sendable, Hashable {
       payload = .meetingCancelled(meeting: id, reason: Self.optional(reason))
     case .setCheckpointStatus(let id, let status, let note):
       payload = .checkpointStatusChanged(checkpoint: id, status: status, note: Self.optional(note))
+    case .heartbeat(let feed, let note):
+      payload = .feedHeartbeat(feed: Self.trimmed(feed), note: Self.optional(note))
     }
-    let event = JournalEvent(
+    var event = JournalEvent(
       at: at ?? EventDraft.placeholderTime, by: author, provenance: provenance, payload: payload)
+    event.via = via
     return EventDraft(event, timedAtAppend: at == nil, assignsAlertID: assignsAlertID)
   }
 

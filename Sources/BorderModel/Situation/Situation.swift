@@ -18,12 +18,16 @@ public struct Situation: Sendable {
   public private(set) var lastSeq: UInt64 = 0
   /// The latest event time applied.
   public private(set) var lastEventAt: Timestamp?
+  /// The latest time of an event a feed wrote (not an operator's action): what says the feeds are alive.
+  public private(set) var lastFeedEventAt: Timestamp?
   /// How many events were applied.
   public private(set) var appliedEventCount = 0
   /// Events of types this version does not know, counted by type.
   public private(set) var unknownEventTypes: [String: Int] = [:]
   /// The latest few event times, newest first (see `latestEventAt(notAfter:)`).
   private var latestTimes: [Timestamp] = []
+  /// The latest few times of feeds' events, newest first (see `latestFeedEventAt(notAfter:)`).
+  private var latestFeedTimes: [Timestamp] = []
   /// How many of the latest event times are kept.
   static let latestTimesKept = 8
 
@@ -61,7 +65,7 @@ public struct Situation: Sendable {
     title: String, isIllustrativeSample: Bool, description: String?, segments: [Segment],
     meetings: [Meeting], alerts: [Alert], checkpoints: [Checkpoint], notes: [Note], lastSeq: UInt64,
     lastEventAt: Timestamp?, appliedEventCount: Int, unknownEventTypes: [String: Int],
-    scenario: String? = nil
+    scenario: String? = nil, lastFeedEventAt: Timestamp? = nil
   ) {
     self.init(
       reference: ReferenceData(
@@ -72,6 +76,8 @@ public struct Situation: Sendable {
     self.lastSeq = lastSeq
     self.lastEventAt = lastEventAt
     latestTimes = lastEventAt.map { [$0] } ?? []
+    self.lastFeedEventAt = lastFeedEventAt
+    latestFeedTimes = lastFeedEventAt.map { [$0] } ?? []
     self.appliedEventCount = appliedEventCount
     self.unknownEventTypes = unknownEventTypes
     alertIndex.reserveCapacity(alerts.count)
@@ -124,6 +130,8 @@ public enum EventTouch: Sendable, Hashable {
   case note(target: String?)
   /// A journal rotation: the situation was carried over from the journal that ended at this seq.
   case journalRotated(previousLastSeq: UInt64)
+  /// A feed's heartbeat: no record changed.
+  case heartbeat(feed: String)
   /// An event of a type this version does not know.
   case unknown(type: String)
 }
@@ -160,7 +168,11 @@ extension Situation {
     if case .journalRotated = touch { return .success(touch) }
     appliedEventCount += 1
     if lastEventAt.map({ event.at > $0 }) ?? true { lastEventAt = event.at }
-    noteLatest(event.at)
+    Self.noteLatest(event.at, in: &latestTimes)
+    if event.isFromFeed {
+      if lastFeedEventAt.map({ event.at > $0 }) ?? true { lastFeedEventAt = event.at }
+      Self.noteLatest(event.at, in: &latestFeedTimes)
+    }
     if case .unknown(let type) = touch { unknownEventTypes[type, default: 0] += 1 }
     return .success(touch)
   }
@@ -171,13 +183,19 @@ extension Situation {
     latestTimes.first { $0 <= limit } ?? lastEventAt.flatMap { $0 <= limit ? $0 : nil }
   }
 
-  /// Keeps the few latest event times, newest first.
-  private mutating func noteLatest(_ time: Timestamp) {
-    if latestTimes.count == Self.latestTimesKept, let oldest = latestTimes.last, time <= oldest { return }
-    if latestTimes.contains(time) { return }
-    let position = latestTimes.firstIndex { $0 < time } ?? latestTimes.endIndex
-    latestTimes.insert(time, at: position)
-    if latestTimes.count > Self.latestTimesKept { latestTimes.removeLast() }
+  /// The latest time at or before `limit` of an event a feed wrote (operators' actions do not
+  /// count): nil when no feed has written, or only beyond `limit` (bad data).
+  public func latestFeedEventAt(notAfter limit: Timestamp) -> Timestamp? {
+    latestFeedTimes.first { $0 <= limit } ?? lastFeedEventAt.flatMap { $0 <= limit ? $0 : nil }
+  }
+
+  /// Keeps the few latest event times in `times`, newest first.
+  private static func noteLatest(_ time: Timestamp, in times: inout [Timestamp]) {
+    if times.count == Self.latestTimesKept, let oldest = times.last, time <= oldest { return }
+    if times.contains(time) { return }
+    let position = times.firstIndex { $0 < time } ?? times.endIndex
+    times.insert(time, at: position)
+    if times.count > Self.latestTimesKept { times.removeLast() }
   }
 
   private func reject(_ field: String, _ reason: String) -> Result<Int, EventRejection> {
@@ -284,7 +302,7 @@ extension Situation {
       }
       return .success(0)
 
-    case .unknown:
+    case .feedHeartbeat, .unknown:
       return .success(0)
     }
   }
@@ -411,6 +429,8 @@ extension Situation {
     case .journalRotated(let carried):
       self = carryingOver(carried.situation)
       return .journalRotated(previousLastSeq: carried.previous.lastSeq)
+    case .feedHeartbeat(let feed, _):
+      return .heartbeat(feed: feed)
 
     case .unknown(let type):
       return .unknown(type: type)
