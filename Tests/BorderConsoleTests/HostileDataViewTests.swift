@@ -99,7 +99,8 @@ struct HostileDataViewTests {
     let text = String(repeating: "x", count: 50 << 20)
     var state = try Self.state(alertText: text)
     let screen = ConsoleView.render(state).text
-    #expect(screen.contains("A-01     now xxxx"), "the feed shows the alert")
+    // The acknowledgement column is empty: nobody has acknowledged it yet.
+    #expect(screen.contains("A-01     now            xxxx"), "the feed shows the alert")
     #expect(screen.contains("xxxx…"), "its text is cut to the row with …")
     _ = state.handle(.key(.tab))
     _ = state.handle(.key(.tab))

@@ -51,7 +51,8 @@ struct ConsoleEndToEndTests {
         #"{"type":"alert.raised","alert":"E2E-1","segment":"A-03","level":3,"kind":"blockade","text":"Road blocked at the reservoir"}"#
         + "\n")
     #expect(append.status == 0, "\(append.stderr)")
-    try app.waitFor("the appended alert in the feed") { $0.contains("Road blocked at the reservoir") }
+    // At 120 columns the feed's row has room for the start of the text (beside who acknowledged).
+    try app.waitFor("the appended alert in the feed") { $0.contains("A-03     now            Road blocked") }
     #expect(app.screen.contains("5 open"))
 
     try app.resize(columns: 80, rows: 24)

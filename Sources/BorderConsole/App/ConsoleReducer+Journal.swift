@@ -21,13 +21,14 @@ extension ConsoleState {
     // (`live` may have been let go before the store read the journal: remembered figures are used.)
     live = news.situation
     newestAlert = live.alerts.last?.id
-    // Never behind an open detail or form: what the operator looks at and acts on stays put.
-    if followsNewestAlert && isLive && overlay == nil && form == nil { selectedAlert = newestAlert }
     if var open = form, !open.isSending {
       open.notice = open.target.changes(to: open.target.current(in: live), at: now)
       form = open
     }
     if let reason = news.restartReason {
+      // Positions in the alert list start again: what counts as newer starts from here.
+      if feed.newerFrom != nil { feed.newerFrom = live.alerts.count }
+      unseen = []
       history.reset(base: news.baseline ?? news.situation, events: news.baseline == nil ? [] : news.events)
       say("\(reason): read again from the start", seconds: 8)
     } else {
@@ -79,6 +80,21 @@ extension ConsoleState {
       let more = announcements.count > 1 ? " (and \(announcements.count - 1) more urgent)" : ""
       sayAlongside(newest + more, error: true, seconds: 10)
     }
+    // What changed stays marked until this console's operator has seen it, frozen or not;
+    // what this console's operator did is seen already.
+    let paired = news.events.count == news.touches.count
+    for (index, touch) in news.touches.enumerated() where news.restartReason == nil {
+      if paired && news.events[index].by == operatorName { continue }
+      switch touch {
+      case .segment(let id): unseen.insert(id.rawValue)
+      case .alert(let id, let segment):
+        unseen.insert(id.rawValue)
+        unseen.insert(segment.rawValue)
+      case .meeting(let id): unseen.insert(id.rawValue)
+      case .note(let target): if let target { unseen.insert(target) }
+      case .checkpoint, .heartbeat, .unknown: break
+      }
+    }
     if historyCursor == nil && frozen == nil {
       let until = now.adding(seconds: Self.flashSeconds)
       for touch in news.touches {
@@ -94,6 +110,9 @@ extension ConsoleState {
         }
       }
       refreshRows()
+      // The feed follows the newest alert it lists, like tail -f, unless the operator chose an
+      // older one; never behind an open detail or form: what the operator acts on stays put.
+      if followsNewestAlert && overlay == nil && form == nil { selectedAlert = feedAlert(atRow: 0)?.id }
       keepSelectionsVisible()
     }
     return effects

@@ -12,10 +12,9 @@ extension ConsoleState {
   }
 
   /// The selected alert's row in the feed (newest first), without copying the alerts.
-  var selectedAlertRow: Int? {
-    let situation = displayed
-    guard let id = selectedAlert, let position = situation.alertPosition(id) else { return nil }
-    return situation.alerts.count - 1 - position
+  public var selectedAlertRow: Int? {
+    guard let id = selectedAlert, let position = displayed.alertPosition(id) else { return nil }
+    return feedRow(ofPosition: position)
   }
 
   mutating func move(by delta: Int) {
@@ -30,18 +29,21 @@ extension ConsoleState {
       let current = selectedRow ?? 0
       let target = clamp(current.addingClamped(delta), 0, rows.count - 1)
       selectedSegment = displayed.segments[rows[target]].id
+      markSeen(selectedSegment?.rawValue)
     case .meetings:
       let order = cache.meetingOrder
       guard !order.isEmpty else { return }
       let row = clamp((selectedMeetingRow ?? 0).addingClamped(delta), 0, order.count - 1)
       selectedMeeting = displayed.meetings[order[row]].id
+      markSeen(selectedMeeting?.rawValue)
     case .alerts:
-      let alerts = displayed.alerts
-      guard !alerts.isEmpty else { return }
-      let row = clamp((selectedAlertRow ?? 0).addingClamped(delta), 0, alerts.count - 1)
-      selectedAlert = alerts[alerts.count - 1 - row].id
+      let count = feedCount
+      guard count > 0 else { return }
+      let row = clamp((selectedAlertRow ?? 0).addingClamped(delta), 0, count - 1)
+      selectedAlert = feedAlert(atRow: row)?.id
+      markSeen(selectedAlert?.rawValue)
       // At the top, the feed follows the newest alert again (like tail -f); elsewhere it stays.
-      followsNewestAlert = row == 0
+      feedSelectionMoved(toRow: row)
     }
     keepSelectionsVisible()
   }
@@ -56,8 +58,14 @@ extension ConsoleState {
     if selectedMeetingRow == nil { selectedMeeting = order.first.map { displayed.meetings[$0].id } }
     meetingScroll = scrolled(
       meetingScroll, selected: selectedMeetingRow ?? 0, visible: layout.meetingRows, count: order.count)
-    let alertCount = displayed.alerts.count
-    if selectedAlertRow == nil { selectedAlert = displayed.alerts.last?.id }
+    let alertCount = feedCount
+    if let row = selectedAlertRow {
+      feed.lastRow = row
+    } else {
+      // The selected alert left the feed (acknowledged in the unacknowledged view, say): the
+      // row where it was is selected, so the operator works down the list in place.
+      selectedAlert = feedAlert(atRow: min(feed.lastRow, max(0, alertCount - 1)))?.id
+    }
     alertScroll = scrolled(
       alertScroll, selected: selectedAlertRow ?? 0, visible: layout.alertRows, count: alertCount)
   }
@@ -85,7 +93,7 @@ extension ConsoleState {
 
   /// Once nothing is open over it, a feed that follows the newest alert selects it again.
   mutating func catchUpFeed() {
-    guard followsNewestAlert && isLive && form == nil && overlay == nil, let newest = live.alerts.last?.id,
+    guard followsNewestAlert && isLive && form == nil && overlay == nil, let newest = feedAlert(atRow: 0)?.id,
       selectedAlert != newest
     else { return }
     selectedAlert = newest
@@ -101,6 +109,13 @@ extension ConsoleState {
       if let id = selectedMeeting { overlay = .meetingDetail(id) }
     case .alerts:
       if let id = selectedAlert { overlay = .alertDetail(id) }
+    }
+    // Opening a record's detail is looking at it.
+    switch overlay {
+    case .segmentDetail(let id): markSeen(id.rawValue)
+    case .meetingDetail(let id): markSeen(id.rawValue)
+    case .alertDetail(let id): markSeen(id.rawValue)
+    case .help, nil: break
     }
   }
 }

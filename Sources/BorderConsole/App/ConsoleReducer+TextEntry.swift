@@ -4,7 +4,11 @@ import BorderModel
 extension ConsoleState {
   // MARK: Text entry
 
+  /// The filter being typed: the feed's when the feed has the focus, else the segments'.
+  public var filterBeingEdited: String { focus == .alerts ? feed.text : filter }
+
   mutating func editFilter(_ key: Key) -> [ConsoleEffect] {
+    if focus == .alerts { return editFeedFilter(key) }
     switch key {
     case .enter:
       isEditingFilter = false
@@ -25,6 +29,32 @@ extension ConsoleState {
     }
     refreshRows()
     keepSelectionsVisible()
+    return []
+  }
+
+  /// Typing the feed's filter: it narrows as you type and follows the newest alert it lists.
+  mutating func editFeedFilter(_ key: Key) -> [ConsoleEffect] {
+    switch key {
+    case .enter:
+      isEditingFilter = false
+      return []
+    case .escape:
+      isEditingFilter = false
+      feed.text = ""
+    case .backspace, .control("h"):
+      if !feed.text.isEmpty { feed.text.removeLast() }
+    case .control("u"):
+      feed.text = ""
+    case .character(let c):
+      feed.text.append(c)
+    case .up, .down, .pageUp, .pageDown:
+      isEditingFilter = false
+      return press(key, keyMap: .standard)
+    default:
+      return []
+    }
+    refreshFeed()
+    followNewestAgain()
     return []
   }
 
@@ -67,6 +97,7 @@ extension ConsoleState {
     overlayScroll = 0
     focus = .segments
     selectedSegment = target.id
+    markSeen(target.id.rawValue)
     keepSelectionsVisible()
   }
 }

@@ -132,6 +132,8 @@ extension ConsoleState {
     case .close:
       if overlay != nil {
         closeOverlay()
+      } else if focus == .alerts && feed.isNarrowed {
+        clearFeedNarrowing()
       } else if !filter.isEmpty {
         filter = ""
         refreshRows()
@@ -140,8 +142,9 @@ extension ConsoleState {
         return run(.backToLive)
       }
     case .filter:
+      // `/` filters the focused pane: the feed when it has the focus, else the segments.
+      if focus != .alerts { focus = .segments }
       overlay = nil
-      focus = .segments
       isEditingFilter = true
     case .cycleSort:
       sort = SegmentSort(rawValue: (sort.rawValue + 1) % SegmentSort.allCases.count) ?? .position
@@ -159,7 +162,8 @@ extension ConsoleState {
       if frozen != nil {
         frozen = nil
         refreshRows()
-        catchUpFeed()
+        // Back from a frozen picture the feed follows the newest alert again.
+        followNewestAgain()
         say("resumed: showing the journal live", seconds: 3)
       } else {
         frozen = FrozenView(situation: displayed, since: now, eventsArrived: 0)
@@ -173,8 +177,9 @@ extension ConsoleState {
         historyCursor = nil
         frozen = nil
         loadingHistory = nil
-        if followsNewestAlert && overlay == nil { selectedAlert = live.alerts.last?.id }
         refreshRows()
+        // Back from the past the feed follows the newest alert again.
+        followNewestAgain()
         keepSelectionsVisible()
         say("back to live", seconds: 2)
       }
@@ -184,6 +189,8 @@ extension ConsoleState {
       return [.cycleTheme]
     case .acknowledge, .resolve, .changeLevel, .raiseAlert, .addNote:
       openForm(for: command)
+    case .cycleFeedView, .nextUnacknowledged, .openCounterpart, .goBack, .markAllSeen, .focusPane:
+      return runFeedCommand(command)
     }
     return []
   }

@@ -138,6 +138,10 @@ public struct ConsoleState: Sendable {
   public var overlayScroll = 0
   /// Whether the feed's selection moves to each new alert (it does until the operator picks an older one).
   public var followsNewestAlert = true
+  /// The feed's view, filters and rows, and what arrived above the selection.
+  public var feed = AlertFeed()
+  /// Records (by ID) changed since this console's operator last saw them: marked until seen.
+  public var unseen: Set<String> = []
   /// The past moment being folded off the loop for `{`/`}`, until it arrives.
   public var loadingHistory: Timestamp?
   /// Records changed a moment ago, and until when they stand out.
@@ -278,6 +282,7 @@ public struct ConsoleState: Sendable {
     let descending = naturalDescending != sortDescending
     positions.sort { descending ? before($1, $0) : before($0, $1) }
     rows = positions
+    refreshFeed()
   }
 
   /// Shows a message in the hint bar for a few seconds.

@@ -14,6 +14,10 @@ public enum Command: Sendable, Hashable {
   case quit
   case acknowledge, resolve, changeLevel, raiseAlert, addNote
   case cycleTheme
+  /// The alert feed: next view, next unacknowledged, alert ↔ segment and back, mark all seen.
+  case cycleFeedView, nextUnacknowledged, openCounterpart, goBack, markAllSeen
+  /// Focus one pane directly.
+  case focusPane(Pane)
 }
 
 /// One entry of the key map: the keys, the command, and how help and the hint bar describe it.
@@ -78,15 +82,35 @@ public struct KeyMap: Sendable {
     KeyBinding([.character("G"), .end], .bottom, "Last row", group: "Move"),
     KeyBinding([.tab], .focusNext, "Next pane (segments, meetings, alerts)", hint: "pane", group: "Move"),
     KeyBinding([.backTab], .focusPrevious, "Previous pane", group: "Move"),
+    KeyBinding([.character("1")], .focusPane(.segments), "Focus the segments pane", group: "Move"),
+    KeyBinding([.character("2")], .focusPane(.meetings), "Focus the meetings pane", group: "Move"),
+    KeyBinding([.character("3")], .focusPane(.alerts), "Focus the alert feed", group: "Move"),
     KeyBinding([.enter], .open, "Open the detail of the selected row", hint: "detail", group: "Look"),
     KeyBinding([.escape], .close, "Close the detail or help; clear the filter; back to live", group: "Look"),
     KeyBinding(
-      [.character("/")], .filter, "Filter segments by ID, name, district or settlement (Latin or Cyrillic)",
+      [.character("/")], .filter,
+      "Filter the focused pane: segments by ID, name, district or settlement (Latin or Cyrillic); the feed by segment, ID, text or reporter",
       hint: "filter", group: "Look"),
     KeyBinding(
       [.character("s")], .cycleSort, "Sort segments by the next column", hint: "sort", group: "Look"),
     KeyBinding([.character("r")], .reverseSort, "Reverse the sort", group: "Look"),
     KeyBinding([.character(":")], .jump, "Jump to a segment ID", hint: "jump", group: "Look"),
+    KeyBinding(
+      [.character("v")], .cycleFeedView,
+      "Feed view: all, open, unacked, level ≥ bell",
+      group: "Feed"),
+    KeyBinding(
+      [.character("u")], .nextUnacknowledged,
+      "Next unacknowledged (most severe, oldest)", group: "Feed"),
+    KeyBinding(
+      [.character("o")], .openCounterpart,
+      "Alert → its segment; segment → its alerts",
+      group: "Feed"),
+    KeyBinding([.backspace], .goBack, "Back to where o came from", group: "Feed"),
+    KeyBinding(
+      [.character("m")], .markAllSeen,
+      "Mark all seen (* = changed since you looked)",
+      group: "Feed"),
     KeyBinding(
       [.character("f")], .toggleFreeze, "Freeze the display (events still arrive); again to resume",
       hint: "freeze", group: "Time"),

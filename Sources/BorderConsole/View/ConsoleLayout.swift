@@ -29,8 +29,8 @@ public struct ConsoleLayout: Sendable, Equatable {
   public var segmentRows: Int { max(1, segments.height - 3) }
   /// Rows the meetings pane shows at once.
   public var meetingRows: Int { max(1, meetings.height - 3) }
-  /// Rows the alert feed shows at once.
-  public var alertRows: Int { max(1, alerts.height - 3) }
+  /// Rows the alert feed shows at once (it has no heading row).
+  public var alertRows: Int { max(1, alerts.height - 2) }
 
   /// Lays out a screen of `size`, with a banner row if `banner` is set.
   public init(size: ScreenSize, banner hasBanner: Bool) {

@@ -11,9 +11,14 @@ struct HintBarView {
     var col = rect.column + 1
     if state.isEditingFilter {
       col += grid.put("/", row: rect.row, column: col, style: c.style(.hintKey))
-      col += grid.put(state.filter + "▏", row: rect.row, column: col, limit: rect.width / 2, style: bar)
+      col += grid.put(
+        state.filterBeingEdited + "▏", row: rect.row, column: col, limit: rect.width / 2, style: bar)
+      let matches =
+        state.focus == .alerts
+        ? "  Enter keep · Esc clear · matches segment, alert ID, text, type or reporter"
+        : "  Enter keep · Esc clear · matches ID, name, district, settlement (Latin or Cyrillic)"
       grid.put(
-        "  Enter keep · Esc clear · matches ID, name, district, settlement (Latin or Cyrillic)",
+        matches,
         row: rect.row, column: col, limit: rect.right - col, style: bar)
       return
     }

@@ -42,7 +42,11 @@ struct MeetingsView {
       let highlighted = selected && focused
       let base = highlighted ? c.style(.selection) : (flashing ? c.style(.changed) : c.style(.text))
       grid.fill(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: base)
-      grid.put(selected ? c.glyphs.selectionMark : " ", row: row, column: inner.column, style: base)
+      // A change stays marked until this console's operator has seen it.
+      let unseen = !selected && c.isUnseen(meeting.id.rawValue)
+      grid.put(
+        selected ? c.glyphs.selectionMark : (unseen ? c.glyphs.changedMark : " "), row: row,
+        column: inner.column, style: unseen ? c.style(.changed) : base)
       let status = meeting.status(at: c.now)
       var statusStyle = c.style(.meeting(status))
       if highlighted || flashing {

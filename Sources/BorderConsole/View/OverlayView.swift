@@ -114,6 +114,11 @@ struct OverlayView {
     text.paragraph(
       "\(g.unacknowledged) unacknowledged alert · times in UTC, Bishkek (UTC+6) and Dushanbe (UTC+5)",
       role: .muted)
+    text.paragraph(
+      "Feed: \(g.acknowledgedMark) acknowledged · \(g.resolvedMark) resolved · who and how long ago · "
+        + "\(g.changedMark) changed since you last looked (seen once you select or open the row, or press m; "
+        + "each console keeps its own) · N newer \(g.newerMark): alerts above the selection",
+      role: .muted)
     return text
   }
 }

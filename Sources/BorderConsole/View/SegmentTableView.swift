@@ -84,11 +84,10 @@ struct SegmentTableView {
       base = c.style(.text)
     }
     grid.fill(Rect(row: row, column: column, width: width, height: 1), style: base)
-    let mark =
-      selected ? c.glyphs.selectionMark : (c.isFlashing(segment.id.rawValue) ? c.glyphs.changedMark : " ")
-    grid.put(
-      mark, row: row, column: column,
-      style: c.isFlashing(segment.id.rawValue) && !selected ? c.style(.changed) : base)
+    // A change stays marked until this console's operator has seen it (moved onto it or opened it).
+    let changed = c.isFlashing(segment.id.rawValue) || c.isUnseen(segment.id.rawValue)
+    let mark = selected ? c.glyphs.selectionMark : (changed ? c.glyphs.changedMark : " ")
+    grid.put(mark, row: row, column: column, style: changed && !selected ? c.style(.changed) : base)
     let highlighted = (selected && focused) || c.isFlashing(segment.id.rawValue)
     func styled(_ role: Role) -> CellStyle {
       guard highlighted else { return c.style(role) }

@@ -47,6 +47,9 @@ final class ViewContext {
   /// The level, counting open alerts, of the segment at a position.
   func effectiveLevel(at position: Int) -> AlertLevel { effectiveLevels[position] }
 
+  /// Whether a record changed since this console's operator last saw it.
+  func isUnseen(_ id: String) -> Bool { !state.unseen.isEmpty && state.unseen.contains(id) }
+
   /// Whether a record changed a moment ago.
   func isFlashing(_ id: String) -> Bool {
     guard let until = state.flashes[id] else { return false }
