@@ -92,7 +92,7 @@ extension ConsoleState {
         unseen.insert(segment.rawValue)
       case .meeting(let id): unseen.insert(id.rawValue)
       case .note(let target): if let target { unseen.insert(target) }
-      case .checkpoint, .heartbeat, .unknown: break
+      case .checkpoint, .heartbeat, .unknown, .journalRotated: break
       }
     }
     if historyCursor == nil && frozen == nil {
