@@ -213,6 +213,15 @@ struct AlertFeedTests {
     #expect(row.contains("✓ ▲ 3  A-02     40m alice 3m"), "acknowledged by alice 3 minutes ago: \(row)")
     #expect(pane.contains("× ▲ 3  A-06   2d00h kg-bat… 1d"), "resolved, and by whom")
     #expect(!pane.contains("BIS/DUS"), "no time of day at 120 columns")
+    // The segment's full detail says it too ((b) 6).
+    _ = press(&state, .character(":"))
+    type(&state, "A-02")
+    _ = press(&state, .enter, .enter)
+    #expect(state.overlay == .segmentDetail("A-02"))
+    let detailText = ConsoleView.render(state).text
+    #expect(detailText.contains("✓ ▲3 "), "the acknowledged mark: \(detailText)")
+    #expect(detailText.contains("· alice 3m"), "who and how long ago: \(detailText)")
+    _ = press(&state, .escape)
     // At 250 columns the pane has room for the day and time in both capitals.
     _ = state.handle(.resize(ScreenSize(columns: 250, rows: 60)))
     let wide = alertPane(state)

@@ -179,13 +179,16 @@ struct AlertFeedView {
   func who(_ alert: Alert, width: Int) -> String {
     guard let mark = alert.resolution ?? alert.acknowledgement else { return "" }
     let age = TimeText.shortAge(mark.at, now: context.now)
-    // The login, without the address a console adds (the detail shows it all).
-    let login = mark.by.split(separator: "@", maxSplits: 1).first.map(String.init) ?? mark.by
-    return fitted(login, max(1, width - 1 - DisplayWidth.of(age))) + " " + age
+    return fitted(TimeText.login(mark.by), max(1, width - 1 - DisplayWidth.of(age))) + " " + age
   }
 }
 
 extension TimeText {
+  /// Who acted, without the address a console adds to the login (the full detail shows it all).
+  static func login(_ by: String) -> String {
+    by.split(separator: "@", maxSplits: 1).first.map(String.init) ?? by
+  }
+
   /// An age in its largest unit only: `now`, `3m`, `19h`, `12d`, `4y`.
   static func shortAge(_ time: Timestamp, now: Timestamp) -> String {
     let seconds = max(0, now.milliseconds(since: time) / 1000)

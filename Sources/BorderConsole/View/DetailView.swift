@@ -57,15 +57,19 @@ struct DetailContent {
     if !alerts.isEmpty {
       text.heading(full ? "Alerts" : "Recent alerts")
       for alert in alerts.prefix(full ? 50 : 3) {
-        let mark = alert.needsAcknowledgement ? c.glyphs.unacknowledged : (alert.isOpen ? " " : "✓")
+        let mark =
+          alert.needsAcknowledgement
+          ? c.glyphs.unacknowledged : (alert.isOpen ? c.glyphs.acknowledgedMark : c.glyphs.resolvedMark)
+        // Who acknowledged (or resolved) it and how long ago, as in the feed.
+        let who = (alert.resolution ?? alert.acknowledgement).map {
+          " · \(TimeText.login($0.by)) \(TimeText.shortAge($0.at, now: c.now))"
+        }
         text.add(
           RichLine([
-            (
-              c.glyphs.isASCII && mark == "✓" ? "v" : mark,
-              alert.needsAcknowledgement ? .unacknowledged : .muted
-            ),
+            (mark, alert.needsAcknowledgement ? .unacknowledged : .muted),
             (" \(c.glyphs.level(alert.level))\(alert.level.rawValue) ", .level(alert.level)),
             ("\(TimeText.date(alert.occurredAt)) ", .muted), (alert.report.type.label, .text),
+            (who ?? "", .muted),
           ]))
         if full { text.paragraph(alert.report.text, role: .muted, indent: 2) }
       }
