@@ -33,7 +33,9 @@ let package = Package(
         .embedInCode("Sample/journal-article.jsonl"), .embedInCode("Sample/journal-treaty.jsonl"),
       ]
     ),
-    .target(name: "BorderConsole", dependencies: ["BorderModel"]),
+    .target(
+      name: "BorderConsole", dependencies: ["BorderModel"],
+      resources: [.embedInCode("Localization/Catalogs/ru.po")]),
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .systemLibrary(
       name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),

@@ -332,7 +332,19 @@ public struct ThemeCatalog: Sendable {
   }
 
   /// The keys `config.toml` understands; any other is warned about with its file and line.
-  public static let configKeys = ["theme"]
+  public static let configKeys = ["theme", "lang"]
+
+  /// The `lang` key of a config file and its line; nil when the file or the key is absent
+  /// (or not a string: that is said with the file, line and field).
+  public static func configLanguage(_ path: String) -> (value: String, line: Int?)? {
+    guard case .success(let text) = FileBytes.readTextFile(path, limit: ThemeFile.sizeLimit),
+      case .success(let root) = TOMLText.parse(text, file: path, severity: .warning, consequence: ""),
+      let value = root["lang"]
+    else { return nil }
+    let line = TOMLKeyLines(text).line(["lang"])
+    // A value that is not a string is handed on as its TOML text, so the choice names it as not a language.
+    return (value.string ?? "\(value)", line)
+  }
 
   /// The `theme` key of a config file and its line; nil when the file or the key is absent or bad.
   /// Unknown keys are reported as warnings with their line.
@@ -357,7 +369,7 @@ public struct ThemeCatalog: Sendable {
       diagnostics.append(
         Diagnostic(
           .warning, file: path, line: lines.line([key]), field: key,
-          message: "unknown key (ignored); config.toml sets only `theme`"
+          message: "unknown key (ignored); config.toml sets only `theme` and `lang`"
             + (Suggestion.nearest(key, in: configKeys).map { " (did you mean \($0)?)" }
               ?? "; the console's other settings are options and variables (bordermon --help)")))
     }

@@ -1,7 +1,9 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderSample
 import BorderStore
+import BorderThemes
 
 /// The `bordermon` command: the console and the tools around its data.
 @main
@@ -59,6 +61,33 @@ struct DataOptions: ParsableArguments {
       "A PostgreSQL store, postgresql://[user@]host[:port]/database (default: $BORDERMON_STORE, else store = \"…\" in config.toml, else the data directory).",
       valueName: "url"))
   var store: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The language of the console and of messages: ru or en (default: $BORDERMON_LANG, else lang = \"…\" in config.toml, else LC_ALL/LC_MESSAGES/LANG, else English).",
+      valueName: "ru|en"))
+  var lang: String?
+
+  /// The language this invocation speaks: a bad `--lang` or `$BORDERMON_LANG` stops it with the reason.
+  func language() throws -> LanguageChoice {
+    let config = ThemeCatalog.configFilePath(environment: FileBytes.environment)
+    let setting = config.flatMap { path in ThemeCatalog.configLanguage(path).map { ($0.value, path, $0.line) }
+    }
+    switch LanguageChoice.choose(option: lang, environment: FileBytes.environment, config: setting) {
+    case .success(let choice): return choice
+    case .failure(let error):
+      printError("bordermon: \(error)")
+      throw ExitCode(1)
+    }
+  }
+
+  /// The words of this invocation's messages, after saying on standard error what was skipped choosing them.
+  func localizer() throws -> Localizer {
+    let choice = try language()
+    for warning in choice.warnings { printError("bordermon: \(warning)") }
+    return .of(choice.language)
+  }
 
   /// The data directory this invocation uses.
   var directory: DataDirectory { DataDirectory.resolve(option: data) }

@@ -63,11 +63,12 @@ struct ConsoleCommand: ParsableCommand {
     // First, before any work: a crash must never leave Swift's backtracer waiting for a key.
     CrashRestore.makeBacktracesNonInteractive()
     let clock = SystemWallClock()
+    let language = try options.language()
     let postgres = try options.openPostgres()
     let directory = try postgres?.directory ?? options.prepared(clock: clock)
     let status = try ConsoleLoop(
       directory: directory, postgres: postgres, clock: clock, colorMode: color, ascii: ascii ? true : nil,
-      themeOption: theme,
+      themeOption: theme, language: language,
       staleAfterSeconds: Int64(staleAfter) * 60, readOnly: readOnly,
       reannounceSeconds: Int64(reannounce) * 60, bellLevel: AlertLevel(rawValue: bellLevel) ?? .armedIncident
     ).run()
@@ -86,6 +87,8 @@ struct ConsoleLoop {
   let colorMode: ColorMode
   let ascii: Bool?
   let themeOption: String?
+  /// The language of the interface, and what was skipped choosing it.
+  let language: LanguageChoice
   let staleAfterSeconds: Int64
   let readOnly: Bool
   let reannounceSeconds: Int64
@@ -145,6 +148,8 @@ struct ConsoleLoop {
     state.operatorName = postgres?.operatorName ?? OperatorIdentity.current()
     state.reannounceSeconds = reannounceSeconds
     state.announceLevel = bellLevel
+    state.l10n = .of(language.language)
+    if let warning = language.warnings.first { state.say(warning, error: true, seconds: 15) }
     let problems = store.diagnostics.filter { $0.severity == .error }
     if let last = problems.last {
       state.say(

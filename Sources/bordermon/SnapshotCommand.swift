@@ -38,12 +38,14 @@ struct SnapshotCommand: ParsableCommand {
 
   func run() throws {
     let clock = SystemWallClock()
+    let l10n = try options.localizer()
     let asOf = try parseAsOf(at)
     let store = try options.openSituation(clock: clock, historyLimit: 10_000, snapshots: true)
     var state = ConsoleState(
       situation: store.situation, history: store.historyWindow, now: clock.now(),
       size: ScreenSize(columns: width, rows: height))
     state.journal.readError = store.journalError?.description
+    state.l10n = l10n
     if let asOf {
       let past = try options.openSituation(clock: clock, asOf: asOf)
       _ = state.handle(.historyLoaded(asOf: asOf, situation: past.situation))

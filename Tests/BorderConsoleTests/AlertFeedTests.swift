@@ -53,24 +53,42 @@ struct AlertFeedTests {
     var state = try SampleConsole.state()
     #expect(state.feedCount == 10)
     #expect(alertPane(state).contains("Alerts · all (10) · 4 open · 3 unacknowledged"))
-    expectSnapshot(alertPane(state), named: "feed-all-120x40")
     _ = press(&state, .character("v"))
     #expect(state.feed.view == .open && state.focus == .alerts, "v brings the feed to the focus")
     #expect(feedIDs(state) == ["AL-NOW-AKSAI", "AL-NOW-GOLOVNOY", "AL-NOW-KULUNDU", "AL-NOW-KARAMYK"])
     #expect(alertPane(state).contains("Alerts · open (4) · 3 unacknowledged"))
-    expectSnapshot(alertPane(state), named: "feed-open-120x40")
     _ = press(&state, .character("v"))
     #expect(state.feed.view == .unacknowledged)
     #expect(feedIDs(state) == ["AL-NOW-AKSAI", "AL-NOW-GOLOVNOY", "AL-NOW-KULUNDU"])
     #expect(alertPane(state).contains("Alerts · unacknowledged (3) · 4 open"))
-    expectSnapshot(alertPane(state), named: "feed-unacknowledged-120x40")
     _ = press(&state, .character("v"))
     #expect(state.feed.view == .atLeast(.armedIncident), "the bell level, 4 by default")
     #expect(feedIDs(state) == ["AL-NOW-AKSAI"])
     #expect(alertPane(state).contains("Alerts · level ≥ 4 (1) · 4 open · 3 unacknowledged"))
-    expectSnapshot(alertPane(state), named: "feed-level4-120x40")
     _ = press(&state, .character("v"))
     #expect(state.feed.view == .all && state.feedCount == 10)
+  }
+
+  @Test(
+    "the feed in each view, and N newer ↑, at 64×20, 80×24, 120×40 and 250×60",
+    arguments: [(64, 20), (80, 24), (120, 40), (250, 60)])
+  func viewsAtEverySize(columns: Int, rows: Int) throws {
+    var state = try SampleConsole.state(columns: columns, rows: rows)
+    let size = "\(columns)x\(rows)"
+    for name in ["all", "open", "unacknowledged", "level4"] {
+      expectSnapshot(alertPane(state), named: "feed-\(name)-\(size)")
+      _ = press(&state, .character("v"))
+    }
+    #expect(state.feed.view == .all)
+    // Not following: two alerts arrive above the selection.
+    _ = press(&state, .character("j"), .character("j"))
+    _ = state.handle(
+      news(state, raised("N-1", on: "B-01", seq: 9_001), touch: .alert("N-1", segment: "B-01")))
+    _ = state.handle(
+      news(state, raised("N-2", on: "B-02", seq: 9_002), touch: .alert("N-2", segment: "B-02")))
+    let pane = alertPane(state)
+    #expect(pane.contains(" 2 newer ↑ "), "\(pane)")
+    expectSnapshot(pane, named: "feed-newer-\(size)")
   }
 
   @Test("the ≥ N view uses the console's bell level; an empty view says how to see more")
@@ -164,7 +182,6 @@ struct AlertFeedTests {
     #expect(state.selectedAlert == "AL-NOW-KULUNDU", "the operator's choice is kept")
     #expect(state.newerAboveSelection == 2)
     #expect(alertPane(state).contains(" 2 newer ↑ "))
-    expectSnapshot(alertPane(state), named: "feed-newer-120x40")
     _ = press(&state, .character("k"), .character("k"), .character("k"))
     #expect(state.selectedAlert == "N-2" || state.newerAboveSelection == 1)
     _ = press(&state, .character("g"))
@@ -228,10 +245,10 @@ struct AlertFeedTests {
     #expect(wide.contains("times BIS/DUS"))
     // AL-NOW-AKSAI was raised 12 minutes before 06:00 UTC: 11:48 in Bishkek, 10:48 in Dushanbe.
     #expect(wide.contains("Nov 29 11:48/10:48 Kyrgyz side reports mortar fire"))
-    expectSnapshot(wide, named: "feed-all-250x60")
+    expectSnapshot(wide, named: "feed-acknowledged-250x60")
     _ = state.handle(.resize(ScreenSize(columns: 80, rows: 24)))
-    expectSnapshot(alertPane(state), named: "feed-all-80x24")
-    expectSnapshot(alertPane(state, glyphs: .ascii), named: "feed-all-80x24-ascii")
+    expectSnapshot(alertPane(state), named: "feed-acknowledged-80x24")
+    expectSnapshot(alertPane(state, glyphs: .ascii), named: "feed-acknowledged-80x24-ascii")
   }
 
   @Test("o goes from an alert to its segment and Backspace back; from a segment o shows its alerts")

@@ -220,10 +220,10 @@ struct ThemeCatalogTests {
         + "stale_after = 5\nthem = \"light\"\n\n[console]\ncolor = \"never\"\n")
     var environment = layout.environment
     let expected = [
-      "\(config):2: data: warning: unknown key (ignored); config.toml sets only `theme`; the console's other settings are options and variables (bordermon --help)",
-      "\(config):4: stale_after: warning: unknown key (ignored); config.toml sets only `theme`; the console's other settings are options and variables (bordermon --help)",
-      "\(config):5: them: warning: unknown key (ignored); config.toml sets only `theme` (did you mean theme?)",
-      "\(config):7: console: warning: unknown key (ignored); config.toml sets only `theme`; the console's other settings are options and variables (bordermon --help)",
+      "\(config):2: data: warning: unknown key (ignored); config.toml sets only `theme` and `lang`; the console's other settings are options and variables (bordermon --help)",
+      "\(config):4: stale_after: warning: unknown key (ignored); config.toml sets only `theme` and `lang`; the console's other settings are options and variables (bordermon --help)",
+      "\(config):5: them: warning: unknown key (ignored); config.toml sets only `theme` and `lang` (did you mean theme?)",
+      "\(config):7: console: warning: unknown key (ignored); config.toml sets only `theme` and `lang`; the console's other settings are options and variables (bordermon --help)",
     ]
     let byConfig = layout.catalog.choose(option: nil, environment: { environment[$0] })
     #expect(byConfig.value == "dusk" && byConfig.origin == .configFile(path: config, line: 3))

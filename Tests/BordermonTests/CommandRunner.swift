@@ -51,6 +51,8 @@ struct CommandRunner {
   static func inherited(_ overrides: [String: String]) -> [String: String] {
     var env = ProcessInfo.processInfo.environment
     env["BORDERMON_DATA"] = nil
+    // The developer's own locale must not change what the tests read; a test that wants it says so.
+    env["BORDERMON_LANG"] = "en"
     for (key, value) in overrides { env[key] = value }
     return env
   }

@@ -6,11 +6,14 @@ public enum Pane: Int, Sendable, Hashable, CaseIterable {
   case meetings
   case alerts
 
-  public var title: String {
+  public var title: String { title(.english) }
+
+  /// The pane's name in a language.
+  public func title(_ l10n: Localizer) -> String {
     switch self {
-    case .segments: return "Segments"
-    case .meetings: return "Meetings"
-    case .alerts: return "Alerts"
+    case .segments: return l10n.tr("Segments")
+    case .meetings: return l10n.tr("Meetings")
+    case .alerts: return l10n.tr("Alerts")
     }
   }
 }
@@ -25,15 +28,19 @@ public enum SegmentSort: Int, Sendable, Hashable, CaseIterable {
   case id
   case name
 
-  public var label: String {
+  /// The column's name in titles and messages.
+  public var label: String { label(.english) }
+
+  /// The column's name in a language.
+  public func label(_ l10n: Localizer) -> String {
     switch self {
-    case .position: return "west→east"
-    case .level: return "level"
-    case .status: return "status"
-    case .length: return "km"
-    case .lastEvent: return "last event"
-    case .id: return "ID"
-    case .name: return "name"
+    case .position: return l10n.tr("west→east", context: "sort")
+    case .level: return l10n.tr("level", context: "sort")
+    case .status: return l10n.tr("status", context: "sort")
+    case .length: return l10n.tr("km", context: "sort")
+    case .lastEvent: return l10n.tr("last event", context: "sort")
+    case .id: return l10n.tr("ID", context: "sort")
+    case .name: return l10n.tr("name", context: "sort")
     }
   }
 }
@@ -162,6 +169,8 @@ public struct ConsoleState: Sendable {
   public var reannounceSeconds: Int64 = 600
   /// When each urgent, unacknowledged alert was last announced.
   public var lastAnnounced: [AlertID: Timestamp] = [:]
+  /// The words of the interface: every message on screen goes through it (`l10n.tr("…")`).
+  public var l10n: Localizer = .english
   /// The name of the theme in use, for the hint bar after `t`.
   public var themeName = "default"
   /// Segment positions in the table, in display order (filtered and sorted).

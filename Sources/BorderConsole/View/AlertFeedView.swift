@@ -32,7 +32,7 @@ struct AlertFeedView {
     let newer = state.newerAboveSelection
     let newerText = newer > 0 ? " \(newer) newer \(c.glyphs.newerMark) " : ""
     let room = rect.width - 6 - DisplayWidth.of(newerText)
-    drawPane(&grid, rect, title: fitted(title(columns), room), focused: focused, context: c)
+    drawPane(&grid, rect, title: fitted(title(columns, room: room), room), focused: focused, context: c)
     if newer > 0 {
       grid.put(
         newerText, row: rect.row, column: rect.right - 2 - DisplayWidth.of(newerText),
@@ -58,8 +58,25 @@ struct AlertFeedView {
     }
   }
 
-  /// The pane title: the view and how many it lists, what narrows it, and the counts.
-  func title(_ columns: Columns) -> String {
+  /// The pane title: the view and how many it lists, what narrows it, and the counts; where
+  /// room is short, the view and its count come first and the rest goes.
+  func title(_ columns: Columns, room: Int) -> String {
+    let full = fullTitle(columns)
+    guard DisplayWidth.of(full) > room else { return full }
+    let state = context.state
+    let view = "\(state.feed.view.label) (\(state.feedCount))"
+    let short = (state.feed.segment.map { "Alerts on \($0)" } ?? "Alerts") + " · " + view
+    let unacknowledged = context.figures.unacknowledgedAlerts
+    if unacknowledged > 0 && state.feed.view != .unacknowledged && !state.feed.isNarrowed {
+      let counted = short + " · \(unacknowledged) unacked"
+      if DisplayWidth.of(counted) <= room { return counted }
+    }
+    if DisplayWidth.of(short) <= room { return short }
+    return state.feed.segment.map { "\($0) · \(view)" } ?? view
+  }
+
+  /// The title when there is room for all of it.
+  func fullTitle(_ columns: Columns) -> String {
     let state = context.state
     let feed = state.feed
     var title = feed.segment.map { "Alerts on \($0)" } ?? "Alerts"

@@ -8,10 +8,13 @@ struct MeetingsView {
     let c = context
     let state = c.state
     let focused = state.focus == .meetings && state.overlay == nil
-    var title = "Meetings"
+    var title = c.l10n.tr("Meetings")
     if let next = c.figures.nextMeeting {
       let status = next.status(at: c.now)
-      title += status == .inSession ? " · in session now" : " · next \(TimeText.countdown(next, now: c.now))"
+      title +=
+        " · "
+        + (status == .inSession
+          ? c.l10n.tr("in session now") : c.l10n.tr("next %@", TimeText.countdown(next, now: c.now)))
     }
     drawPane(&grid, rect, title: title, focused: focused, context: c)
     let inner = rect.inner

@@ -9,9 +9,16 @@ struct SegmentTableView {
     let state = c.state
     let focused = state.focus == .segments && state.overlay == nil
     let total = c.situation.segments.count
-    var title = "Segments \(state.rows.count == total ? "\(total)" : "\(state.rows.count) of \(total)")"
-    if !state.filter.isEmpty || state.isEditingFilter { title += " · filter \"\(state.filter)\"" }
-    title += " · by \(state.sort.label)\(state.sortDescending ? " (reversed)" : "")"
+    var title =
+      state.rows.count == total
+      ? c.l10n.tr("Segments %d", total) : c.l10n.tr("Segments %1$d of %2$d", state.rows.count, total)
+    if !state.filter.isEmpty || state.isEditingFilter {
+      title += " · " + c.l10n.tr("filter \"%@\"", state.filter)
+    }
+    let sortLabel = state.sort.label(c.l10n)
+    title +=
+      " · "
+      + (state.sortDescending ? c.l10n.tr("by %@ (reversed)", sortLabel) : c.l10n.tr("by %@", sortLabel))
     drawPane(&grid, rect, title: title, focused: focused, context: c)
     let inner = rect.inner
     guard inner.height >= 2, inner.width >= 20 else { return }

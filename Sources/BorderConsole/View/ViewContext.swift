@@ -39,6 +39,9 @@ final class ViewContext {
 
   func style(_ role: Role) -> CellStyle { theme.style(role) }
 
+  /// The interface's words in the language in use.
+  var l10n: Localizer { state.l10n }
+
   /// A segment's level counting its open alerts.
   func effectiveLevel(_ segment: Segment) -> AlertLevel {
     max(segment.alertLevel, openBySegment[segment.id]?.level ?? .stable)
