@@ -3,7 +3,7 @@
 #   export --format cap / ics / geojson / json of a generated journal (50 segments, 10,000 events),
 #   import cap of that export into an empty copy (and again: nothing to add),
 #   import acled of a generated 2,000-row ACLED file (and again).
-# Imports are bound by the disk: every event appended is synced (fsync), as for every writer.
+# An import appends all its events under one lock and syncs them once (fsync) when it ends.
 # Needs: python3. Prints the median wall time of each command. Usage: scripts/bench-formats.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -110,10 +110,13 @@ struct DoctorCommand: ParsableCommand {
       let last =
         situation.lastEventAt.map { "last event #\(situation.lastSeq) at \(RFC3339.format($0))" }
         ?? "no events"
+      // What keeps consoles live: only feeds' events count, not operators' actions.
+      let feed =
+        situation.lastFeedEventAt.map { "last feed event at \(RFC3339.format($0))" } ?? "no feed event"
       if let error = store.journalError {
         row("journal", "UNREADABLE: \(error.description)")
       } else {
-        row("journal", "\(store.linesRead) lines, \(size / 1024) KiB, \(last)")
+        row("journal", "\(store.linesRead) lines, \(size / 1024) KiB, \(last), \(feed)")
       }
       row(
         "journal state",

@@ -94,6 +94,12 @@ struct ImportRun {
         say("\(place): would have \(summary)")
         return
       }
+      // The whole import appends under one lock, synced once at the end (`finish`).
+      if let error = store.beginBatch() {
+        warn("bordermon \(command): \(error)")
+        warn("\(place): not imported; stopping (records before it were imported)")
+        throw ExitCode(1)
+      }
       switch store.append(events) {
       case .success(let seqs):
         appended += 1
@@ -109,8 +115,16 @@ struct ImportRun {
     }
   }
 
-  /// Prints the tally and exits 1 if anything was refused.
-  func finish() throws {
+  /// Syncs what was appended and lets go of the journal's lock, prints the tally, and exits 1
+  /// if anything was refused or the sync failed.
+  mutating func finish() throws {
+    if let error = store.endBatch() {
+      printError(Sanitizer.clean("bordermon \(command): \(error)"))
+      printError(
+        "bordermon \(command): the \(appended) record(s) imported are in the journal but may not be on the disk"
+      )
+      throw ExitCode(1)
+    }
     var parts = [
       "\(appended) \(dryRun ? "would be imported" : "imported")", "\(unchanged) already there",
       "\(refused) refused",

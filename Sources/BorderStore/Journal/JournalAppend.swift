@@ -32,11 +32,15 @@ extension SituationStore {
   /// journal's limits and the situation as it stands, checked to read back as written,
   /// written with one `write` and synced. Returns the events as written.
   ///
-  /// Stops at the first rejected event; the ones before it stay written.
+  /// Stops at the first rejected event; the ones before it stay written. Within a batch
+  /// (`beginBatch`) the lock is already held and the lines are synced by `endBatch`.
   public mutating func append(_ drafts: [EventDraft], clock: any WallClock) -> Result<
     [JournalEvent], AppendError
   > {
-    if let error = lockAndCatchUp() { return .failure(.file(error)) }
+    let batched = isInBatch
+    if !batched, let error = lockAndCatchUp() { return .failure(.file(error)) }
+    /// Lets go of the lock (syncing what was written) unless a batch holds it.
+    func release() -> FileError? { batched ? nil : journal.endAppend() }
     var written: [JournalEvent] = []
     for (index, draft) in drafts.enumerated() {
       let line: [UInt8]
@@ -48,19 +52,40 @@ extension SituationStore {
       draft.event.uid = UInt32(getuid())
       switch Self.prepare(draft, seq: lastSeqSeen, now: clock.now(), in: situation) {
       case .failure(let rejection):
-        if let error = journal.endAppend() { return .failure(.file(error)) }
+        if let error = release() { return .failure(.file(error)) }
         return .failure(.rejected(index: index, rejection))
       case .success(let prepared): (event, line) = prepared
       }
       if let error = journal.write(line: line, seq: event.seq) {
+        // A journal that cannot be written ends a batch too: nothing more is tried under its lock.
         _ = journal.endAppend()
+        isInBatch = false
         return .failure(.file(error))
       }
       refreshWhileAppending()
       written.append(event)
     }
-    if let error = journal.endAppend() { return .failure(.file(error)) }
+    if let error = release() { return .failure(.file(error)) }
     return .success(written)
+  }
+
+  /// Takes the writers' lock for many appends (an import): each `append` until `endBatch` is
+  /// checked and written as always, under the one lock, and all are synced once by `endBatch`.
+  ///
+  /// Other writers wait until `endBatch`; what they appended before is read first.
+  public mutating func beginBatch() -> AppendError? {
+    guard !isInBatch else { return nil }
+    if let error = lockAndCatchUp() { return .file(error) }
+    isInBatch = true
+    return nil
+  }
+
+  /// Syncs what the batch wrote and lets go of the lock; an error says the sync failed (the
+  /// lines are in the file, not known to be on the disk).
+  public mutating func endBatch() -> AppendError? {
+    guard isInBatch else { return nil }
+    isInBatch = false
+    return journal.endAppend().map { .file($0) }
   }
 
   /// A draft made into the event and line to write after the last `seq` seen, or why it is refused:

@@ -47,7 +47,8 @@ public enum LockedJournal: Sendable {
   case failed(FileError)
 }
 
-/// The file journal, `journal.jsonl`: read by a `JournalFollower`, appended under `flock`, one `write` and an `fsync` a line.
+/// The file journal, `journal.jsonl`: read by a `JournalFollower`, appended under `flock`, one
+/// `write` a line and one `fsync` for all the lines written under the lock.
 public struct FileJournal: JournalBackend {
   /// The journal file's path.
   public let path: String
@@ -55,6 +56,8 @@ public struct FileJournal: JournalBackend {
   var follower: JournalFollower
   /// The descriptor open for appending, between `beginAppend` and `endAppend`.
   private var appendDescriptor: Int32 = -1
+  /// Whether lines were written under the lock and not yet synced.
+  private var unsynced = false
 
   /// Follows the journal file at `path` from its first line.
   public init(path: String) {
@@ -130,15 +133,21 @@ public struct FileJournal: JournalBackend {
       _ = ftruncate(fd, sizeBefore)
       return FileError(path: path, operation: "append to the journal", code: code)
     }
-    guard fsync(fd) == 0 else { return FileError(path: path, operation: "sync the journal", code: errno) }
+    unsynced = true
     return nil
   }
 
+  /// Syncs every line written under the lock with one `fsync`, then lets go of the lock.
   public mutating func endAppend() -> FileError? {
     guard appendDescriptor >= 0 else { return nil }
+    var failure: FileError?
+    if unsynced && fsync(appendDescriptor) != 0 {
+      failure = FileError(path: path, operation: "sync the journal", code: errno)
+    }
+    unsynced = false
     flock(appendDescriptor, LOCK_UN)
     close(appendDescriptor)
     appendDescriptor = -1
-    return nil
+    return failure
   }
 }

@@ -55,6 +55,9 @@ public struct SituationStore: Sendable {
   public var journalName: String { journal.name }
   /// Bytes of half lines (left by writers killed mid-write) that appends from this store cut back.
   public internal(set) var halfLinesCut = 0
+  /// Whether a batch holds the writers' lock (`beginBatch` … `endBatch`): appends in it neither
+  /// lock nor sync on their own.
+  public internal(set) var isInBatch = false
 
   /// How many journal diagnostics are kept in memory.
   public static let diagnosticLimit = 10_000
