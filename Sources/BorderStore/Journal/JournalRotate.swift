@@ -44,6 +44,9 @@ extension SituationStore {
     guard asOf == nil, journal is FileJournal else {
       return .failure(.notAFileJournal("only a data directory's journal file can be rotated"))
     }
+    guard !isInBatch else {
+      return .failure(.notAFileJournal("a batch of appends holds the journal's lock; end it before rotating"))
+    }
     if let error = lockAndCatchUp() { return .failure(.file(error)) }
     defer { _ = journal.endAppend() }
     guard let follower = (journal as? FileJournal)?.follower, let identity = follower.fileIdentity else {
