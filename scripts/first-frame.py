@@ -4,7 +4,9 @@
 Starts `bordermon --data DIR --read-only` in a pseudo-terminal (120x40), rebuilds the screen
 with pyte, and reports the time until the segments table and the alert feed are drawn, then
 the peak resident memory (VmHWM) a few seconds later, after any snapshot was saved.
-Usage: first-frame.py BORDERMON DATA_DIR [--settle SECONDS]
+With --store URL the console opens that PostgreSQL store instead; with --writable it is a
+desk (not --read-only), which saves the snapshot cache after its first frame.
+Usage: first-frame.py BORDERMON DATA_DIR [--settle SECONDS] [--store URL] [--writable]
 """
 import argparse, fcntl, json, os, pty, select, signal, struct, termios, time
 
@@ -16,13 +18,17 @@ def main():
     parser.add_argument("bordermon")
     parser.add_argument("data")
     parser.add_argument("--settle", type=float, default=3.0)
+    parser.add_argument("--store")
+    parser.add_argument("--writable", action="store_true")
     args = parser.parse_args()
+    argv = [args.bordermon] + (["--store", args.store] if args.store else ["--data", args.data])
+    argv += [] if args.writable else ["--read-only"]
     screen = pyte.Screen(120, 40)
     stream = pyte.Stream(screen)
     start = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
-        os.execvpe(args.bordermon, [args.bordermon, "--data", args.data, "--read-only"],
+        os.execvpe(args.bordermon, argv,
                    dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8"))
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     shown = None

@@ -4,10 +4,14 @@ import BorderStore
 /// A reader and appender over a store's journal rows, by `seq`: lines handed over exactly as
 /// stored; appends in one transaction under the writers' advisory lock, through `append_line`
 /// (which checks the seq and the author, inserts and notifies).
-public struct PostgresJournal: JournalBackend {
+public struct PostgresJournal: SnapshotCachedJournal {
   let store: PostgresStore
   /// The highest seq read.
   public private(set) var lastSeq: UInt64 = 0
+  /// A hash of the line of the row at `lastSeq` (what a snapshot cache checks is still there).
+  private var lastLineHash: UInt64 = 0
+  /// Where this reader's folded state is cached on this host, when the opener asked for it.
+  public var snapshotKey: SnapshotKey?
   private var rowsRead = 0
   /// The seq read when the append's transaction began, to know what a rollback takes back.
   private var seqAtBegin: UInt64 = 0
@@ -78,11 +82,33 @@ public struct PostgresJournal: JournalBackend {
         }
         if !lines.isEmpty { body(JournalChunk(firstLineNumber: Int(first), lines: lines)) }
         lastSeq = result.unsigned(count - 1, 0)
+        lastLineHash = StoreSnapshotCache.lineHash(result.bytes(count - 1, 1))
         rowsRead += count
         read += count
         if count < Self.batch { return .success(.read(lines: read)) }
       }
     }
+  }
+
+  public var snapshotPoint: SnapshotPoint? {
+    lastSeq == 0 ? nil : SnapshotPoint(seq: lastSeq, rows: rowsRead, lineHash: lastLineHash)
+  }
+
+  /// One indexed lookup: the row at the point's seq, with the same line.
+  public func holds(_ point: SnapshotPoint) -> Bool {
+    guard point.seq > 0,
+      case .success(let rows) = store.connection.execute(
+        "SELECT line FROM bordermon.journal WHERE seq = $1", [String(point.seq)],
+        operation: "read the journal"),
+      rows.count == 1
+    else { return false }
+    return StoreSnapshotCache.lineHash(rows.bytes(0, 0)) == point.lineHash
+  }
+
+  public mutating func resume(at point: SnapshotPoint) {
+    lastSeq = point.seq
+    rowsRead = point.rows
+    lastLineHash = point.lineHash
   }
 
   public mutating func beginAppend() -> FileError? {

@@ -268,8 +268,9 @@ public final class PostgresStore: @unchecked Sendable {
   /// The reference data as loaded by the same loader as a data directory's, with diagnostics that
   /// name the store's files (`[postgresql://…]/segments.toml:LINE: field: reason`).
   public func loadReference() -> Result<LoadedReference, StoreError> {
-    currentReference().map { _, files in
-      ReferenceLoader.load(directory) { path in
+    currentReference().map { version, files in
+      loadedReference = [Int64(version), StoreSnapshotCache.referenceHash(files)]
+      return ReferenceLoader.load(directory) { path in
         let name = String(path.split(separator: "/").last ?? "")
         guard let text = files[name] else {
           return .failure(FileError(path: path, operation: "read", code: 2))
@@ -283,16 +284,40 @@ public final class PostgresStore: @unchecked Sendable {
   public func journal() -> PostgresJournal { PostgresJournal(store: self) }
 
   /// Opens the situation: the stored reference data with the journal folded over it.
-  public func situationStore(asOf: Timestamp? = nil, historyLimit: Int? = nil, now: Timestamp? = nil)
-    -> Result<
-      SituationStore, StoreError
-    >
-  {
+  ///
+  /// With `snapshots`, a snapshot in this host's cache (`StoreSnapshotCache`) made from this store
+  /// (its `store_id`), these reference data and a row still there at its `seq` is used, so only
+  /// the rows after it are read.
+  public func situationStore(
+    asOf: Timestamp? = nil, historyLimit: Int? = nil, snapshots: Bool = false, now: Timestamp? = nil,
+    environment: (String) -> String? = FileBytes.environment
+  ) -> Result<SituationStore, StoreError> {
     loadReference().map { reference in
-      SituationStore(
-        directory: directory, journal: journal(), reference: reference, asOf: asOf, historyLimit: historyLimit
-      )
+      var reader = journal()
+      if snapshots, asOf == nil, let key = snapshotKey(environment: environment) { reader.snapshotKey = key }
+      return SituationStore(
+        directory: directory, journal: reader, reference: reference, asOf: asOf, historyLimit: historyLimit,
+        snapshots: snapshots, now: now)
     }
+  }
+
+  /// The reference data last loaded: its version and a hash of its files (what a snapshot must match).
+  public private(set) var loadedReference: [Int64] = []
+
+  /// Where this store's snapshot is cached on this host, and what it must match; nil when there is
+  /// no cache folder, or the store's identity is not a plain UUID.
+  func snapshotKey(environment: (String) -> String?) -> SnapshotKey? {
+    guard let path = StoreSnapshotCache.path(storeIdentity: storeID, environment: environment),
+      !loadedReference.isEmpty,
+      case .success(let rows) = connection.execute(
+        "SELECT pg_total_relation_size('bordermon.journal') + pg_total_relation_size('bordermon.reference')",
+        operation: "read the journal"),
+      let size = Int64(rows.text(0, 0) ?? "")
+    else { return nil }
+    // A snapshot holds what was folded from the journal and the reference data: never much more than they take.
+    return SnapshotKey(
+      path: path, storeIdentity: storeID, referenceFingerprint: loadedReference,
+      sizeLimit: (64 << 20) + 2 * size)
   }
 }
 

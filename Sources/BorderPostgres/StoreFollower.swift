@@ -113,6 +113,8 @@ public final class StoreFollower: @unchecked Sendable {
       unreachableSince = nil
       lastError = nil
       backoffMilliseconds = 250
+      // A replacement notified while away was missed: the reference's version is looked at again.
+      referenceChanged = true
       return true
     }
   }
@@ -122,6 +124,9 @@ public final class StoreFollower: @unchecked Sendable {
     backoffMilliseconds = min(backoffMilliseconds * 2, Self.maximumBackoffMilliseconds)
     nextAttempt = now.adding(milliseconds: backoffMilliseconds)
   }
+
+  /// Asks for the reference's version to be looked at again at the next read.
+  public func referenceMayHaveChanged() { referenceChanged = true }
 
   /// Takes the "reference replaced" flag.
   public func takeReferenceChanged() -> Bool {

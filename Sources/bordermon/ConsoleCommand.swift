@@ -108,7 +108,7 @@ struct ConsoleLoop {
     // The journal is read before the screen is taken, so the first frame drawn is complete.
     var store: SituationStore
     if let postgres {
-      switch postgres.situationStore(historyLimit: 10_000) {
+      switch postgres.situationStore(historyLimit: 10_000, snapshots: true) {
       case .success(let opened): store = opened
       case .failure(let error):
         printError("bordermon: \(error)")
@@ -122,8 +122,9 @@ struct ConsoleLoop {
       store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
     }
     store.reportsAppendedEvents = true
-    // A viewer writes nothing in the data directory, not even the snapshot cache.
-    store.savesSnapshots = !readOnly
+    // A viewer writes nothing in the data directory, not even the snapshot cache; a store's
+    // cache is in the viewer's own cache folder, not in the store, so it keeps one there.
+    store.savesSnapshots = !readOnly || postgres != nil
     guard let folds = HistoryFolds() else {
       printError("bordermon: cannot create a pipe: \(String(cString: strerror(errno)))")
       throw ExitCode(1)
@@ -212,6 +213,11 @@ struct StoreJournal: JournalPort {
 
   mutating func refresh() -> JournalNews {
     if let link { return link.news(&store) }
+    // Reference files replaced under the console: taken (the journal folded again over them), or,
+    // with errors, kept as they were and said.
+    if let reloaded = store.reloadChangedReferenceFiles() {
+      return Self.news(from: reloaded.merged(with: store.refresh()), store: store)
+    }
     return Self.news(from: store.refresh(), store: store)
   }
 
@@ -225,7 +231,10 @@ struct StoreJournal: JournalPort {
       lastProblem: problems.last.map {
         "line \($0.line ?? 0): \($0.field.map { "\($0): " } ?? "")\($0.message)"
       },
-      readError: update.readError?.description)
+      readError: update.readError?.description,
+      referenceProblem: update.referenceProblems.first.map { problem in
+        problem.description + (update.referenceProblems.count > 1 ? " (and more: bordermon check)" : "")
+      })
     news.replacedNotice = update.replacedNotice
     return news
   }

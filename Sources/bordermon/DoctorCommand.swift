@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderModel
+import BorderPostgres
 import BorderStore
 import BorderTerminal
 import BorderThemes
@@ -12,7 +13,8 @@ import BorderThemes
 struct DoctorCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "doctor",
-    abstract: "Describe the terminal, locale, theme and data directory (paste it into a support request).")
+    abstract:
+      "Describe the terminal, locale, theme and data directory or store (paste it into a support request).")
 
   @OptionGroup var options: DataOptions
   @Option(
@@ -86,6 +88,15 @@ struct DoctorCommand: ParsableCommand {
     for problem in resolved.diagnostics.prefix(5) { lines.append("    " + problem.description) }
     lines.append("")
 
+    if case .postgres(let url) = try options.choice() {
+      lines.append("Store")
+      let origin =
+        options.store != nil ? "--store" : env("BORDERMON_STORE") != nil ? "$BORDERMON_STORE" : "config.toml"
+      for (label, value) in Self.describe(PostgresStore.diagnose(url), origin: origin) { row(label, value) }
+      printText(lines.joined(separator: "\n"))
+      return
+    }
+
     lines.append("Data")
     let directory = options.directory
     let origin =
@@ -135,6 +146,55 @@ struct DoctorCommand: ParsableCommand {
   }
 
   private func yes(_ flag: Bool) -> String { flag ? "yes" : "no" }
+
+  /// The store's rows of the report: where it is, whether it answers, its schema and journal, and the role's rights.
+  static func describe(_ found: StoreDiagnosis, origin: String) -> [(String, String)] {
+    var rows: [(String, String)] = [("store", "\(found.url) (from \(origin))")]
+    if let reason = found.unreachable {
+      rows.append(("reachable", "NO: \(reason)"))
+      return rows
+    }
+    rows.append(
+      (
+        "reachable",
+        "yes · PostgreSQL \(found.serverVersion ?? "?") · connected as \(found.sessionUser ?? "?")"
+      ))
+    if let problem = found.problem { rows.append(("problem", problem)) }
+    guard found.hasStore else {
+      rows.append(
+        ("schema", "none: the database holds no bordermon store (bordermon init --store URL creates one)"))
+      return rows
+    }
+    guard found.canRead else {
+      rows.append(("rights", "none: this role may not read the store (grant it bordermon_reader)"))
+      return rows
+    }
+    let supported = StoreDiagnosis.supportedSchemaVersion
+    rows.append(
+      (
+        "schema",
+        found.schemaVersion.map {
+          "version \($0)" + (found.schemaReadable ? "" : " — this bordermon reads version \(supported) only")
+        } ?? "no version recorded"
+      ))
+    rows.append(("store id", found.storeID ?? "none"))
+    rows.append(
+      (
+        "journal",
+        "\(found.eventCount.map(String.init) ?? "?") events, last seq \(found.lastSeq.map(String.init) ?? "?")"
+      ))
+    rows.append(("reference", found.referenceVersion.map { "version \($0)" } ?? "none"))
+    let append =
+      found.canAppend
+      ? "can append (recorded as \(found.sessionUser ?? "?"))"
+      : "read-only: the server refuses every append from this role"
+    rows.append(
+      ("rights", append + " · replace reference data: " + (found.canReplaceReference ? "yes" : "no")))
+    if let id = found.storeID, let path = StoreSnapshotCache.path(storeIdentity: id) {
+      rows.append(("cache", path + (FileBytes.exists(path) ? "" : " (none yet)")))
+    }
+    return rows
+  }
 }
 
 /// `bordermon themes`: the themes found, and where.

@@ -42,7 +42,24 @@ final class StoreLink {
   /// What the store brought: the rows past the last `seq` seen, or the outage.
   func news(_ store: inout SituationStore) -> JournalNews {
     if follower.unreachableSince == nil {
-      let update = store.refresh()
+      var update = store.refresh()
+      if follower.takeReferenceChanged() {
+        // `store reference --replace` stored a new version: fold the journal again over it.
+        let held = follower.store.loadedReference
+        switch follower.store.loadReference() {
+        case .success where follower.store.loadedReference == held: break  // the version already shown
+        case .success(let reference):
+          let version = follower.store.loadedReference.first.map { " (version \($0))" } ?? ""
+          update = update.merged(
+            with: store.replaceReference(
+              reference, journal: follower.store.journal(),
+              reason: "reference data replaced in the store\(version)"))
+        case .failure(let error):
+          follower.referenceMayHaveChanged()  // looked at again at the next read
+          update.readError = FileError(
+            path: store.journalName, operation: "read the reference data", code: 0, detail: error.message)
+        }
+      }
       if let error = update.readError, !follower.store.connection.isConnected {
         follower.lost(error.reason, now: clock.now())
       } else {

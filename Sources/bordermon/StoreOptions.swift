@@ -34,7 +34,7 @@ extension DataOptions {
     now: Timestamp? = nil
   ) throws -> SituationStore {
     if let postgres = try openPostgres() {
-      switch postgres.situationStore(asOf: asOf, historyLimit: historyLimit, now: now) {
+      switch postgres.situationStore(asOf: asOf, historyLimit: historyLimit, snapshots: snapshots, now: now) {
       case .success(let store): return store
       case .failure(let error):
         printError("bordermon: \(error)")

@@ -104,12 +104,12 @@ extension PostgresSuites {
       let noted = try CommandRunner.run(
         [
           "alert", "raise", "--segment", "A-03", "--level", "3", "--type", "blockade", "--text",
-          "Road blocked after the restart",
+          "Restart blockade",
           "--id", "AL-AFTER-RESTART", "--store", url.description,
         ])
       #expect(noted.status == 0, "\(noted.stderr)")
       try app.waitFor("reconnected and caught up", timeout: .seconds(40)) {
-        !$0.line(0).contains("STORE UNREACHABLE") && $0.contains("Road blocked after the restart")
+        !$0.line(0).contains("STORE UNREACHABLE") && $0.contains("Restart blockade")
       }
       try app.send(.text("q"))
       #expect(try app.waitForExit() == .exited(0))

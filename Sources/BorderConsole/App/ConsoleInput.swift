@@ -21,11 +21,13 @@ public struct JournalNews: Sendable {
   /// Set when the journal was replaced by something other than `bordermon journal rotate`
   /// (logrotate, a rename, an edit): what is gone, shown in the header for as long as the console runs.
   public var replacedNotice: String?
+  /// Set when new reference data was found but not taken (it has errors): the first problem.
+  public var referenceProblem: String?
 
   public init(
     situation: Situation, events: [JournalEvent] = [], touches: [EventTouch] = [],
     restartReason: String? = nil, baseline: Situation? = nil, skipped: Int = 0, lastProblem: String? = nil,
-    readError: String? = nil
+    readError: String? = nil, referenceProblem: String? = nil
   ) {
     self.situation = situation
     self.events = events
@@ -35,6 +37,7 @@ public struct JournalNews: Sendable {
     self.skipped = skipped
     self.lastProblem = lastProblem
     self.readError = readError
+    self.referenceProblem = referenceProblem
   }
 }
 

@@ -6,6 +6,9 @@ extension ConsoleState {
 
   mutating func receive(_ news: JournalNews) -> [ConsoleEffect] {
     journal.unreachableSince = news.unreachableSince
+    if let problem = news.referenceProblem {
+      say(l10n.tr("reference data not reloaded, kept as it was — %@", problem), error: true, seconds: 15)
+    }
     if let error = news.readError {
       live = news.situation
       if journal.readError != error { say("journal: \(error)", error: true, seconds: 10) }
@@ -34,7 +37,8 @@ extension ConsoleState {
     } else {
       history.append(news.events)
     }
-    if live.segments.count != searchKeyCount { rebuildSearchKeys() }
+    // Read again from the start (new reference data, perhaps): names may have changed too.
+    if news.restartReason != nil || live.segments.count != searchKeyCount { rebuildSearchKeys() }
     if news.skipped > 0, let problem = news.lastProblem {
       say("journal: \(news.skipped) line(s) skipped — \(problem)", error: true, seconds: 8)
     }

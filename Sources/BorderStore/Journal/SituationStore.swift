@@ -26,6 +26,8 @@ public struct JournalUpdate: Sendable {
   public var diagnostics: [Diagnostic] = []
   /// Set when the journal could not be read at all.
   public var readError: FileError?
+  /// Errors in new reference data that was therefore not taken (the situation kept its own).
+  public var referenceProblems: [Diagnostic] = []
 }
 
 /// A situation kept in step with a data directory: reference data plus the journal folded over it.
@@ -90,15 +92,19 @@ public struct SituationStore: Sendable {
     directory: DataDirectory, asOf: Timestamp? = nil, historyLimit: Int? = nil, snapshots: Bool = false,
     now: Timestamp? = nil
   ) {
+    // Stamped before reading, so a change made while loading is noticed at the next look.
+    let stamp = JournalSnapshot.referenceFingerprint(directory)
     self.init(
       directory: directory, journal: FileJournal(path: directory.journalFile),
       reference: ReferenceLoader.load(directory), asOf: asOf, historyLimit: historyLimit,
       snapshots: snapshots,
       now: now)
+    referenceStamp = stamp
   }
 
   /// Folds a journal from any backend over reference data already loaded (a PostgreSQL store's,
-  /// for one); `directory` then only names things in diagnostics. Snapshots are for the file journal.
+  /// for one); `directory` then only names things in diagnostics. With `snapshots`, the file journal
+  /// uses its data directory's cache, a `SnapshotCachedJournal` its own (`StoreSnapshotCache`).
   public init(
     directory: DataDirectory, journal: any JournalBackend, reference: LoadedReference, asOf: Timestamp? = nil,
     historyLimit: Int? = nil, snapshots: Bool = false, now: Timestamp? = nil
@@ -106,15 +112,24 @@ public struct SituationStore: Sendable {
     self.directory = directory
     clockNow = now
     self.asOf = asOf
-    usesSnapshots = snapshots && asOf == nil && journal is FileJournal
+    let cacheKey = (journal as? any SnapshotCachedJournal)?.snapshotKey
+    usesSnapshots = snapshots && asOf == nil && (journal is FileJournal || cacheKey != nil)
     self.reference = reference
     situation = Situation(reference: reference.data)
     self.journal = journal
+    if journal is FileJournal { referenceStamp = JournalSnapshot.referenceFingerprint(directory) }
     if let historyLimit { historyWindow = HistoryWindow(base: situation, limit: historyLimit) }
-    if usesSnapshots,
+    if usesSnapshots, journal is FileJournal,
       let snapshot = JournalSnapshot.read(
         JournalSnapshot.path(for: directory), journal: directory.journalFile),
       snapshotMatches(snapshot)
+    {
+      resume(from: snapshot, historyLimit: historyLimit)
+    } else if usesSnapshots, let key = cacheKey, let cached = journal as? any SnapshotCachedJournal,
+      case .success(let snapshot) = JournalSnapshot.load(
+        key.path, storeIdentity: key.storeIdentity, sizeLimit: key.sizeLimit),
+      snapshot.referenceFingerprint == key.referenceFingerprint,
+      cached.holds(Self.point(of: snapshot))
     {
       resume(from: snapshot, historyLimit: historyLimit)
     }
@@ -217,11 +232,21 @@ public struct SituationStore: Sendable {
         inode: position.inode,
         fingerprint: snapshot.tailFingerprint)
       journal = file
+    } else if var cached = journal as? any SnapshotCachedJournal {
+      cached.resume(at: Self.point(of: snapshot))
+      journal = cached
     }
     lastSeqSeen = position.lastSeqSeen
     journalProblemCount = position.problemCount
     journalDiagnostics = snapshot.diagnostics
     openedFromSnapshot = true
+  }
+
+  /// Where in a store's journal a snapshot stands (a store's position: the seq as its offset, rows as its lines).
+  private static func point(of snapshot: JournalSnapshot) -> SnapshotPoint {
+    SnapshotPoint(
+      seq: UInt64(max(0, snapshot.position.offset)), rows: snapshot.position.lineCount,
+      lineHash: snapshot.tailFingerprint)
   }
 
   /// Saves a snapshot when opening had to fold many events, so the next opening is quick.
@@ -239,8 +264,12 @@ public struct SituationStore: Sendable {
 
   /// Saves a snapshot of what was folded so far (when snapshots are in use and allowed).
   func saveSnapshot(window: HistoryWindow? = nil) {
-    guard usesSnapshots, savesSnapshots, asOf == nil, pendingBytes == 0, journalError == nil,
-      let follower = (journal as? FileJournal)?.follower, let identity = follower.fileIdentity,
+    guard usesSnapshots, savesSnapshots, asOf == nil, pendingBytes == 0, journalError == nil else { return }
+    if let cached = journal as? any SnapshotCachedJournal {
+      saveStoreSnapshot(cached, window: window)
+      return
+    }
+    guard let follower = (journal as? FileJournal)?.follower, let identity = follower.fileIdentity,
       let tail = JournalFollower.tailFingerprint(directory.journalFile, offset: follower.offset),
       tail == follower.currentFingerprint
     else { return }
@@ -252,6 +281,71 @@ public struct SituationStore: Sendable {
       referenceFingerprint: JournalSnapshot.referenceFingerprint(directory), diagnostics: journalDiagnostics,
       base: (window ?? historyWindow)?.base ?? situation, events: (window ?? historyWindow)?.events ?? [])
     snapshot.write(to: directory)
+  }
+
+  /// Saves a store's snapshot in this host's cache (`StoreSnapshotCache`), private to this user.
+  private func saveStoreSnapshot(_ cached: any SnapshotCachedJournal, window: HistoryWindow?) {
+    guard let key = cached.snapshotKey, let point = cached.snapshotPoint,
+      let slash = key.path.lastIndex(of: "/"), StoreSnapshotCache.prepareFolder(String(key.path[..<slash]))
+    else { return }
+    let position = JournalPosition(
+      offset: Int64(clamping: point.seq), lineCount: point.rows, device: 0, inode: 0,
+      lastSeqSeen: lastSeqSeen,
+      problemCount: journalProblemCount)
+    let snapshot = JournalSnapshot(
+      position: position, tailFingerprint: point.lineHash, referenceFingerprint: key.referenceFingerprint,
+      diagnostics: journalDiagnostics, base: (window ?? historyWindow)?.base ?? situation,
+      events: (window ?? historyWindow)?.events ?? [], storeIdentity: key.storeIdentity)
+    snapshot.write(
+      folder: String(key.path[..<slash]), name: String(key.path[key.path.index(after: slash)...]), mode: 0o600
+    )
+  }
+
+  /// The data directory's reference files as they were when loaded (size and modification time
+  /// of each), to notice them replaced under a running console; empty for another backend's.
+  public private(set) var referenceStamp: [Int64] = []
+
+  /// Whether the data directory's reference files changed since they were loaded (or last looked at).
+  public var referenceFilesChanged: Bool {
+    journal is FileJournal && JournalSnapshot.referenceFingerprint(directory) != referenceStamp
+  }
+
+  /// Reads the data directory's reference files again if they changed: nil when they did not;
+  /// else the update of folding the journal again over them (`restartReason` says so), or, when
+  /// they now hold errors, an update that says so and keeps the reference data as it was.
+  public mutating func reloadChangedReferenceFiles() -> JournalUpdate? {
+    guard referenceFilesChanged else { return nil }
+    referenceStamp = JournalSnapshot.referenceFingerprint(directory)
+    let loaded = ReferenceLoader.load(directory)
+    return replaceReference(
+      loaded, journal: FileJournal(path: directory.journalFile), reason: "reference files changed")
+  }
+
+  /// Takes new reference data and folds the journal again from its start over it, read through
+  /// `journal` (a fresh reader at its first line). Reference data with an error is not taken:
+  /// the update then carries its diagnostics and the situation stays as it was.
+  public mutating func replaceReference(
+    _ loaded: LoadedReference, journal fresh: any JournalBackend, reason: String
+  )
+    -> JournalUpdate
+  {
+    let errors = loaded.diagnostics.filter { $0.severity == .error }
+    guard errors.isEmpty else {
+      var update = JournalUpdate()
+      update.referenceProblems = errors
+      return update
+    }
+    reference = loaded
+    journal = fresh
+    situation = Situation(reference: loaded.data)
+    if let limit = historyWindow?.limit { historyWindow = HistoryWindow(base: situation, limit: limit) }
+    lastSeqSeen = 0
+    journalDiagnostics = []
+    journalProblemCount = 0
+    unreported = nil
+    var update = readNew(collectingTouches: true)
+    update.restartReason = update.restartReason ?? reason
+    return update
   }
 
   /// The situation of the reference data alone, before any event.
@@ -480,7 +574,7 @@ public struct SituationStore: Sendable {
 
 extension JournalUpdate {
   /// This update followed by a later one, as if read at once.
-  func merged(with later: JournalUpdate) -> JournalUpdate {
+  public func merged(with later: JournalUpdate) -> JournalUpdate {
     if later.restartReason != nil {
       var later = later
       later.replacedNotice = later.replacedNotice ?? replacedNotice
@@ -495,6 +589,7 @@ extension JournalUpdate {
     merged.readError = later.readError
     merged.replacedNotice = later.replacedNotice ?? replacedNotice
     merged.continuedAcrossRotation = continuedAcrossRotation || later.continuedAcrossRotation
+    merged.referenceProblems += later.referenceProblems
     return merged
   }
 }

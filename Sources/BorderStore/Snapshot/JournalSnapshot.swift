@@ -32,8 +32,13 @@ struct JournalSnapshot {
   var base: Situation
   /// Applied events after `base`, up to the position (the history a console steps through).
   var events: [JournalEvent]
+  /// The identity of the store the snapshot was made from (a PostgreSQL store's `store_id`);
+  /// nil for a data directory's journal, whose identity is its file's device and inode.
+  var storeIdentity: String? = nil
 
   static let magic: [UInt8] = Array("BMSNAP".utf8)
+  /// The first bytes of a store's snapshot, which then names the store's identity.
+  static let storeMagic: [UInt8] = Array("BMSNPG".utf8)
 
   /// The snapshot file of a data directory.
   static func path(for directory: DataDirectory) -> String { directory.path + "/.cache/journal-snapshot.bin" }
@@ -52,8 +57,9 @@ struct JournalSnapshot {
   /// The snapshot as bytes.
   func encoded() -> [UInt8] {
     var w = BinaryWriter()
-    w.bytes = Self.magic
+    w.bytes = storeIdentity == nil ? Self.magic : Self.storeMagic
     w.byte(SituationCoding.formatVersion)
+    if let storeIdentity { w.string(storeIdentity) }
     w.int64(position.offset)
     w.int(position.lineCount)
     w.unsigned(position.device)
@@ -90,6 +96,8 @@ struct JournalSnapshot {
     case damaged
     /// The checksum matches but the layout is not this version's.
     case format
+    /// Made from another store (or from a data directory's journal).
+    case otherStore
 
     var description: String {
       switch self {
@@ -100,6 +108,7 @@ struct JournalSnapshot {
       case .tooLarge(let size, let limit): return "\(size) bytes, more than the \(limit) a snapshot can take"
       case .damaged: return "its checksum does not match (damaged or truncated)"
       case .format: return "another format version"
+      case .otherStore: return "made from another store"
       }
     }
   }
@@ -107,6 +116,16 @@ struct JournalSnapshot {
   /// Reads a snapshot; nil when it is missing, untrusted, from another format version, or damaged.
   static func read(_ path: String, journal: String? = nil) -> JournalSnapshot? {
     try? load(path, journal: journal).get()
+  }
+
+  /// Reads a store's snapshot: trusted as a data directory's is (owned by this user only), no
+  /// larger than `sizeLimit`, and made from the store whose identity is `storeIdentity`.
+  static func load(_ path: String, storeIdentity: String, sizeLimit: Int64) -> Result<
+    JournalSnapshot, Rejection
+  > {
+    load(path, journal: nil, sizeLimit: sizeLimit).flatMap { snapshot in
+      snapshot.storeIdentity == storeIdentity ? .success(snapshot) : .failure(.otherStore)
+    }
   }
 
   /// The most bytes a snapshot of this journal may take: it holds the situation folded from
@@ -128,7 +147,9 @@ struct JournalSnapshot {
   /// Trusted means: a regular file (never through a symbolic link, never a FIFO or device,
   /// so nothing blocks), owned by this user or by the journal's owner, writable by no one
   /// else, no larger than a snapshot of this journal can be, and its checksum matches.
-  static func load(_ path: String, journal: String? = nil) -> Result<JournalSnapshot, Rejection> {
+  static func load(_ path: String, journal: String? = nil, sizeLimit: Int64? = nil) -> Result<
+    JournalSnapshot, Rejection
+  > {
     let folder = String(path[..<path.lastIndex(of: "/")!])
     var folderInfo = stat()
     guard lstat(folder, &folderInfo) == 0 else { return .failure(.missing) }
@@ -150,7 +171,7 @@ struct JournalSnapshot {
       return .failure(.foreignOwner(uid: UInt32(info.st_uid)))
     }
     guard info.st_mode & 0o022 == 0 else { return .failure(.writableByOthers) }
-    let limit = journal.map(sizeLimit(journal:)) ?? (1 << 30)
+    let limit = sizeLimit ?? journal.map(Self.sizeLimit(journal:)) ?? (1 << 30)
     guard Int64(info.st_size) <= limit else { return .failure(.tooLarge(Int64(info.st_size), limit: limit)) }
     let bytes: [UInt8]
     switch FileBytes.readAll(opened.fd, path: path, limit: Int(limit)) {
@@ -173,8 +194,11 @@ struct JournalSnapshot {
       let buffer = UnsafeBufferPointer(rebasing: whole[0..<count])
       var r = BinaryReader(buffer)
       do {
-        for byte in magic where try r.byte() != byte { return nil }
+        var head: [UInt8] = []
+        for _ in magic.indices { head.append(try r.byte()) }
+        guard head == magic || head == storeMagic else { return nil }
         guard try r.byte() == SituationCoding.formatVersion else { return nil }
+        let storeIdentity = head == storeMagic ? try r.string() : nil
         let position = JournalPosition(
           offset: try r.int64(), lineCount: try r.int(), device: try r.unsigned(), inode: try r.unsigned(),
           lastSeqSeen: try r.unsigned(), problemCount: try r.int())
@@ -202,7 +226,7 @@ struct JournalSnapshot {
         return JournalSnapshot(
           position: position, tailFingerprint: tail, referenceFingerprint: reference,
           diagnostics: diagnostics,
-          base: base, events: events)
+          base: base, events: events, storeIdentity: storeIdentity)
       } catch {
         return nil
       }
@@ -228,14 +252,20 @@ struct JournalSnapshot {
     if lstat(folder, &info) != 0 {
       guard errno == ENOENT, mkdir(folder, 0o777) == 0 || errno == EEXIST else { return }
     }
+    write(folder: folder, name: "journal-snapshot.bin", mode: 0o644)
+  }
+
+  /// Writes the snapshot as `name` in `folder` (which must be a real folder, not a symbolic
+  /// link) with `mode`, atomically: a fresh random name made with `O_EXCL | O_NOFOLLOW`, synced,
+  /// renamed over the old one. A failure is ignored: it is a cache.
+  func write(folder: String, name: String, mode: mode_t) {
     let dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     guard dirfd >= 0 else { return }
     defer { close(dirfd) }
-    let name = "journal-snapshot.bin"
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<8 {
       let temporary = "\(name).\(getpid()).\(String(generator.next() as UInt64, radix: 36)).tmp"
-      let fd = openat(dirfd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+      let fd = openat(dirfd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
       if fd < 0 {
         if errno == EEXIST { continue }
         return
