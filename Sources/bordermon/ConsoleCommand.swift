@@ -235,7 +235,9 @@ struct StoreJournal: JournalPort {
       referenceProblem: update.referenceProblems.first.map { problem in
         problem.description + (update.referenceProblems.count > 1 ? " (and more: bordermon check)" : "")
       })
-    news.replacedNotice = update.replacedNotice
+    if update.replacedNotice != nil {
+      news.replaced = JournalReplacement(historyBefore: update.replacedHistoryBefore)
+    }
     return news
   }
 

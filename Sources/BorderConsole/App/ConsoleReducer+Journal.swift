@@ -17,7 +17,7 @@ extension ConsoleState {
     }
     journal.readError = nil
     journal.lastReadAt = now
-    if let notice = news.replacedNotice { journal.replacedNotice = notice }
+    if let replaced = news.replaced { journal.replaced = replaced }
     journal.skippedLines += news.skipped
     if let problem = news.lastProblem { journal.lastProblem = problem }
     // The feed follows the newest alert, like tail -f, unless the operator chose an older one.

@@ -104,7 +104,7 @@ public struct JournalHealth: Sendable, Hashable {
   /// Lines skipped so far (malformed or rejected).
   public var skippedLines = 0
   /// The journal was replaced under the console by an outside tool: what is gone (kept until the console quits).
-  public var replacedNotice: String?
+  public var replaced: JournalReplacement?
   /// The last problem found, for the message line.
   public var lastProblem: String?
 }

@@ -12,13 +12,13 @@ struct HeaderView {
     // The sample's tag names the scenario; the long form only where it costs the right side nothing.
     let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
     let tags =
-      !c.situation.isIllustrativeSample || c.state.journal.replacedNotice != nil
+      !c.situation.isIllustrativeSample || c.state.journal.replaced != nil
       ? [""]
       : rect.width >= 100
         ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]"] : ["[sample\(scenario)]"]
     // From richest to most compact: the first that leaves the whole title room wins. A journal
     // replaced under the console says so in full: the title then gives up room (and the tag).
-    let replaced = c.state.journal.replacedNotice != nil
+    let replaced = c.state.journal.replaced != nil
     let titleWidth =
       replaced ? min(12, DisplayWidth.of(c.situation.title) + 1) : DisplayWidth.of(c.situation.title) + 1
     // Each variant is built once (this runs every second).
@@ -113,15 +113,14 @@ struct HeaderView {
         )
       ]
     }
-    if let notice = state.journal.replacedNotice {
+    if let replaced = state.journal.replaced {
       // Replaced by an outside tool: never calm, for as long as the console runs.
-      return [
-        (
-          compact
-            ? " \(c.glyphs.staleDot) JOURNAL REPLACED " : " \(c.glyphs.staleDot) \(notice.uppercased()) ",
-          c.style(.stale)
-        )
-      ]
+      let notice =
+        compact
+        ? c.l10n.tr("JOURNAL REPLACED")
+        : replaced.historyBefore.map { c.l10n.tr("JOURNAL REPLACED: HISTORY BEFORE SEQ %d UNAVAILABLE", $0) }
+          ?? c.l10n.tr("JOURNAL REPLACED: READ AGAIN FROM ITS START")
+      return [(" \(c.glyphs.staleDot) \(notice) ", c.style(.stale))]
     }
     // Only feeds keep the console live: operators' actions are not news from the border. An event
     // stamped beyond the clock's skew (bad data) never makes the feed look live.
@@ -173,9 +172,9 @@ struct HeaderView {
             ? "\(c.glyphs.unacknowledged)\(unacknowledged)"
             : "\(c.glyphs.unacknowledged) \(unacknowledged) unack", style
         ))
-    } else if out.isEmpty, c.state.journal.replacedNotice != nil {
+    } else if out.isEmpty, c.state.journal.replaced != nil {
       // What was open before the journal was replaced is not known: never say calm.
-      out.append((compact ? "alerts ?" : "open alerts unknown", c.style(.stale)))
+      out.append((compact ? c.l10n.tr("alerts ?") : c.l10n.tr("open alerts unknown"), c.style(.stale)))
     } else if out.isEmpty {
       out.append((compact ? "calm" : "no open alerts", bar))
     } else if !compact {

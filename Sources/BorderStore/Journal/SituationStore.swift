@@ -19,6 +19,9 @@ public struct JournalUpdate: Sendable {
   /// Set when the journal was replaced by something other than `bordermon journal rotate`
   /// (logrotate, a rename, an edit): what is no longer there, for a lasting notice.
   public var replacedNotice: String?
+  /// With `replacedNotice`: the first `seq` the file now in place holds (history before it is
+  /// gone), or nil when it was read again from seq 1.
+  public var replacedHistoryBefore: UInt64?
   /// Set when `bordermon journal rotate` replaced the journal and reading went on in the new one
   /// with nothing folded again (the situation is the same).
   public var continuedAcrossRotation = false
@@ -446,7 +449,7 @@ public struct SituationStore: Sendable {
           update.restartReason = "the journal was rotated (the closed one is kept as \(archive))"
         case .unrelated:
           update.restartReason = reason
-          update.replacedNotice = replacedNotice()
+          (update.replacedNotice, update.replacedHistoryBefore) = replacedNotice()
         }
         seqBeforeRestart = max(seqBeforeRestart ?? 0, lastSeqSeen)
         situation = Situation(reference: reference.data)
@@ -474,7 +477,7 @@ public struct SituationStore: Sendable {
 
   /// What a journal replaced by something other than `journal rotate` lost, for a lasting notice:
   /// the history before the first `seq` of the file now in place.
-  private func replacedNotice() -> String {
+  private func replacedNotice() -> (String, UInt64?) {
     let first = JournalFollower.firstLine(journal.name, limit: 1 << 20)
     let firstSeq: UInt64? = first.flatMap { line in
       switch line.withUnsafeBufferPointer({ EventCodec.decode($0) }) {
@@ -483,9 +486,10 @@ public struct SituationStore: Sendable {
       }
     }
     switch firstSeq {
-    case .some(let seq) where seq > 1: return "journal replaced: history before seq \(seq) unavailable"
-    case .some: return "journal replaced: read again from its start"
-    case .none: return "journal replaced: history before seq \(lastSeqSeen + 1) unavailable"
+    case .some(let seq) where seq > 1: return ("journal replaced: history before seq \(seq) unavailable", seq)
+    case .some: return ("journal replaced: read again from its start", nil)
+    case .none:
+      return ("journal replaced: history before seq \(lastSeqSeen + 1) unavailable", lastSeqSeen + 1)
     }
   }
 
@@ -577,7 +581,9 @@ extension JournalUpdate {
   public func merged(with later: JournalUpdate) -> JournalUpdate {
     if later.restartReason != nil {
       var later = later
-      later.replacedNotice = later.replacedNotice ?? replacedNotice
+      if later.replacedNotice == nil {
+        (later.replacedNotice, later.replacedHistoryBefore) = (replacedNotice, replacedHistoryBefore)
+      }
       return later
     }
     var merged = self
@@ -587,7 +593,9 @@ extension JournalUpdate {
     merged.skipped += later.skipped
     merged.diagnostics += later.diagnostics
     merged.readError = later.readError
-    merged.replacedNotice = later.replacedNotice ?? replacedNotice
+    if later.replacedNotice != nil {
+      (merged.replacedNotice, merged.replacedHistoryBefore) = (later.replacedNotice, later.replacedHistoryBefore)
+    }
     merged.continuedAcrossRotation = continuedAcrossRotation || later.continuedAcrossRotation
     merged.referenceProblems += later.referenceProblems
     return merged
