@@ -13,7 +13,8 @@ struct DamagedBytesCheckTests {
     let journal = data + "/journal.jsonl"
     let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").count
     let last = SituationStore(directory: DataDirectory(path: data)).lastSeqSeen
-    var bad = Array(#"{"seq":\#(last + 1),"at":"2026-11-29T06:00:00Z","by":"feed","type":"note","text":"caf"#.utf8)
+    var bad = Array(
+      #"{"seq":\#(last + 1),"at":"2026-11-29T06:00:00Z","by":"feed","type":"note","text":"caf"#.utf8)
     bad += [0xE9]  // Latin-1 é: not UTF-8
     bad += Array(#""}"#.utf8) + [0x0A]
     let handle = try #require(FileHandle(forWritingAtPath: journal))
@@ -45,7 +46,10 @@ struct DamagedBytesCheckTests {
     FileManager.default.createFile(atPath: file, contents: Data(bytes))
     let check = try CommandRunner.run(["check", "--data", data])
     #expect(check.status == 1)
-    #expect(check.stdout.contains("\(file):\(line): cannot read: line \(line) "), "\(check.stdout)\(check.stderr)")
-    #expect(!check.stdout.contains("\u{89}") && !check.stdout.contains("\u{1A}"), "no raw byte reaches the terminal")
+    #expect(
+      check.stdout.contains("\(file):\(line): cannot read: line \(line) "), "\(check.stdout)\(check.stderr)")
+    #expect(
+      !check.stdout.contains("\u{89}") && !check.stdout.contains("\u{1A}"), "no raw byte reaches the terminal"
+    )
   }
 }

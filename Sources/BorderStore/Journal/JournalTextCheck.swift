@@ -12,7 +12,8 @@ public enum JournalTextCheck {
       guard found.count < limit, let offset = UTF8Validation.firstInvalidByte(line) else { return }
       found.append(
         Diagnostic(
-          .error, file: path, line: number, message: "invalid UTF-8 at byte \(offset + 1) (read with U+FFFD in its place)"))
+          .error, file: path, line: number,
+          message: "invalid UTF-8 at byte \(offset + 1) (read with U+FFFD in its place)"))
     }
     return found
   }

@@ -594,7 +594,9 @@ extension JournalUpdate {
     merged.diagnostics += later.diagnostics
     merged.readError = later.readError
     if later.replacedNotice != nil {
-      (merged.replacedNotice, merged.replacedHistoryBefore) = (later.replacedNotice, later.replacedHistoryBefore)
+      (merged.replacedNotice, merged.replacedHistoryBefore) = (
+        later.replacedNotice, later.replacedHistoryBefore
+      )
     }
     merged.continuedAcrossRotation = continuedAcrossRotation || later.continuedAcrossRotation
     merged.referenceProblems += later.referenceProblems
