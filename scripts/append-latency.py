@@ -13,11 +13,21 @@ frame. Then, for each probe event, it appends and measures the time until the sc
 
 Prints one JSON object with the median, 95th percentile and maximum.
 
+With --console-netns NS and --writer-netns NS (as root) the console and the writer run in those
+network namespaces (scripts/desks.sh: one desk's append to another desk's screen), the writer
+on --writer-store URL when given (another desk's role and address).
+
 Usage: append-latency.py BORDERMON (--data DIR | --store URL) [--count N] [--cols C] [--rows R]
+       [--console-netns NS] [--writer-netns NS] [--writer-store URL]
 """
 import argparse, subprocess, fcntl, json, os, pty, random, select, signal, statistics, string, struct, sys, termios, time
 
 import pyte
+
+
+def in_netns(netns, argv):
+    """`argv` run in network namespace `netns` (through `ip netns exec`), or as it is."""
+    return ["ip", "netns", "exec", netns] + argv if netns else argv
 
 
 def spawn(argv, cols, rows, env):
@@ -90,8 +100,8 @@ class FileWriter:
 class StoreWriter:
     """Feeds one long-running `bordermon append --store` writer, as another desk does."""
 
-    def __init__(self, bordermon, store, env):
-        self.process = subprocess.Popen([bordermon, "append", "--store", store], stdin=subprocess.PIPE,
+    def __init__(self, bordermon, store, env, netns=None):
+        self.process = subprocess.Popen(in_netns(netns, [bordermon, "append", "--store", store]), stdin=subprocess.PIPE,
                                         stdout=subprocess.DEVNULL, env=env)
 
     def write(self, token, segment):
@@ -117,6 +127,9 @@ def main():
     parser.add_argument("--cols", type=int, default=120)
     parser.add_argument("--rows", type=int, default=40)
     parser.add_argument("--segment", default="A-05")
+    parser.add_argument("--console-netns")
+    parser.add_argument("--writer-netns")
+    parser.add_argument("--writer-store")
     args = parser.parse_args()
     env = dict(os.environ, TERM="xterm-256color", LANG=os.environ.get("LANG", "C.UTF-8"))
     env.pop("LINES", None)
@@ -124,8 +137,9 @@ def main():
     screen = pyte.Screen(args.cols, args.rows)
     stream = pyte.Stream(screen)
     if args.store:
-        pid, fd = spawn([args.bordermon, "--store", args.store], args.cols, args.rows, env)
-        writer = StoreWriter(args.bordermon, args.store, env)
+        pid, fd = spawn(in_netns(args.console_netns, [args.bordermon, "--store", args.store]), args.cols, args.rows,
+                        env)
+        writer = StoreWriter(args.bordermon, args.writer_store or args.store, env, args.writer_netns)
     else:
         pid, fd = spawn([args.bordermon, "--data", args.data], args.cols, args.rows, env)
         writer = FileWriter(args.data)
