@@ -113,10 +113,10 @@ public enum FileBytes {
     while start <= bytes.count {
       let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
       let slice = bytes[start..<end]
-      if let nul = slice.firstIndex(of: 0) {
+      if slice.contains(0) {
         var error = FileError(
           path: path, operation: "read", code: EILSEQ,
-          detail: "line \(line) holds a NUL byte at byte \(nul - start + 1): not a text file")
+          detail: "line \(line) holds a NUL byte: not a text file")
         error.line = line
         return .failure(error)
       }
