@@ -55,7 +55,7 @@ struct ActionTargetTests {
     _ = press(&state, .down, .down, .down, .down, .enter)
     #expect(state.overlay == .segmentDetail("A-05"))
     let top = ConsoleView.render(state).text
-    #expect(top.contains("j/k scroll ↓"))
+    #expect(top.contains("↓ more · 1–"))
     _ = press(&state, .character("j"))
     #expect(state.overlayScroll == 1)
     _ = press(&state, .character("G"))
@@ -64,7 +64,7 @@ struct ActionTargetTests {
     _ = press(&state, .character("j"), .pageDown)
     #expect(state.overlayScroll == limit, "it stops at its end")
     let bottom = ConsoleView.render(state).text
-    #expect(bottom.contains("j/k scroll ↑") && bottom.contains("Provenance"))
+    #expect(bottom.contains("end · ") && bottom.contains("Provenance"))
     _ = press(&state, .character("g"))
     #expect(state.overlayScroll == 0)
     #expect(state.selectedSegment == "A-05", "the selection never moved")

@@ -57,7 +57,7 @@ struct ConsoleEndToEndTests {
 
     try app.resize(columns: 80, rows: 24)
     try app.waitFor("the 80×24 layout") {
-      $0.line(23).contains("move") && $0.contains("[sample: article]") && $0.size.columns == 80
+      $0.line(23).contains("q quit") && $0.contains("[sample: article]") && $0.size.columns == 80
     }
     try app.resize(columns: 50, rows: 15)
     try app.waitFor("the too-small message") { $0.contains("terminal too small: 50×15, needs 64×20") }

@@ -102,13 +102,13 @@ extension ConsoleState {
     catchUpFeed()
   }
 
-  mutating func editForm(_ key: Key) -> [ConsoleEffect] {
+  mutating func editForm(_ key: Key, keyMap: KeyMap = .standard) -> [ConsoleEffect] {
     guard var current = form, !current.isSending else { return [] }
-    switch key {
-    case .escape:
+    switch keyMap.command(for: key, in: keyContext) {
+    case .cancel:
       cancelForm()
       return []
-    case .enter:
+    case .send:
       if let missing = current.missingField {
         current.error = "\(missing) is required"
         form = current

@@ -88,15 +88,11 @@ extension ConsoleState {
       }
       return []
     }
-    if form != nil { return editForm(key) }
+    if form != nil { return editForm(key, keyMap: keyMap) }
     if isEditingFilter { return editFilter(key) }
     if case .jump(let text) = prompt { return editJump(text, key) }
-    if overlay == .help {
-      // Any key closes help (q too: it does not quit from here).
-      overlay = nil
-      return []
-    }
-    guard let command = keyMap.command(for: key) else { return [] }
+    if case .search(let text) = prompt { return editHelpSearch(text, key) }
+    guard let command = keyMap.command(for: key, in: keyContext) else { return [] }
     return run(command)
   }
 
@@ -185,8 +181,16 @@ extension ConsoleState {
       }
     case .help:
       overlay = overlay == .help ? nil : .help
+      overlayScroll = 0
     case .cycleTheme:
       return [.cycleTheme]
+    case .searchHelp:
+      prompt = .search("")
+    case .nextMatch: findInHelp(forward: true)
+    case .previousMatch: findInHelp(forward: false)
+    case .send, .cancel, .nextField, .previousField, .choose, .editText:
+      // Keys of forms and prompts: their editors (editForm, editFilter, editJump) run them.
+      break
     case .acknowledge, .resolve, .changeLevel, .raiseAlert, .addNote:
       openForm(for: command)
     case .cycleFeedView, .nextUnacknowledged, .openCounterpart, .goBack, .markAllSeen, .focusPane:

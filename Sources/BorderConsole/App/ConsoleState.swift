@@ -64,6 +64,8 @@ public enum RecordOnScreen: Sendable, Hashable {
 public enum Prompt: Sendable, Hashable {
   /// `:` — jump to a segment ID.
   case jump(String)
+  /// `/` in help — a word to find there.
+  case search(String)
 }
 
 /// A short message in the hint bar, shown until `until`.
@@ -141,8 +143,10 @@ public struct ConsoleState: Sendable {
   public var sortDescending = false
   public var prompt: Prompt?
   public var overlay: Overlay?
-  /// Lines of the open detail scrolled past.
+  /// Lines of the open detail or help scrolled past.
   public var overlayScroll = 0
+  /// The word last searched for in help (`/`), which `n` and `N` find again.
+  public var helpSearch = ""
   /// Whether the feed's selection moves to each new alert (it does until the operator picks an older one).
   public var followsNewestAlert = true
   /// The feed's view, filters and rows, and what arrived above the selection.

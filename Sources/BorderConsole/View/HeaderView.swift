@@ -18,9 +18,13 @@ struct HeaderView {
         ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]"] : ["[sample\(scenario)]"]
     // From richest to most compact: the first that leaves the whole title room wins. A journal
     // replaced under the console says so in full: the title then gives up room (and the tag).
+    // A console that cannot act says so first: it is kept before everything but the counts.
+    let readOnly = c.state.readOnly ? "READ-ONLY" : ""
+    let readOnlyWidth = readOnly.isEmpty ? 0 : DisplayWidth.of(readOnly) + 2
     let replaced = c.state.journal.replaced != nil
     let titleWidth =
-      replaced ? min(12, DisplayWidth.of(c.situation.title) + 1) : DisplayWidth.of(c.situation.title) + 1
+      (replaced ? min(12, DisplayWidth.of(c.situation.title) + 1) : DisplayWidth.of(c.situation.title) + 1)
+      + readOnlyWidth
     // Each variant is built once (this runs every second).
     let counts = alertCounts(compact: false)
     let live = liveIndicator(compact: false)
@@ -44,7 +48,7 @@ struct HeaderView {
         }
       }
     }
-    while width(of: right) + tagWidth > rect.width, !right.isEmpty { right.removeFirst() }
+    while width(of: right) + tagWidth + readOnlyWidth > rect.width, !right.isEmpty { right.removeFirst() }
     let used = width(of: right)
     var column = rect.right - used
     grid.clockSeconds = nil
@@ -59,6 +63,9 @@ struct HeaderView {
       column += 1
     }
     var left = rect.column + 1
+    if !readOnly.isEmpty {
+      left += grid.put(readOnly, row: rect.row, column: left, style: c.style(.error).onBar(bar)) + 2
+    }
     if !tag.isEmpty {
       left += grid.put(tag, row: rect.row, column: left, style: c.style(.headerAccent)) + 1
     }

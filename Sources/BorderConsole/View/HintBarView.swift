@@ -1,7 +1,34 @@
-/// The bottom row: the main keys from the key map, or a message, or the text being typed.
+/// The bottom row: the keys for what the operator is looking at, from the key map, with a message
+/// or the text being typed; help and quit (or send and cancel) are never dropped.
 struct HintBarView {
   let context: ViewContext
   let keyMap: KeyMap
+
+  /// One hint as drawn: the keys and their label.
+  struct Item {
+    var keys: String
+    var label: String
+    var width: Int { DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) }
+  }
+
+  /// The hints for the state, split into those never dropped and the rest in the order they are
+  /// kept: by priority, then in key-map order.
+  static func items(for state: ConsoleState, keyMap: KeyMap) -> (essential: [Item], rest: [Item]) {
+    let contexts = state.hintContexts
+    let context = state.keyContext
+    let bindings = keyMap.hints(in: contexts, readOnly: state.readOnly)
+    func item(_ binding: KeyBinding) -> Item {
+      Item(keys: binding.hintKeyLabel, label: binding.hint(in: context) ?? "")
+    }
+    let essential = bindings.filter { $0.priority == .essential }.map(item)
+    let rest = bindings.enumerated().filter { $0.element.priority != .essential }
+      .sorted { a, b in
+        a.element.priority != b.element.priority
+          ? a.element.priority > b.element.priority : a.offset < b.offset
+      }
+      .map { item($0.element) }
+    return (essential, rest)
+  }
 
   func draw(into grid: inout Grid, _ rect: Rect) {
     let c = context
@@ -9,39 +36,58 @@ struct HintBarView {
     let bar = c.style(.hintBar)
     grid.fill(rect, style: bar)
     var col = rect.column + 1
+    let (essential, rest) = Self.items(for: state, keyMap: keyMap)
+    // The essential keys sit at the right end, where the eye finds them at every width.
+    let essentialWidth = essential.reduce(0) { $0 + $1.width + 2 }
+    let end = rect.right - 1 - essentialWidth
+    var at = end + 2
+    for item in essential {
+      at += put(item, &grid, row: rect.row, column: at) + 2
+    }
+    // What is not live, or not allowed, is said before anything else.
+    var badges: [String] = []
+    if state.readOnly { badges.append("READ-ONLY") }
+    if state.overlay != nil, state.historyCursor != nil || state.loadingHistory != nil {
+      badges.append("HISTORY")
+    } else if state.overlay != nil, state.frozen != nil {
+      badges.append("FROZEN")
+    }
+    for badge in badges where col + DisplayWidth.of(badge) + 1 <= end {
+      col += grid.put(badge, row: rect.row, column: col, style: c.style(.error).onBar(bar)) + 2
+    }
+    let prompt: (String, String)?
     if state.isEditingFilter {
-      col += grid.put("/", row: rect.row, column: col, style: c.style(.hintKey))
-      col += grid.put(
-        state.filterBeingEdited + "▏", row: rect.row, column: col, limit: rect.width / 2, style: bar)
-      let matches =
-        state.focus == .alerts
-        ? "  Enter keep · Esc clear · matches segment, alert ID, text, type or reporter"
-        : "  Enter keep · Esc clear · matches ID, name, district, settlement (Latin or Cyrillic)"
-      grid.put(
-        matches,
-        row: rect.row, column: col, limit: rect.right - col, style: bar)
-      return
+      prompt = ("/", state.filterBeingEdited)
+    } else if case .jump(let text) = state.prompt {
+      prompt = (":", text)
+    } else if case .search(let text) = state.prompt {
+      prompt = ("find in help /", text)
+    } else {
+      prompt = nil
     }
-    if case .jump(let text) = state.prompt {
-      col += grid.put(":", row: rect.row, column: col, style: c.style(.hintKey))
-      col += grid.put(text + "▏", row: rect.row, column: col, limit: rect.width / 2, style: bar)
-      grid.put(
-        "  segment ID · Enter jump · Esc cancel", row: rect.row, column: col, limit: rect.right - col,
-        style: bar)
-      return
-    }
-    if let message = state.message, message.until > state.now {
+    if let (mark, text) = prompt {
+      col += grid.put(mark, row: rect.row, column: col, style: c.style(.hintKey))
+      col += grid.put(text + "▏", row: rect.row, column: col, limit: max(1, (end - col) / 2), style: bar) + 2
+    } else if let message = state.message, message.until > state.now {
       let style = (message.isError ? c.style(.error) : c.style(.prompt)).onBar(bar)
-      grid.put(message.text, row: rect.row, column: col, limit: rect.width - 2, style: style)
+      grid.put(message.text, row: rect.row, column: col, limit: max(0, end - col), style: style)
       return
     }
-    for binding in keyMap.hints {
-      let keys = binding.hintKeys ?? binding.keyLabel
-      let label = binding.hint ?? ""
-      let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2
-      guard col + width <= rect.right else { break }
-      col += grid.put(keys, row: rect.row, column: col, style: c.style(.hintKey))
-      col += grid.put(" " + label + "  ", row: rect.row, column: col, style: bar)
+    for item in rest where col + item.width <= end {
+      col += put(item, &grid, row: rect.row, column: col) + 2
     }
+    let about =
+      state.focus == .alerts
+      ? "matches segment, alert ID, text, type or reporter"
+      : "matches ID, name, district, settlement (Latin or Cyrillic)"
+    if state.isEditingFilter, col + DisplayWidth.of(about) <= end {
+      grid.put(about, row: rect.row, column: col, style: bar)
+    }
+  }
+
+  /// Draws one hint; returns its width.
+  private func put(_ item: Item, _ grid: inout Grid, row: Int, column: Int) -> Int {
+    let keys = grid.put(item.keys, row: row, column: column, style: context.style(.hintKey))
+    return keys + grid.put(" " + item.label, row: row, column: column + keys, style: context.style(.hintBar))
   }
 }
