@@ -8,6 +8,8 @@ struct DetailContent {
   func segment(_ segment: Segment, width: Int, full: Bool) -> RichText {
     let c = context
     var text = RichText(width: width)
+    text.labelWidth = RichText.labelColumn(
+      ["Kyrgyzstan", "Tajikistan", "Near", "Features", "Ends", "Status", "Level"], width: width)
     let level = c.effectiveLevel(segment)
     text.paragraph(segment.id.rawValue + " " + segment.name.bothScripts, role: .title)
     var location = "\(segment.sector.label) · \(TimeText.km(segment.lengthKm)) km"
@@ -28,19 +30,17 @@ struct DetailContent {
       text.field("Ends", ends)
     }
     let since = segment.statusHistory.last.map { " since \(TimeText.date($0.at))" } ?? " (baseline)"
-    text.addFitting(
-      RichLine([
-        ("Status".padded(to: 11), .muted),
+    text.labelled(
+      "Status",
+      [
         ("\(c.glyphs.status(segment.status)) \(segment.status.label)", .status(segment.status)),
         (since, .muted),
-      ]))
+      ])
     let reason = segment.alertReason.isEmpty ? "" : " — \(segment.alertReason)"
-    text.add(
-      RichLine([
-        ("Level".padded(to: 11), .muted),
-        ("\(c.glyphs.level(level)) \(level.rawValue) \(level.label)", .level(level)),
-      ]))
-    if !reason.isEmpty { text.paragraph(String(reason.dropFirst(3)), role: .muted, indent: 11) }
+    text.labelled("Level", [("\(c.glyphs.level(level)) \(level.rawValue) \(level.label)", .level(level))])
+    if !reason.isEmpty {
+      text.paragraph(String(reason.dropFirst(3)), role: .muted, indent: text.labelWidth)
+    }
     let history = full ? segment.statusHistory.reversed() : Array(segment.statusHistory.suffix(3).reversed())
     if !history.isEmpty {
       text.heading(full ? "Status history" : "Recent status changes")
@@ -104,6 +104,11 @@ struct DetailContent {
   func alert(_ alert: Alert, width: Int) -> RichText {
     let c = context
     var text = RichText(width: width)
+    text.labelWidth = RichText.labelColumn(
+      [
+        "Segment", "Type", "Occurred", "Reported", "Reported by", "Confidence", "Acknowledged", "Resolved",
+        "Level",
+      ] + alert.report.claims.keys.map(\.label), width: width)
     text.add(
       RichLine([
         (alert.id.rawValue + "  ", .title),
@@ -137,10 +142,7 @@ struct DetailContent {
         "Acknowledged",
         "\(DisplayZone.utc.dateTime(ack.at)) UTC by \(ack.by)\(ack.note.map { " — \($0)" } ?? "")")
     } else {
-      text.add(
-        RichLine([
-          ("Acknowledged".padded(to: 11), .muted), ("\(c.glyphs.unacknowledged) not yet", .unacknowledged),
-        ]))
+      text.labelled("Acknowledged", [("\(c.glyphs.unacknowledged) not yet", .unacknowledged)])
     }
     if let resolution = alert.resolution {
       text.field(
@@ -166,6 +168,8 @@ struct DetailContent {
     let c = context
     var text = RichText(width: width)
     let status = meeting.status(at: c.now)
+    text.labelWidth = RichText.labelColumn(
+      ["ID", "Venue", "Starts", "Ends", "Countdown", "Reason", "Protocol", "Agreed"], width: width)
     text.add(RichLine([(meeting.kind.label + "  ", .title), (status.label, .meeting(status))]))
     text.field("ID", meeting.id.rawValue)
     if let venue = meeting.venue {

@@ -15,6 +15,8 @@ struct RichLine {
 struct RichText {
   let width: Int
   var lines: [RichLine] = []
+  /// The label column of `field` and `labelled`: every value starts here.
+  var labelWidth = 11
 
   init(width: Int) { self.width = max(1, width) }
 
@@ -31,17 +33,48 @@ struct RichText {
     paragraph(String(last.text.drop { $0 == " " }), role: last.role, indent: indent)
   }
 
-  /// A label and a value, the value wrapped under itself.
-  mutating func field(_ label: String, _ value: String, role: Role = .text, labelWidth: Int = 11) {
-    // A label as long as the column still gets a space after it.
-    let labelWidth = max(labelWidth, DisplayWidth.of(label) + 1)
-    let labelText = label.padded(to: labelWidth)
+  /// A label and a value, the value wrapped under itself in the label column; a label too wide
+  /// for the column goes on a line of its own, so it never runs into its value.
+  mutating func field(_ label: String, _ value: String, role: Role = .text) {
+    let labelWidth = min(self.labelWidth, max(0, width - 8))
+    let indent = String(repeating: " ", count: labelWidth)
+    var first = label.padded(to: labelWidth)
+    if DisplayWidth.of(label) + 1 > labelWidth {
+      add(RichLine([(label, .muted)]))
+      first = indent
+    }
     let wrapped = wrap(value, width: max(8, width - labelWidth))
     for (index, part) in wrapped.enumerated() {
-      add(
-        RichLine([(index == 0 ? labelText : String(repeating: " ", count: labelWidth), .muted), (part, role)])
-      )
+      add(RichLine([(index == 0 ? first : indent, .muted), (part, role)]))
     }
+  }
+
+  /// A label and styled parts on one line when they fit the label column and the width; else the
+  /// label on its own line, or the parts wrapped under the label column.
+  mutating func labelled(_ label: String, _ parts: [(String, Role)]) {
+    let labelWidth = min(self.labelWidth, max(0, width - 8))
+    var lead = label.padded(to: labelWidth)
+    if DisplayWidth.of(label) + 1 > labelWidth {
+      add(RichLine([(label, .muted)]))
+      lead = String(repeating: " ", count: labelWidth)
+    }
+    let total = parts.reduce(0) { $0 + DisplayWidth.of($1.0) }
+    if labelWidth + total <= width {
+      add(RichLine([(lead, .muted)] + parts))
+      return
+    }
+    // Too wide: the first part beside the label, each further part wrapped under the column.
+    add(RichLine([(lead, .muted), parts[0]]))
+    for part in parts.dropFirst() {
+      paragraph(String(part.0.drop { $0 == " " }), role: part.1, indent: labelWidth)
+    }
+  }
+
+  /// The label column for a set of labels: as wide as the widest and a space, at most a third of
+  /// the width or 14 columns (wider labels get a line of their own).
+  static func labelColumn(_ labels: [String], width: Int) -> Int {
+    let widest = labels.map { DisplayWidth.of($0) }.max() ?? 0
+    return min(widest + 1, max(14, width / 3))
   }
 
   /// A paragraph of one style, wrapped.
