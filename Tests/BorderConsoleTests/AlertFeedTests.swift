@@ -103,6 +103,26 @@ struct AlertFeedTests {
     #expect(state.form == nil, "no action on an alert the feed does not show")
   }
 
+  @Test("+ and - move the level view's N up and down, from the bell level, within 1…5")
+  func levelSteps() throws {
+    var state = try SampleConsole.state()
+    _ = press(&state, .character("+"))
+    #expect(state.feed.view == .atLeast(.armedIncident) && state.focus == .alerts, "the bell level first")
+    _ = press(&state, .character("-"))
+    #expect(state.feed.view == .atLeast(.tense))
+    #expect(
+      feedIDs(state) == ["AL-NOW-AKSAI", "AL-NOW-GOLOVNOY", "AL-NOW-KULUNDU"], "open alerts at 3 or above")
+    #expect(state.message?.text == "alerts: level ≥ 3 (3)")
+    #expect(alertPane(state).contains("Alerts · level ≥ 3 (3)"))
+    _ = press(&state, .character("-"), .character("-"), .character("-"))
+    #expect(state.feed.view == .atLeast(.stable) && state.feedCount == 4, "never below 1")
+    for _ in 0..<6 { _ = press(&state, .character("+")) }
+    #expect(state.feed.view == .atLeast(.escalation) && state.feedCount == 0, "never above 5")
+    state.l10n = .russian
+    _ = press(&state, .character("-"))
+    #expect(state.message?.text == "оповещения: уровень ≥ 4 (1)")
+  }
+
   @Test("/ in the feed filters it by segment, ID, text or reporter; Esc clears; the segments stay")
   func feedFilter() throws {
     var state = try SampleConsole.state()

@@ -101,6 +101,19 @@ extension ConsoleState {
       refreshFeed()
       followNewestAgain()
       say("alerts: \(feed.view.label) (\(feedCount))", seconds: 2)
+    case .raiseFeedLevel, .lowerFeedLevel:
+      // From any view: the level view, starting at the bell level, then one step each press.
+      var level = announceLevel
+      if case .atLeast(let current) = feed.view {
+        let step = command == .raiseFeedLevel ? 1 : -1
+        level = AlertLevel(rawValue: clamp(current.rawValue + step, 1, 5)) ?? current
+      }
+      feed.view = .atLeast(level)
+      if overlay != .help { closeDetail() }
+      focus = .alerts
+      refreshFeed()
+      followNewestAgain()
+      say(l10n.tr("alerts: level ≥ %1$d (%2$d)", level.rawValue, feedCount), seconds: 2)
     case .nextUnacknowledged:
       selectNextUnacknowledged()
     case .openCounterpart:

@@ -193,7 +193,8 @@ extension ConsoleState {
       break
     case .acknowledge, .resolve, .changeLevel, .raiseAlert, .addNote:
       openForm(for: command)
-    case .cycleFeedView, .nextUnacknowledged, .openCounterpart, .goBack, .markAllSeen, .focusPane:
+    case .cycleFeedView, .nextUnacknowledged, .openCounterpart, .goBack, .markAllSeen, .focusPane,
+      .raiseFeedLevel, .lowerFeedLevel:
       return runFeedCommand(command)
     }
     return []

@@ -32,6 +32,8 @@ public enum Command: Sendable, Hashable {
   }
   /// The alert feed: next view, next unacknowledged, alert ↔ segment and back, mark all seen.
   case cycleFeedView, nextUnacknowledged, openCounterpart, goBack, markAllSeen
+  /// The feed's `level ≥ N` view, one level up or down.
+  case raiseFeedLevel, lowerFeedLevel
   /// Focus one pane directly.
   case focusPane(Pane)
 }
@@ -241,6 +243,12 @@ public struct KeyMap: Sendable {
       [.character("o")], .openCounterpart,
       "Alert → its segment; segment → its alerts", hint: "segment", group: "Feed",
       hintContexts: [.alerts, .segments], contextHints: [.segments: "alerts"]),
+    KeyBinding(
+      [.character("+")], .raiseFeedLevel, "Feed: level ≥ N, one level up", group: "Feed",
+      contexts: KeyContext.panes),
+    KeyBinding(
+      [.character("-")], .lowerFeedLevel, "Feed: level ≥ N, one level down", group: "Feed",
+      contexts: KeyContext.panes),
     KeyBinding([.backspace], .goBack, "Back to where o came from", group: "Feed", contexts: KeyContext.panes),
     KeyBinding(
       [.character("m")], .markAllSeen,
