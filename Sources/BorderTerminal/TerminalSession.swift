@@ -116,6 +116,21 @@ public final class TerminalSession {
     lastSize = (Int(bm_columns(window)), Int(bm_rows(window)))
   }
 
+  /// Whether the terminal says it takes clipboard writes (terminfo's `Ms`: xterm, tmux and their kin).
+  public var acceptsClipboard: Bool { !isStopped && bm_has_clipboard() == 1 }
+
+  /// Sends bytes to the terminal as they are (an OSC 52 clipboard write), after what ncurses drew.
+  public func send(_ bytes: [UInt8]) {
+    guard !isStopped, !bytes.isEmpty else { return }
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { return }
+      offset += written
+    }
+  }
+
   /// Rings the terminal's bell (or flashes it).
   public func bell() {
     guard !isStopped else { return }

@@ -139,6 +139,12 @@ static inline int bm_probe_terminal(const char *term, int *colors, int *alternat
   return 1;
 }
 
+/// Whether the current terminal says it takes clipboard writes (OSC 52, terminfo's `Ms`).
+static inline int bm_has_clipboard(void) {
+  char *ms = tigetstr("Ms");
+  return ms != NULL && ms != (char *)-1;
+}
+
 /// Whether the current terminal has an alternate screen (smcup), which restores the shell's screen on exit.
 static inline int bm_has_alternate_screen(void) {
   char *smcup = tigetstr("smcup");

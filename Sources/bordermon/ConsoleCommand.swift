@@ -142,6 +142,7 @@ struct ConsoleLoop {
       situation: store.situation, history: store.takeHistoryWindow(), now: clock.now(),
       size: ScreenSize(columns: size.columns, rows: size.rows))
     state.staleAfterSeconds = staleAfterSeconds
+    state.clipboardAvailable = session.acceptsClipboard
     state.readOnly = readOnly
     // An unreadable or missing journal shows from the first frame, never as a calm, empty one.
     state.journal.readError = store.journalError?.description
@@ -199,6 +200,7 @@ struct SessionTerminal: TerminalPort {
   func draw(_ grid: Grid) { session.draw(grid) }
   func redrawHeader(_ body: (inout Grid) -> Void) { session.update(rows: 0..<1, body) }
   func bell() { session.bell() }
+  func copy(_ text: String) { session.send(Clipboard.osc52(text)) }
 }
 
 /// The journal port over the store: reads, appends under the lock, folds of the past on a worker thread.

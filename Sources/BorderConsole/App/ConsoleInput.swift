@@ -79,4 +79,6 @@ public enum ConsoleEffect: Sendable, Hashable {
   case append(EventDraft)
   /// Switch to the next theme.
   case cycleTheme
+  /// Put this text on the terminal's clipboard (OSC 52).
+  case copy(String)
 }

@@ -184,6 +184,8 @@ extension ConsoleState {
       overlayScroll = 0
     case .cycleTheme:
       return [.cycleTheme]
+    case .copyRecord:
+      return copyRecordOnScreen()
     case .searchHelp:
       prompt = .search("")
     case .nextMatch: findInHelp(forward: true)

@@ -161,6 +161,8 @@ public struct ConsoleState: Sendable {
   public var journal = JournalHealth()
   /// How long the journal may stay silent before the indicator says stale.
   public var staleAfterSeconds: Int64 = 3600
+  /// Whether the terminal takes clipboard writes (OSC 52), so `y` can copy.
+  public var clipboardAvailable = false
   /// The dialog of an action being prepared (acknowledge, resolve, raise, note).
   public var form: ActionForm?
   /// Whether actions are refused (a viewer or wall screen).

@@ -14,6 +14,7 @@ public enum Command: Sendable, Hashable {
   case quit
   case acknowledge, resolve, changeLevel, raiseAlert, addNote
   case cycleTheme
+  case copyRecord
   /// In help: type a word to find; then the next and the previous line that has it.
   case searchHelp, nextMatch, previousMatch
   /// In a form or prompt: send it (or keep the filter, jump, find), or cancel it.
@@ -282,6 +283,10 @@ public struct KeyMap: Sendable {
     KeyBinding(
       [.character("n")], .addNote, "Add a note to the record on screen (segment, alert or meeting)",
       hint: "note", group: "Act", hintContexts: KeyContext.browsing, priority: .high),
+    KeyBinding(
+      [.character("y")], .copyRecord,
+      "Copy the record's ID and text (OSC 52)",
+      group: "Console"),
     KeyBinding([.character("t")], .cycleTheme, "Next theme", group: "Console"),
     KeyBinding(
       [.character("?"), .function(1)], .help, "This help", hint: "help", hintKeys: "?", group: "Console",

@@ -15,6 +15,13 @@ public protocol TerminalPort {
   /// Redraws the header row of the last frame in place: what a tick within the minute changes.
   mutating func redrawHeader(_ body: (inout Grid) -> Void)
   mutating func bell()
+  /// Puts text on the terminal's clipboard (OSC 52), where the terminal takes it.
+  mutating func copy(_ text: String)
+}
+
+extension TerminalPort {
+  /// A terminal that keeps no clipboard ignores it.
+  public mutating func copy(_ text: String) {}
 }
 
 /// The journal as the console's loop uses it.

@@ -130,6 +130,8 @@ public struct ConsoleRuntime<
           // confirmation is the message left on screen.
           queue.append(.journal(journal.refresh()))
           queue.append(.appended(result))
+        case .copy(let text):
+          terminal.copy(text)
         case .cycleTheme:
           let change = themes.cycle()
           queue.append(.themeChanged(name: change.name, problem: change.problem))
