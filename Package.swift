@@ -19,8 +19,10 @@ let package = Package(
     .target(name: "TerminalTestSupport", dependencies: ["BorderConsole"]),
     .target(
       name: "BorderStore",
-      dependencies: ["BorderModel", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["BorderModel", "CZlib", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
+    .systemLibrary(
+      name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(
       name: "BorderSample", dependencies: ["BorderModel", "BorderStore"],
       resources: [
@@ -78,7 +80,8 @@ let package = Package(
       dependencies: ["BorderFormats", "BorderModel", "BorderStore", "BorderSample"],
       exclude: ["Fixtures", "Validators"]),
     .testTarget(
-      name: "BorderThemesTests", dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
+      name: "BorderThemesTests",
+      dependencies: ["BorderThemes", "BorderConsole", "BorderModel", "BorderStore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,8 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
   public var code: Int32
   /// Our own words for the reason, when the system's text would mislead (a symlink, a FIFO).
   public var detail: String?
+  /// The 1-based line a problem with a text file's content is on (a NUL byte, bytes that are not UTF-8).
+  public var line: Int?
 
   public init(path: String, operation: String, code: Int32, detail: String? = nil) {
     self.path = path
@@ -112,16 +114,18 @@ public enum FileBytes {
       let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
       let slice = bytes[start..<end]
       if slice.contains(0) {
-        return .failure(
-          FileError(
-            path: path, operation: "read", code: EILSEQ,
-            detail: "line \(line) holds a NUL byte: not a text file"))
+        var error = FileError(
+          path: path, operation: "read", code: EILSEQ,
+          detail: "line \(line) holds a NUL byte: not a text file")
+        error.line = line
+        return .failure(error)
       }
-      if String(validating: slice, as: UTF8.self) == nil {
-        return .failure(
-          FileError(
-            path: path, operation: "read", code: EILSEQ,
-            detail: "line \(line) is not UTF-8 text (a binary file?)"))
+      if let bad = UTF8Validation.firstInvalidByte(Array(slice)) {
+        var error = FileError(
+          path: path, operation: "read", code: EILSEQ,
+          detail: "line \(line) is not UTF-8 text at byte \(bad + 1) (a binary file?)")
+        error.line = line
+        return .failure(error)
       }
       line += 1
       start = end + 1

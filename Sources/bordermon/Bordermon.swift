@@ -25,7 +25,7 @@ struct Bordermon: ParsableCommand {
       FeedCommand.self,
       ExportCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self, ThemesCommand.self,
       ThemeCommand.self,
-      DoctorCommand.self, StoreCommand.self, CompleteCommand.self,
+      DoctorCommand.self, StoreCommand.self, CompleteCommand.self, JournalCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )

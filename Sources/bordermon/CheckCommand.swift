@@ -28,6 +28,9 @@ struct CheckCommand: ParsableCommand {
     var problems = store.diagnostics
     if let error = store.journalError {
       problems.append(Diagnostic(.error, file: error.path, message: error.description))
+    } else if case .directory = try options.choice() {
+      // Readers take a line that is not UTF-8 with U+FFFD in place of the bad bytes: only check says so.
+      problems += JournalTextCheck.invalidUTF8(directory.journalFile)
     }
     if strict {
       guard case .directory = try options.choice() else {

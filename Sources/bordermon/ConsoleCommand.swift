@@ -226,7 +226,7 @@ struct StoreJournal: JournalPort {
   /// A refresh's update as the console's reducer takes it.
   static func news(from update: JournalUpdate, store: SituationStore) -> JournalNews {
     let problems = update.diagnostics.filter { $0.severity == .error }
-    return JournalNews(
+    var news = JournalNews(
       situation: store.situation, events: update.events, touches: update.touches,
       restartReason: update.restartReason, baseline: update.restartReason == nil ? nil : store.baseline,
       skipped: update.skipped,
@@ -237,6 +237,10 @@ struct StoreJournal: JournalPort {
       referenceProblem: update.referenceProblems.first.map { problem in
         problem.description + (update.referenceProblems.count > 1 ? " (and more: bordermon check)" : "")
       })
+    if update.replacedNotice != nil {
+      news.replaced = JournalReplacement(historyBefore: update.replacedHistoryBefore)
+    }
+    return news
   }
 
   mutating func append(_ draft: EventDraft) -> Result<UInt64, AppendFailure> {

@@ -181,6 +181,10 @@ struct DecoderFuzzTests {
     case .noteAdded(let target, let text):
       expectString("target", target)
       expectString("text", text)
+    case .journalRotated(let carried):
+      let previous = object["previous"] as? [String: Any]
+      #expect(previous?["archive"] as? String == carried.previous.archive, "previous: \(label)")
+      expectString("state", String(decoding: Base64.encode(carried.state), as: UTF8.self))
     case .feedHeartbeat(let feed, let note):
       expectString("feed", feed)
       expectString("note", note)

@@ -98,6 +98,15 @@ enum Fixtures {
       (.noteAdded(target: nil, text: "shift handover"), .reported),
       (.feedHeartbeat(feed: "cap-bridge", note: "polled 24.kg, nothing new"), .reported),
       (.feedHeartbeat(feed: "acled-weekly", note: nil), .reported),
+      (
+        .journalRotated(
+          CarriedSituation(
+            previous: PreviousJournal(
+              archive: "journal-20240110T040000Z.jsonl.gz", device: 0xFE01, inode: 1 << 60, bytes: 68_013,
+              lines: 196, events: 190, lastSeq: 196, checksum: 0x3184_4FAA_5203_9BE1,
+              tail: 0xFFFF_FFFF_FFFF_FFFF),
+            situation: Situation(reference: reference))), .reported
+      ),
     ]
     return payloads.enumerated().map { index, entry in
       var event = JournalEvent(

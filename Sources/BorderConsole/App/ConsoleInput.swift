@@ -18,6 +18,9 @@ public struct JournalNews: Sendable {
   public var readError: String?
   /// Set while the store (a PostgreSQL server) cannot be reached: since when.
   public var unreachableSince: Timestamp?
+  /// Set when the journal was replaced by something other than `bordermon journal rotate`
+  /// (logrotate, a rename, an edit): what is gone, shown in the header for as long as the console runs.
+  public var replaced: JournalReplacement?
   /// Set when new reference data was found but not taken (it has errors): the first problem.
   public var referenceProblem: String?
 
@@ -36,6 +39,13 @@ public struct JournalNews: Sendable {
     self.readError = readError
     self.referenceProblem = referenceProblem
   }
+}
+
+/// A journal replaced under the console by an outside tool, and what history that cost.
+public struct JournalReplacement: Sendable, Hashable {
+  /// The first `seq` still there: history before it is gone (nil: the file was read again from seq 1).
+  public var historyBefore: UInt64?
+  public init(historyBefore: UInt64?) { self.historyBefore = historyBefore }
 }
 
 /// Everything that can happen to the console: the reducer's input.

@@ -17,6 +17,7 @@ extension ConsoleState {
     }
     journal.readError = nil
     journal.lastReadAt = now
+    if let replaced = news.replaced { journal.replaced = replaced }
     journal.skippedLines += news.skipped
     if let problem = news.lastProblem { journal.lastProblem = problem }
     // The feed follows the newest alert, like tail -f, unless the operator chose an older one.
@@ -95,7 +96,7 @@ extension ConsoleState {
         unseen.insert(segment.rawValue)
       case .meeting(let id): unseen.insert(id.rawValue)
       case .note(let target): if let target { unseen.insert(target) }
-      case .checkpoint, .heartbeat, .unknown: break
+      case .checkpoint, .heartbeat, .unknown, .journalRotated: break
       }
     }
     if historyCursor == nil && frozen == nil {
@@ -109,7 +110,7 @@ extension ConsoleState {
         case .meeting(let id): flashes[id.rawValue] = until
         case .checkpoint(let id): flashes[id.rawValue] = until
         case .note(let target): if let target { flashes[target] = until }
-        case .heartbeat, .unknown: break
+        case .heartbeat, .unknown, .journalRotated: break
         }
       }
       refreshRows()

@@ -105,6 +105,8 @@ public struct JournalHealth: Sendable, Hashable {
   public var unreachableSince: Timestamp?
   /// Lines skipped so far (malformed or rejected).
   public var skippedLines = 0
+  /// The journal was replaced under the console by an outside tool: what is gone (kept until the console quits).
+  public var replaced: JournalReplacement?
   /// The last problem found, for the message line.
   public var lastProblem: String?
 }

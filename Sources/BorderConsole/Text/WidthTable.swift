@@ -3,6 +3,9 @@
 
 /// Column widths as the C library's `wcwidth` gives them, from U+00A0 up.
 enum WidthTable {
+  /// The C library the table was read from: only there must `wcwidth` agree with it exactly.
+  static let source = "glibc 2.36"
+
   /// Ranges of scalars two columns wide (East Asian wide and fullwidth, emoji presentation).
   static let wide: [ClosedRange<UInt32>] = [
     0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,

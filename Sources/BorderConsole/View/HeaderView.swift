@@ -48,10 +48,13 @@ struct HeaderView {
     let readOnlyWidth = readOnly.isEmpty ? 0 : DisplayWidth.of(readOnly) + 2
     let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
     let tags =
-      c.situation.isIllustrativeSample
+      c.situation.isIllustrativeSample && c.state.journal.replaced == nil
       ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]", "[sample]"] : [""]
     func tagWidth(_ tag: String) -> Int { (tag.isEmpty ? 0 : DisplayWidth.of(tag) + 1) + readOnlyWidth }
-    let titleWidth = DisplayWidth.of(c.situation.title) + 2
+    // A journal replaced under the console says so in full: the title then gives up room (and the tag).
+    let titleWidth =
+      c.state.journal.replaced != nil
+      ? min(12, DisplayWidth.of(c.situation.title) + 2) : DisplayWidth.of(c.situation.title) + 2
     // Each variant is built once (this runs every second), and only if it is tried.
     let counts = alertCounts(.words)
     let live = liveIndicator(compact: false)
@@ -144,6 +147,15 @@ struct HeaderView {
         )
       ]
     }
+    if let replaced = state.journal.replaced {
+      // Replaced by an outside tool: never calm, for as long as the console runs.
+      let notice =
+        compact
+        ? c.l10n.tr("JOURNAL REPLACED")
+        : replaced.historyBefore.map { c.l10n.tr("JOURNAL REPLACED: HISTORY BEFORE SEQ %d UNAVAILABLE", $0) }
+          ?? c.l10n.tr("JOURNAL REPLACED: READ AGAIN FROM ITS START")
+      return [(" \(c.glyphs.staleMark)\(notice) ", c.style(.stale))]
+    }
     // Only feeds keep the console live: operators' actions are not news from the border. An event
     // stamped beyond the clock's skew (bad data) never makes the feed look live.
     let last = state.live.latestFeedEventAt(notAfter: JournalLimits.horizon(now: state.now))
@@ -210,6 +222,10 @@ struct HeaderView {
               : "\(c.glyphs.unacknowledged) " + c.l10n.tr("%d unacked", unacknowledged)),
           style
         ))
+    } else if out.isEmpty, c.state.journal.replaced != nil {
+      // What was open before the journal was replaced is not known: never say calm.
+      out.append(
+        (form == .compact ? c.l10n.tr("alerts ?") : c.l10n.tr("open alerts unknown"), c.style(.stale)))
     } else if out.isEmpty {
       out.append((form == .compact ? c.l10n.tr("calm") : c.l10n.tr("no open alerts"), bar))
     } else if form != .compact {

@@ -138,6 +138,22 @@ extension EventCodec {
         status: try term(f.status, "status", CheckpointStatus.self), note: f.note)
     case .noteAdded?:
       payload = .noteAdded(target: f.target, text: try nonEmpty(f.text, "text"))
+    case .journalRotated?:
+      let state = try required(f.state, "state")
+      let format = try required(f.stateFormat, "state_format")
+      guard let checksum = f.stateChecksum else { throw missing("state_xxh64") }
+      guard Checksum.xxh64(state) == checksum else {
+        throw EventDecodeError(field: "state", reason: "does not match its state_xxh64 (damaged)")
+      }
+      guard let version = UInt8(exactly: format) else {
+        throw EventDecodeError(field: "state_format", reason: "\(format) is not a layout this version reads")
+      }
+      switch CarriedSituation.decode(
+        previous: try required(f.previous, "previous"), format: version, state: state)
+      {
+      case .success(let carried): payload = .journalRotated(carried)
+      case .failure(let problem): throw EventDecodeError(field: problem.field, reason: problem.reason)
+      }
     case .feedHeartbeat?:
       payload = .feedHeartbeat(feed: try nonEmpty(f.feed, "feed"), note: f.note)
     }

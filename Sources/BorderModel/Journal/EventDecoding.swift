@@ -51,6 +51,10 @@ struct EventFields {
   var agenda: [String]?
   var protocolNumber: String?
   var km: Double?
+  var previous: PreviousJournal?
+  var state: [UInt8]?
+  var stateFormat: Int64?
+  var stateChecksum: UInt64?
   var via: RawText?
   var feed: String?
 }
@@ -196,6 +200,14 @@ public enum EventCodec {
       if let flag = s.readBool() { f.illustrative = flag; return }
       if s.peek() == 0x22 { f.illustrative = true; f.illustrativeNote = try s.readString(); return }
       throw EventDecodeError(field: "illustrative", reason: "must be true, false or a note")
+    case (8, 0x70) where key.is("previous"): f.previous = try previousJournal(&s); return
+    case (5, 0x73) where key.is("state"): f.state = try base64(&s, "state"); return
+    case (12, 0x73) where key.is("state_format"):
+      guard let value = try integerOrNil(&s) else {
+        throw EventDecodeError(field: "state_format", reason: "must be a whole number")
+      }
+      f.stateFormat = value; return
+    case (11, 0x73) where key.is("state_xxh64"): f.stateChecksum = try hex(&s, "state_xxh64"); return
     case (14, 0x76) where key.is("venue_cyrillic"): f.venueCyrillic = try string(&s, "venue_cyrillic"); return
     default: break
     }
@@ -287,6 +299,80 @@ public enum EventCodec {
       throw EventDecodeError(field: "source.outlet", reason: "missing: a source names its outlet")
     }
     return reference
+  }
+
+  /// 16 hexadecimal digits: a 64-bit value.
+  private static func hex(_ s: inout JSONScanner, _ field: String) throws -> UInt64 {
+    guard s.peek() == 0x22, let text = try? s.readString(), text.utf8.count == 16,
+      let value = UInt64(text, radix: 16)
+    else { throw EventDecodeError(field: field, reason: "must be 16 hexadecimal digits in quotes") }
+    return value
+  }
+
+  /// A base64 string's bytes.
+  private static func base64(_ s: inout JSONScanner, _ field: String) throws -> [UInt8] {
+    guard s.peek() == 0x22 else { throw EventDecodeError(field: field, reason: "must be a base64 string") }
+    let decoded: [UInt8]?
+    if let range = try s.readRawString() {
+      decoded = Base64.decode(UnsafeBufferPointer(rebasing: s.bytes[range]))
+    } else {
+      var text = try s.readString()
+      decoded = text.withUTF8 { Base64.decode($0) }
+    }
+    guard let decoded else { throw EventDecodeError(field: field, reason: "is not base64") }
+    return decoded
+  }
+
+  /// `previous`: the journal a `journal.rotated` event continues.
+  private static func previousJournal(_ s: inout JSONScanner) throws -> PreviousJournal {
+    guard s.peek() == 0x7B else {
+      throw EventDecodeError(field: "previous", reason: "must be an object")
+    }
+    var archive: String?
+    var device: UInt64?
+    var inode: UInt64?
+    var bytes: Int64?
+    var lines: Int64?
+    var events: Int64?
+    var lastSeq: Int64?
+    var checksum: UInt64?
+    var tail: UInt64?
+    if try s.beginObject() {
+      repeat {
+        let key = try s.readKey()
+        let name = key.text
+        let field = "previous.\(name)"
+        func count() throws -> Int64 {
+          guard let value = try integerOrNil(&s), value >= 0 else {
+            throw EventDecodeError(field: field, reason: "must be a whole number ≥ 0")
+          }
+          return value
+        }
+        switch name {
+        case "archive": archive = try string(&s, field)
+        case "device": device = try hex(&s, field)
+        case "inode": inode = try hex(&s, field)
+        case "bytes": bytes = try count()
+        case "lines": lines = try count()
+        case "events": events = try count()
+        case "last_seq": lastSeq = try count()
+        case "xxh64": checksum = try hex(&s, field)
+        case "tail": tail = try hex(&s, field)
+        default: try s.skipValue()
+        }
+      } while try s.nextMember()
+    }
+    func need<T>(_ value: T?, _ name: String) throws -> T {
+      guard let value else { throw EventDecodeError(field: "previous.\(name)", reason: "missing") }
+      return value
+    }
+    return PreviousJournal(
+      archive: try need(archive, "archive"), device: try need(device, "device"),
+      inode: try need(inode, "inode"),
+      bytes: try need(bytes, "bytes"), lines: Int(try need(lines, "lines")),
+      events: Int(try need(events, "events")),
+      lastSeq: UInt64(try need(lastSeq, "last_seq")), checksum: try need(checksum, "xxh64"),
+      tail: try need(tail, "tail"))
   }
 
   private static func stringArray(_ s: inout JSONScanner, _ field: String) throws -> [String] {

@@ -72,6 +72,14 @@ struct JSONObjectWriter {
     bytes.append(contentsOf: inner.finish())
   }
 
+  /// A string member whose bytes need no escaping (base64, hexadecimal).
+  mutating func rawString(_ name: String, _ plain: [UInt8]) {
+    key(name)
+    bytes.append(0x22)
+    bytes += plain
+    bytes.append(0x22)
+  }
+
   mutating func raw(_ name: String, _ json: String) {
     key(name)
     bytes.append(contentsOf: json.utf8)
@@ -232,6 +240,21 @@ extension EventCodec {
     case .noteAdded(let target, let text):
       w.string("target", target)
       w.string("text", text)
+    case .journalRotated(let carried):
+      w.object("previous") { p in
+        p.string("archive", carried.previous.archive)
+        p.string("device", hex(carried.previous.device))
+        p.string("inode", hex(carried.previous.inode))
+        p.integer("bytes", carried.previous.bytes)
+        p.integer("lines", Int64(carried.previous.lines))
+        p.integer("events", Int64(carried.previous.events))
+        p.integer("last_seq", Int64(clamping: carried.previous.lastSeq))
+        p.string("xxh64", hex(carried.previous.checksum))
+        p.string("tail", hex(carried.previous.tail))
+      }
+      w.integer("state_format", Int64(carried.stateFormat))
+      w.string("state_xxh64", hex(Checksum.xxh64(carried.state)))
+      w.rawString("state", Base64.encode(carried.state))
     case .feedHeartbeat(let feed, let note):
       w.string("feed", feed)
       w.string("note", note)
@@ -241,6 +264,12 @@ extension EventCodec {
     w.string("via", event.via?.rawValue)
     w.provenance(event.provenance)
     return w.finish()
+  }
+
+  /// A 64-bit value as 16 hexadecimal digits (JSON numbers hold only 53 bits exactly).
+  static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
   }
 
   /// Encodes an event as one line of text, without a newline.

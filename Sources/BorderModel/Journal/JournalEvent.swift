@@ -48,6 +48,8 @@ public enum EventPayload: Sendable, Hashable {
   case meetingCancelled(meeting: MeetingID, reason: String?)
   case checkpointStatusChanged(checkpoint: CheckpointID, status: CheckpointStatus, note: String?)
   case noteAdded(target: String?, text: String)
+  /// The first event of a rotated journal: the situation folded from the journal it continues.
+  indirect case journalRotated(CarriedSituation)
   /// A feed saying it is alive though it has nothing to report: it changes no record.
   case feedHeartbeat(feed: String, note: String?)
   /// A type this version does not know: kept in the journal, reported, otherwise ignored.
@@ -81,6 +83,7 @@ public enum EventPayload: Sendable, Hashable {
     case .meetingCancelled: return .meetingCancelled
     case .checkpointStatusChanged: return .checkpointStatusChanged
     case .noteAdded: return .noteAdded
+    case .journalRotated: return .journalRotated
     case .feedHeartbeat: return .feedHeartbeat
     case .unknown: return nil
     }
@@ -103,6 +106,7 @@ public enum EventType: String, Sendable, CaseIterable {
   case meetingCancelled = "meeting.cancelled"
   case checkpointStatusChanged = "checkpoint.status"
   case noteAdded = "note"
+  case journalRotated = "journal.rotated"
   case feedHeartbeat = "feed.heartbeat"
 }
 

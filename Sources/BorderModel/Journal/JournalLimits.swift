@@ -14,6 +14,8 @@ public enum JournalLimits {
   public static let maxKm = 10_000.0
   /// The largest casualty or evacuation figure a claim may give.
   public static let maxClaimedFigure = 10_000_000
+  /// The longest carried state of a `journal.rotated` event, in bytes before base64.
+  public static let carriedStateBytes = 768 << 20
   /// The largest sequence number: 2⁵³ − 1, so every JSON reader holds it exactly.
   public static let maxSeq: UInt64 = (1 << 53) - 1
   /// How far ahead of the writer's clock an event's time may be, in seconds.
@@ -140,6 +142,14 @@ extension EventPayload {
     case .noteAdded(let target, let text):
       if let target, let problem = Shape.id(target, "target") { return problem }
       return Shape.text(text, "text", max: JournalLimits.textBytes)
+    case .journalRotated(let carried):
+      if carried.state.count > JournalLimits.carriedStateBytes {
+        return EventRejection(
+          field: "state",
+          reason: "\(carried.state.count) bytes, longer than the \(JournalLimits.carriedStateBytes) allowed")
+      }
+      return Shape.text(carried.previous.archive, "previous.archive", max: JournalLimits.nameBytes)
+        ?? CarriedSituation.shapeProblem(carried.situation)
     case .feedHeartbeat(let feed, let note):
       return Shape.text(feed, "feed", max: JournalLimits.nameBytes)
         ?? Shape.optional(note, "note", max: JournalLimits.textBytes)

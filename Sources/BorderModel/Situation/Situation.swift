@@ -128,6 +128,8 @@ public enum EventTouch: Sendable, Hashable {
   case meeting(MeetingID)
   case checkpoint(CheckpointID)
   case note(target: String?)
+  /// A journal rotation: the situation was carried over from the journal that ended at this seq.
+  case journalRotated(previousLastSeq: UInt64)
   /// A feed's heartbeat: no record changed.
   case heartbeat(feed: String)
   /// An event of a type this version does not know.
@@ -161,8 +163,10 @@ extension Situation {
     case .success(let found): index = found
     }
     let touch = fold(event, at: index)
-    appliedEventCount += 1
     lastSeq = max(lastSeq, event.seq)
+    // A rotation is bookkeeping, not news: it is not counted and never makes the feed look live.
+    if case .journalRotated = touch { return .success(touch) }
+    appliedEventCount += 1
     if lastEventAt.map({ event.at > $0 }) ?? true { lastEventAt = event.at }
     Self.noteLatest(event.at, in: &latestTimes)
     if event.isFromFeed {
@@ -289,9 +293,25 @@ extension Situation {
       }
       return .success(-1)
 
+    case .journalRotated:
+      guard appliedEventCount == 0, lastSeq == 0 else {
+        return reject(
+          "type",
+          "journal.rotated begins a journal; here \(appliedEventCount) events came before it (only `bordermon journal rotate` writes it)"
+        )
+      }
+      return .success(0)
+
     case .feedHeartbeat, .unknown:
       return .success(0)
     }
+  }
+
+  /// Passes over the `journal.rotated` event that begins a journal whose predecessor was
+  /// folded here already (history read across a rotation, or a reader that followed it):
+  /// the situation already holds what it carries, so only its `seq` counts.
+  public mutating func continueThrough(_ event: JournalEvent) {
+    lastSeq = max(lastSeq, event.seq)
   }
 
   /// Folds an event `check` accepted; `index` is the position it found.
@@ -406,6 +426,9 @@ extension Situation {
       if index >= 0 { segments[index].lastEvent = stamp }
       return .note(target: target)
 
+    case .journalRotated(let carried):
+      self = carryingOver(carried.situation)
+      return .journalRotated(previousLastSeq: carried.previous.lastSeq)
     case .feedHeartbeat(let feed, _):
       return .heartbeat(feed: feed)
 

@@ -118,7 +118,7 @@ extension SituationStore {
   /// Takes the writers' lock and catches up under it with what others appended, on the very
   /// journal locked (a file replaced between opening and locking is locked again; a half line a
   /// killed writer left is cut back). On success the lock is held until `endAppend`.
-  private mutating func lockAndCatchUp() -> FileError? {
+  mutating func lockAndCatchUp() -> FileError? {
     for _ in 0..<5 {
       if let error = journal.beginAppend() { return error }
       // Under the lock, catch up with what others appended, so validation and numbering see it.

@@ -30,6 +30,10 @@ public struct JournalFollower: Sendable {
   /// The device and inode of the file being followed, once read.
   var fileIdentity: (device: UInt64, inode: UInt64)? { identity }
 
+  /// What had been read of the file followed before the last restart: so a reader can tell a
+  /// rotation that continues it (`journal.rotated` naming it) from an outside replacement.
+  public private(set) var readBeforeRestart: ReadPlace?
+
   /// Continues from a known place: `offset` bytes and `lineCount` lines of this very file were read.
   mutating func resume(offset: Int64, lineCount: Int, device: UInt64, inode: UInt64, fingerprint: UInt64) {
     self.offset = offset
@@ -99,6 +103,11 @@ public struct JournalFollower: Sendable {
   }
 
   private mutating func restart() {
+    if let identity {
+      readBeforeRestart = ReadPlace(
+        device: identity.device, inode: identity.inode, offset: offset, lineCount: lineCount,
+        fingerprint: fingerprint)
+    }
     offset = 0
     lineCount = 0
     pendingBytes = 0
@@ -181,6 +190,43 @@ public struct JournalFollower: Sendable {
     }
     pendingBytes = carried
     return .success(.read(lines: linesRead))
+  }
+}
+
+/// How far a follower had read a file: which file, and the bytes and lines read.
+public struct ReadPlace: Sendable, Equatable {
+  public var device: UInt64
+  public var inode: UInt64
+  public var offset: Int64
+  public var lineCount: Int
+  /// The follower's fingerprint of what it read (nil before any read).
+  public var fingerprint: UInt64?
+}
+
+extension JournalFollower {
+  /// The first complete line of the file at `path` (without its newline), nil when there is
+  /// none yet or it cannot be read; at most `limit` bytes are looked at.
+  static func firstLine(_ path: String, limit: Int) -> [UInt8]? {
+    guard case .success(let opened) = FileBytes.openRegular(path, operation: "read the journal") else {
+      return nil
+    }
+    defer { close(opened.fd) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while bytes.count < limit {
+      let count = chunk.withUnsafeMutableBytes {
+        pread(opened.fd, $0.baseAddress, $0.count, off_t(bytes.count))
+      }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { return nil }
+      if let newline = chunk[0..<count].firstIndex(of: 0x0A) {
+        bytes += chunk[0..<newline]
+        if bytes.last == 0x0D { bytes.removeLast() }
+        return bytes
+      }
+      bytes += chunk[0..<count]
+    }
+    return nil
   }
 }
 

@@ -16,6 +16,15 @@ public struct JournalUpdate: Sendable {
   public var skipped = 0
   /// Set when the journal was truncated or replaced and everything was folded again.
   public var restartReason: String?
+  /// Set when the journal was replaced by something other than `bordermon journal rotate`
+  /// (logrotate, a rename, an edit): what is no longer there, for a lasting notice.
+  public var replacedNotice: String?
+  /// With `replacedNotice`: the first `seq` the file now in place holds (history before it is
+  /// gone), or nil when it was read again from seq 1.
+  public var replacedHistoryBefore: UInt64?
+  /// Set when `bordermon journal rotate` replaced the journal and reading went on in the new one
+  /// with nothing folded again (the situation is the same).
+  public var continuedAcrossRotation = false
   /// Problems found in the new lines.
   public var diagnostics: [Diagnostic] = []
   /// Set when the journal could not be read at all.
@@ -135,7 +144,66 @@ public struct SituationStore: Sendable {
     {
       situation.reserveAlerts(Int(info.st_size) / 180 / 3)
     }
+    if asOf != nil, journal is FileJournal { foldRotatedJournals() }
     eventsFoldedAtOpen = refresh(collectingTouches: false).applied
+  }
+
+  /// For a fold as of a past time: folds the journals `journal rotate` closed before the current
+  /// one, oldest first, from their kept copies, so the past reads as it did before the rotations.
+  /// A copy that is missing or unreadable ends the chain with a warning (history before it is unavailable).
+  private mutating func foldRotatedJournals() {
+    var chain: [(name: String, lastSeq: UInt64)] = []
+    var first = JournalFollower.firstLine(
+      directory.journalFile, limit: JournalLimits.carriedStateBytes / 3 * 4 + (1 << 20))
+    var seen: Set<String> = []
+    while let line = first, chain.count < 100_000,
+      case .success(let event) = line.withUnsafeBufferPointer({ EventCodec.decode($0) }),
+      case .journalRotated(let carried) = event.payload
+    {
+      let name = carried.previous.archive
+      guard !name.contains("/"), !name.hasPrefix("."), seen.insert(name).inserted else { break }
+      var head: [UInt8]?
+      if let error = GzipFile.readLines(
+        directory.path + "/" + name,
+        { _, bytes in
+          head = Array(bytes)
+          return false
+        })
+      {
+        journalDiagnostics.append(
+          Diagnostic(
+            .warning, file: directory.journalFile, line: 1, field: "previous.archive",
+            message: "history up to seq \(carried.previous.lastSeq) is unavailable: \(error.description)"))
+        journalProblemCount += 1
+        break
+      }
+      chain.append((name, carried.previous.lastSeq))
+      first = head
+    }
+    for (name, _) in chain.reversed() {
+      let path = directory.path + "/" + name
+      var situation = Situation.placeholder
+      swap(&situation, &self.situation)
+      var lastSeq = lastSeqSeen
+      var update = JournalUpdate()
+      var found: [Diagnostic] = []
+      var window = historyWindow
+      let limit = asOf
+      let error = GzipFile.readLines(path) { number, bytes in
+        Self.fold(
+          PipelinedDecoder.decodeLine(bytes), number: number, path: path, asOf: limit, now: nil,
+          collect: false,
+          into: &situation, window: &window, lastSeq: &lastSeq, update: &update, diagnostics: &found)
+        return true
+      }
+      self.situation = situation
+      historyWindow = window
+      lastSeqSeen = lastSeq
+      record(found, into: &update)
+      if let error {
+        record([Diagnostic(.warning, file: path, message: error.description)], into: &update)
+      }
+    }
   }
 
   /// Whether a snapshot was made from this very journal, up to a place still there, and these reference files.
@@ -361,14 +429,28 @@ public struct SituationStore: Sendable {
         return update
       case .success(.read):
         journalError = nil
-        if let before = seqBeforeRestart, lastSeqSeen < before, let reason = update.restartReason {
+        if let before = seqBeforeRestart, lastSeqSeen < before, let reason = update.restartReason,
+          update.replacedNotice != nil
+        {
           // Rotated by an outside tool (copytruncate, or rename and a fresh file): say what is gone.
           update.restartReason =
             "\(reason); history up to seq \(before) is unavailable (no longer in the file)"
         }
         return update
       case .success(.restarted(let reason)):
-        update.restartReason = reason
+        switch rotationFollowed() {
+        case .continues:
+          // `journal rotate` replaced the file after everything here was read: read on in the new
+          // one, whose first line carries this very situation.
+          update.continuedAcrossRotation = true
+          continue
+        case .carriedOver(let archive):
+          // Rotated after lines this reader had not read yet: fold the new journal, which carries them.
+          update.restartReason = "the journal was rotated (the closed one is kept as \(archive))"
+        case .unrelated:
+          update.restartReason = reason
+          (update.replacedNotice, update.replacedHistoryBefore) = replacedNotice()
+        }
         seqBeforeRestart = max(seqBeforeRestart ?? 0, lastSeqSeen)
         situation = Situation(reference: reference.data)
         self.situation = Situation(reference: reference.data)
@@ -381,6 +463,51 @@ public struct SituationStore: Sendable {
       }
     }
     return update
+  }
+
+  /// How a restarted follower's new file relates to the one it had read.
+  private enum RotationLink {
+    /// Its first line is a `journal.rotated` event continuing exactly what was read here.
+    case continues
+    /// It continues the file read here, from further on than this reader had read.
+    case carriedOver(archive: String)
+    /// Anything else: an outside replacement, a truncation, an edit.
+    case unrelated
+  }
+
+  /// What a journal replaced by something other than `journal rotate` lost, for a lasting notice:
+  /// the history before the first `seq` of the file now in place.
+  private func replacedNotice() -> (String, UInt64?) {
+    let first = JournalFollower.firstLine(journal.name, limit: 1 << 20)
+    let firstSeq: UInt64? = first.flatMap { line in
+      switch line.withUnsafeBufferPointer({ EventCodec.decode($0) }) {
+      case .success(let event): return event.seq
+      case .failure(let error): return error.seq
+      }
+    }
+    switch firstSeq {
+    case .some(let seq) where seq > 1: return ("journal replaced: history before seq \(seq) unavailable", seq)
+    case .some: return ("journal replaced: read again from its start", nil)
+    case .none:
+      return ("journal replaced: history before seq \(lastSeqSeen + 1) unavailable", lastSeqSeen + 1)
+    }
+  }
+
+  /// Whether the journal file now in place begins with a rotation of the file read before the restart.
+  private func rotationFollowed() -> RotationLink {
+    guard let place = (journal as? FileJournal)?.follower.readBeforeRestart,
+      let first = JournalFollower.firstLine(
+        journal.name, limit: JournalLimits.carriedStateBytes / 3 * 4 + (1 << 20)),
+      case .success(let event) = first.withUnsafeBufferPointer({ EventCodec.decode($0) }),
+      case .journalRotated(let carried) = event.payload,
+      carried.previous.device == place.device, carried.previous.inode == place.inode,
+      carried.previous.bytes >= place.offset, carried.previous.lastSeq >= lastSeqSeen
+    else { return .unrelated }
+    if carried.previous.bytes == place.offset {
+      guard place.offset == 0 || carried.previous.tail == place.fingerprint else { return .unrelated }
+      if carried.previous.lastSeq == lastSeqSeen { return .continues }
+    }
+    return .carriedOver(archive: carried.previous.archive)
   }
 
   private mutating func record(_ found: [Diagnostic], into update: inout JournalUpdate) {
@@ -416,11 +543,21 @@ public struct SituationStore: Sendable {
     if event.seq <= lastSeq {
       diagnostics.append(Diagnostic(.error, file: path, line: number, field: "seq", message: "\(event.seq) is not greater than \(lastSeq) on an earlier line"))
     }
+    let lastSeqBefore = lastSeq
     lastSeq = max(lastSeq, event.seq)
     if let now, let problem = event.futureProblem(now: now) {
       diagnostics.append(Diagnostic(.warning, file: path, line: number, field: problem.field, message: problem.reason))
     }
     if let asOf, event.at > asOf { return }
+    if case .journalRotated(let carried) = event.payload, lastSeqBefore > 0 || situation.appliedEventCount > 0 {
+      // The journal this one continues was folded here already: pass over what it carries.
+      if carried.previous.lastSeq != lastSeqBefore {
+        diagnostics.append(Diagnostic(.warning, file: path, line: number, field: "previous.last_seq", message: "continues a journal that ended at seq \(carried.previous.lastSeq), but seq \(lastSeqBefore) was the last read before it"))
+      }
+      situation.continueThrough(event)
+      update.applied += 1
+      return
+    }
     switch situation.apply(event) {
     case .success(let touch):
       update.applied += 1
@@ -442,7 +579,13 @@ public struct SituationStore: Sendable {
 extension JournalUpdate {
   /// This update followed by a later one, as if read at once.
   public func merged(with later: JournalUpdate) -> JournalUpdate {
-    if later.restartReason != nil { return later }
+    if later.restartReason != nil {
+      var later = later
+      if later.replacedNotice == nil {
+        (later.replacedNotice, later.replacedHistoryBefore) = (replacedNotice, replacedHistoryBefore)
+      }
+      return later
+    }
     var merged = self
     merged.touches += later.touches
     merged.events += later.events
@@ -450,6 +593,12 @@ extension JournalUpdate {
     merged.skipped += later.skipped
     merged.diagnostics += later.diagnostics
     merged.readError = later.readError
+    if later.replacedNotice != nil {
+      (merged.replacedNotice, merged.replacedHistoryBefore) = (
+        later.replacedNotice, later.replacedHistoryBefore
+      )
+    }
+    merged.continuedAcrossRotation = continuedAcrossRotation || later.continuedAcrossRotation
     merged.referenceProblems += later.referenceProblems
     return merged
   }

@@ -62,7 +62,8 @@ public enum ReferenceLoader {
     case .success(let contents): text = contents
     case .failure(let error):
       if error.isMissing && !required { return nil }
-      diagnostics.append(Diagnostic(.error, file: path, message: error.description))
+      // A binary or damaged file is named by the line it goes wrong on: file:line: reason.
+      diagnostics.append(Diagnostic(.error, file: path, line: error.line, message: error.description))
       return nil
     }
     switch TOMLText.parse(text, file: path) {

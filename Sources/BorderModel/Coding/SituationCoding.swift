@@ -1,13 +1,11 @@
-import BorderModel
-
 /// Writes and reads every part of a situation for snapshots; the one place that knows the layout.
-enum SituationCoding {
+package enum SituationCoding {
   /// Bumped whenever the layout below changes: an older snapshot is then ignored and rebuilt.
-  static let formatVersion: UInt8 = 5
+  package static let formatVersion: UInt8 = 5
 
   // MARK: Writing
 
-  static func write(_ s: Situation, into w: inout BinaryWriter) {
+  package static func write(_ s: Situation, into w: inout BinaryWriter) {
     w.string(s.title)
     w.bool(s.isIllustrativeSample)
     w.optional(s.description) { $0.string($1) }
@@ -27,14 +25,14 @@ enum SituationCoding {
     w.optional(s.lastFeedEventAt, time)
   }
 
-  static func time(_ w: inout BinaryWriter, _ t: Timestamp) { w.int64(t.epochMilliseconds) }
+  package static func time(_ w: inout BinaryWriter, _ t: Timestamp) { w.int64(t.epochMilliseconds) }
 
-  static func place(_ w: inout BinaryWriter, _ p: PlaceName) {
+  package static func place(_ w: inout BinaryWriter, _ p: PlaceName) {
     w.string(p.latin)
     w.optional(p.cyrillic) { $0.string($1) }
   }
 
-  static func provenance(_ w: inout BinaryWriter, _ p: Provenance) {
+  package static func provenance(_ w: inout BinaryWriter, _ p: Provenance) {
     w.optional(p.source) { w, source in
       w.string(source.outlet)
       w.optional(source.title) { $0.string($1) }
@@ -46,22 +44,22 @@ enum SituationCoding {
     w.array(p.approximate) { $0.string($1) }
   }
 
-  static func stamp(_ w: inout BinaryWriter, _ s: EventStamp) {
+  package static func stamp(_ w: inout BinaryWriter, _ s: EventStamp) {
     w.unsigned(s.seq)
     time(&w, s.at)
   }
 
-  static func district(_ w: inout BinaryWriter, _ d: District) {
+  package static func district(_ w: inout BinaryWriter, _ d: District) {
     place(&w, d.name)
     w.optional(d.region, place)
   }
 
-  static func coordinate(_ w: inout BinaryWriter, _ c: Coordinate) {
+  package static func coordinate(_ w: inout BinaryWriter, _ c: Coordinate) {
     w.double(c.latitude)
     w.double(c.longitude)
   }
 
-  static func segment(_ w: inout BinaryWriter, _ s: Segment) {
+  package static func segment(_ w: inout BinaryWriter, _ s: Segment) {
     w.string(s.id.rawValue)
     w.optional(s.borderPoints) { $0.string($1) }
     place(&w, s.name)
@@ -90,7 +88,7 @@ enum SituationCoding {
     w.optional(s.lastEvent, stamp)
   }
 
-  static func meeting(_ w: inout BinaryWriter, _ m: Meeting) {
+  package static func meeting(_ w: inout BinaryWriter, _ m: Meeting) {
     w.string(m.id.rawValue)
     w.term(m.kind)
     w.optional(m.venue, place)
@@ -110,19 +108,19 @@ enum SituationCoding {
     w.optional(m.lastEvent, stamp)
   }
 
-  static func figure(_ w: inout BinaryWriter, _ f: ClaimedFigure) {
+  package static func figure(_ w: inout BinaryWriter, _ f: ClaimedFigure) {
     w.int(f.low)
     w.int(f.high)
   }
 
-  static func mark(_ w: inout BinaryWriter, _ m: OperatorMark) {
+  package static func mark(_ w: inout BinaryWriter, _ m: OperatorMark) {
     w.string(m.by)
     time(&w, m.at)
     w.optional(m.note) { $0.string($1) }
     w.optional(m.uid) { $0.unsigned(UInt64($1)) }
   }
 
-  static func alert(_ w: inout BinaryWriter, _ a: Alert) {
+  package static func alert(_ w: inout BinaryWriter, _ a: Alert) {
     let r = a.report
     w.string(r.id.rawValue)
     w.string(r.segment.rawValue)
@@ -154,7 +152,7 @@ enum SituationCoding {
     stamp(&w, a.lastEvent)
   }
 
-  static func checkpoint(_ w: inout BinaryWriter, _ c: Checkpoint) {
+  package static func checkpoint(_ w: inout BinaryWriter, _ c: Checkpoint) {
     w.string(c.id.rawValue)
     place(&w, c.name)
     w.optional(c.counterpart, place)
@@ -168,7 +166,7 @@ enum SituationCoding {
     w.optional(c.lastEvent, stamp)
   }
 
-  static func note(_ w: inout BinaryWriter, _ n: Note) {
+  package static func note(_ w: inout BinaryWriter, _ n: Note) {
     w.unsigned(n.seq)
     time(&w, n.at)
     w.string(n.by)
@@ -179,7 +177,7 @@ enum SituationCoding {
 
   // MARK: Reading
 
-  static func readSituation(_ r: inout BinaryReader) throws -> Situation {
+  package static func readSituation(_ r: inout BinaryReader) throws -> Situation {
     let title = try r.string()
     let sample = try r.bool()
     let description = try r.optional { try $0.string() }
@@ -204,15 +202,15 @@ enum SituationCoding {
       lastFeedEventAt: lastFeedEventAt)
   }
 
-  static func readTime(_ r: inout BinaryReader) throws -> Timestamp {
+  package static func readTime(_ r: inout BinaryReader) throws -> Timestamp {
     Timestamp(epochMilliseconds: try r.int64())
   }
 
-  static func readPlace(_ r: inout BinaryReader) throws -> PlaceName {
+  package static func readPlace(_ r: inout BinaryReader) throws -> PlaceName {
     PlaceName(try r.string(), cyrillic: try r.optional { try $0.string() })
   }
 
-  static func readProvenance(_ r: inout BinaryReader) throws -> Provenance {
+  package static func readProvenance(_ r: inout BinaryReader) throws -> Provenance {
     let source = try r.optional { r in
       SourceReference(
         outlet: try r.string(), title: try r.optional { try $0.string() },
@@ -223,26 +221,26 @@ enum SituationCoding {
       approximate: try r.array { try $0.string() })
   }
 
-  static func readStamp(_ r: inout BinaryReader) throws -> EventStamp {
+  package static func readStamp(_ r: inout BinaryReader) throws -> EventStamp {
     EventStamp(seq: try r.unsigned(), at: try readTime(&r))
   }
 
-  static func readLevel(_ r: inout BinaryReader) throws -> AlertLevel {
+  package static func readLevel(_ r: inout BinaryReader) throws -> AlertLevel {
     guard let level = AlertLevel(rawValue: Int(try r.byte())) else {
       throw SnapshotFormatError(reason: "bad level")
     }
     return level
   }
 
-  static func readDistrict(_ r: inout BinaryReader) throws -> District {
+  package static func readDistrict(_ r: inout BinaryReader) throws -> District {
     District(try readPlace(&r), region: try r.optional(readPlace))
   }
 
-  static func readCoordinate(_ r: inout BinaryReader) throws -> Coordinate {
+  package static func readCoordinate(_ r: inout BinaryReader) throws -> Coordinate {
     Coordinate(latitude: try r.double(), longitude: try r.double())
   }
 
-  static func readSegment(_ r: inout BinaryReader) throws -> Segment {
+  package static func readSegment(_ r: inout BinaryReader) throws -> Segment {
     let id = SegmentID(try r.string())
     let points = try r.optional { try $0.string() }
     let name = try readPlace(&r)
@@ -275,7 +273,7 @@ enum SituationCoding {
       provenance: provenance, lastEvent: last)
   }
 
-  static func readMeeting(_ r: inout BinaryReader) throws -> Meeting {
+  package static func readMeeting(_ r: inout BinaryReader) throws -> Meeting {
     let id = MeetingID(try r.string())
     let kind = try r.term(MeetingKind.self)
     let venue = try r.optional(readPlace)
@@ -298,23 +296,23 @@ enum SituationCoding {
       outcome: outcome, statusReason: reason, note: note, provenance: provenance, lastEvent: last)
   }
 
-  static func readFigure(_ r: inout BinaryReader) throws -> ClaimedFigure {
+  package static func readFigure(_ r: inout BinaryReader) throws -> ClaimedFigure {
     ClaimedFigure(try r.int(), try r.int())
   }
 
-  static func readMark(_ r: inout BinaryReader) throws -> OperatorMark {
+  package static func readMark(_ r: inout BinaryReader) throws -> OperatorMark {
     var mark = OperatorMark(
       by: try r.string(), at: try readTime(&r), note: try r.optional { try $0.string() })
     mark.uid = try r.optional(readUID)
     return mark
   }
 
-  static func readUID(_ r: inout BinaryReader) throws -> UInt32 {
+  package static func readUID(_ r: inout BinaryReader) throws -> UInt32 {
     guard let uid = UInt32(exactly: try r.unsigned()) else { throw SnapshotFormatError(reason: "bad uid") }
     return uid
   }
 
-  static func readAlert(_ r: inout BinaryReader) throws -> Alert {
+  package static func readAlert(_ r: inout BinaryReader) throws -> Alert {
     let id = AlertID(try r.string())
     let segment = SegmentID(try r.string())
     let reportedLevel = try readLevel(&r)
@@ -357,7 +355,7 @@ enum SituationCoding {
     return alert
   }
 
-  static func readCheckpoint(_ r: inout BinaryReader) throws -> Checkpoint {
+  package static func readCheckpoint(_ r: inout BinaryReader) throws -> Checkpoint {
     Checkpoint(
       id: CheckpointID(try r.string()), name: try readPlace(&r), counterpart: try r.optional(readPlace),
       district: try readPlace(&r), category: try r.optional { try $0.string() },
@@ -366,7 +364,7 @@ enum SituationCoding {
       provenance: try readProvenance(&r), lastEvent: try r.optional(readStamp))
   }
 
-  static func readNote(_ r: inout BinaryReader) throws -> Note {
+  package static func readNote(_ r: inout BinaryReader) throws -> Note {
     Note(
       seq: try r.unsigned(), at: try readTime(&r), by: try r.string(),
       target: try r.optional { try $0.string() },

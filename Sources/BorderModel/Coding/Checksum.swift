@@ -6,7 +6,7 @@
 /// It is not a defence against a deliberate forger: anyone able to write the cache could
 /// recompute any unkeyed hash, SHA-256 included. That defence is the cache's trust rule
 /// (a regular file owned by this user or the journal's owner, writable by no one else).
-enum Checksum {
+package enum Checksum {
   private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
   private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
   private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -34,7 +34,7 @@ enum Checksum {
   }
 
   /// The XXH64 hash of `bytes` with `seed`.
-  static func xxh64(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+  package static func xxh64(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
     let count = bytes.count
     guard let p = bytes.baseAddress, count > 0 else { return avalanche(seed &+ prime5) }
     var index = 0
@@ -89,7 +89,7 @@ enum Checksum {
   }
 
   /// The hash of a byte array.
-  static func xxh64(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+  package static func xxh64(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
     bytes.withUnsafeBytes { xxh64($0, seed: seed) }
   }
 }

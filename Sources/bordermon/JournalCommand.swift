@@ -1,0 +1,48 @@
+import ArgumentParser
+import BorderModel
+import BorderStore
+
+/// `bordermon journal …`: housekeeping of the journal file.
+struct JournalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "journal", abstract: "Look after the journal file.", subcommands: [Rotate.self])
+
+  /// `bordermon journal rotate`: a new journal carrying the situation, the old one kept compressed.
+  struct Rotate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Start a new journal that carries the situation over; keep the old one compressed.",
+      discussion: """
+        Under the writers' lock, the journal is copied to journal-<UTC time>.jsonl.gz next to it \
+        (read back and checked), and replaced by a new journal whose first line, a \
+        journal.rotated event, carries the situation folded so far and names the old journal; \
+        seq continues. Nothing is deleted. Running consoles carry on unchanged; history and \
+        --at read the kept copies. Use this instead of logrotate (see the README).
+        """)
+    @OptionGroup var options: DataOptions
+
+    func run() throws {
+      if case .postgres = try options.choice() {
+        printError(
+          "bordermon journal rotate: a PostgreSQL store keeps every event in its table and has no journal file to rotate; nothing was done"
+        )
+        throw ExitCode(1)
+      }
+      let clock = SystemWallClock()
+      var store = try options.openSituation(clock: clock)
+      if let error = store.journalError {
+        printError("bordermon journal rotate: \(error.path): \(error.description)")
+        throw ExitCode(1)
+      }
+      switch store.rotateJournal(by: OperatorIdentity.current(), clock: clock) {
+      case .success(let report):
+        let previous = report.previous
+        printText(
+          "kept \(report.archivePath) (\(previous.lines) lines, seq up to \(previous.lastSeq)); "
+            + "the journal starts again at seq \(report.event.seq) with the situation carried over")
+      case .failure(let error):
+        printError("bordermon journal rotate: \(error)")
+        throw ExitCode(1)
+      }
+    }
+  }
+}
