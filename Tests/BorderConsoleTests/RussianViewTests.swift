@@ -11,6 +11,17 @@ struct RussianViewTests {
     return state
   }
 
+  @Test(
+    "the segments table's headings are whole in Russian at every size: the Last column is as wide as its heading"
+  )
+  func headingsWhole() throws {
+    for (columns, rows) in [(64, 20), (120, 40), (250, 60)] {
+      let text = TextRenderer.plain(ConsoleView.render(try Self.russian(columns: columns, rows: rows)))
+      let heading = text.split(separator: "\n").first { $0.contains("Название") }.map(String.init) ?? ""
+      #expect(heading.contains("Посл."), "\(columns)×\(rows): \(heading)")
+    }
+  }
+
   @Test("the sample in Russian at 64×20, 80×24, 120×40 and 250×60: every row fits, the header says RU")
   func snapshots() throws {
     for (columns, rows) in [(64, 20), (80, 24), (120, 40), (250, 60)] {

@@ -31,6 +31,12 @@ public struct GlyphSet: Sendable, Hashable {
   public var noValue: String
   public var isASCII: Bool
 
+  /// Brackets a form field's choice: `◀ value ▶`, or `< value >` in ASCII.
+  public var choiceBrackets: (open: String, close: String) { isASCII ? ("<", ">") : ("◀", "▶") }
+
+  /// The text cursor drawn in a form's focused text field.
+  public var textCursor: String { isASCII ? "|" : "▏" }
+
   /// The glyph for a demarcation status, distinct without colour.
   public func status(_ status: DemarcationStatus) -> String {
     if isASCII {

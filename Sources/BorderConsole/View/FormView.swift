@@ -22,7 +22,10 @@ struct FormView {
       switch field.kind {
       case .choice:
         spans.append(
-          (c.glyphs.isASCII ? "< \(field.value) >" : "◀ \(field.value) ▶", focused ? .prompt : .text))
+          (
+            "\(c.glyphs.choiceBrackets.open) \(field.value) \(c.glyphs.choiceBrackets.close)",
+            focused ? .prompt : .text
+          ))
       case .text(let text, let limit):
         let count = " \(text.count)/\(limit)"
         let room = max(4, inner - DisplayWidth.of(label) - DisplayWidth.of(count))
@@ -34,7 +37,7 @@ struct FormView {
           spans.append((placeholder.padded(to: room), .muted))
         } else {
           let shown = Self.window(
-            text, cursor: field.cursor, room: room, cursor: focused ? (c.glyphs.isASCII ? "|" : "▏") : nil,
+            text, cursor: field.cursor, room: room, cursor: focused ? c.glyphs.textCursor : nil,
             ellipsis: c.glyphs.ellipsis, ascii: c.glyphs.isASCII)
           spans.append((shown.padded(to: room), focused ? .prompt : .text))
         }

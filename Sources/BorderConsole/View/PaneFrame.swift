@@ -8,15 +8,15 @@ func drawPane(
 }
 
 /// A column of a table: its heading, width and alignment.
-struct TableColumn {
-  var heading: String
+struct TableColumn<Kind> {
+  var kind: Kind
   var width: Int
   var alignRight = false
 }
 
 /// Fits columns to a width: fixed columns as given, the flexible one takes the rest.
-func fitColumns(_ columns: [TableColumn], flexible: Int, width: Int, minimumFlexible: Int = 8)
-  -> [TableColumn]
+func fitColumns<Kind>(_ columns: [TableColumn<Kind>], flexible: Int, width: Int, minimumFlexible: Int = 8)
+  -> [TableColumn<Kind>]
 {
   var result = columns
   let fixed = columns.enumerated().reduce(0) { $0 + ($1.offset == flexible ? 0 : $1.element.width + 1) }

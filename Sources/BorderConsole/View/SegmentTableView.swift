@@ -27,7 +27,7 @@ struct SegmentTableView {
     var col = inner.column + 2
     for column in columns {
       grid.put(
-        padded: heading(column.heading), row: inner.row, column: col, width: column.width,
+        padded: column.kind.heading(context.l10n), row: inner.row, column: col, width: column.width,
         style: c.style(.tableHeader), alignRight: column.alignRight)
       col += column.width + 1
     }
@@ -58,31 +58,15 @@ struct SegmentTableView {
     }
   }
 
-  /// A column's heading in the interface's language (the column is known by its English key).
-  func heading(_ key: String) -> String {
-    let l10n = context.l10n
-    switch key {
-    case "ID": return l10n.tr("ID", context: "column")
-    case "Name": return l10n.tr("Name", context: "column")
-    case "Sector": return l10n.tr("Sector", context: "column")
-    case "km": return l10n.tr("km", context: "column")
-    case "Status": return l10n.tr("Status", context: "column")
-    case "Level": return l10n.tr("Level", context: "column")
-    case "Last": return l10n.tr("Last", context: "column")
-    case "Districts KG / TJ": return l10n.tr("Districts KG / TJ", context: "column")
-    default: return key
-    }
-  }
-
-  func columns(width: Int) -> [TableColumn] {
-    var columns = [
-      TableColumn(heading: "ID", width: 5),
-      TableColumn(heading: "Name", width: 0),
-      TableColumn(heading: "Sector", width: 10),
-      TableColumn(heading: "km", width: 6, alignRight: true),
-      TableColumn(heading: "Status", width: 13),
-      TableColumn(heading: "Level", width: 16),
-      TableColumn(heading: "Last", width: 5, alignRight: true),
+  func columns(width: Int) -> [TableColumn<SegmentColumn>] {
+    var columns: [TableColumn<SegmentColumn>] = [
+      TableColumn(kind: .id, width: 5),
+      TableColumn(kind: .name, width: 0),
+      TableColumn(kind: .sector, width: 10),
+      TableColumn(kind: .km, width: 6, alignRight: true),
+      TableColumn(kind: .status, width: 13),
+      TableColumn(kind: .level, width: 16),
+      TableColumn(kind: .last, width: 5, alignRight: true),
     ]
     // The widest ID among the rows in view (all rows would cost a pass over every segment per frame).
     let segments = context.situation.segments
@@ -94,19 +78,23 @@ struct SegmentTableView {
     columns[0].width = min(12, idWidth)
     // "Last" is as wide as the widest age in view, so an age is never cut (ux.md bug 13).
     let now = context.now
-    columns[6].width = visible.prefix(context.layout.segmentRows).reduce(4) {
-      max($0, TimeText.shortAge(segments[$1].lastEvent?.at, now: now).count)
+    let l10n = context.l10n
+    columns[6].width = visible.prefix(context.layout.segmentRows).reduce(
+      DisplayWidth.of(SegmentColumn.last.heading(l10n))
+    ) {
+      max($0, DisplayWidth.of(TimeText.shortAge(segments[$1].lastEvent?.at, now: now, l10n)))
     }
     // A wide screen's room goes to text: both sides' districts, then both scripts of the name.
-    if width >= 140 { columns.insert(TableColumn(heading: "Districts KG / TJ", width: 34), at: 3) }
-    if width < 78 { columns.remove(at: 2) }
+    if width >= 140 { columns.insert(TableColumn(kind: .districts, width: 34), at: 3) }
+    if width < 78 { columns.removeAll { $0.kind == .sector } }
     if width < 58 { columns.removeLast() }
     if width < 50 { columns[columns.count - 1].width = 8 }
     return fitColumns(columns, flexible: 1, width: width)
   }
 
   private func drawRow(
-    _ grid: inout Grid, _ segment: Segment, row: Int, column: Int, width: Int, columns: [TableColumn],
+    _ grid: inout Grid, _ segment: Segment, row: Int, column: Int, width: Int,
+    columns: [TableColumn<SegmentColumn>],
     selected: Bool, focused: Bool
   ) {
     let c = context
@@ -136,26 +124,26 @@ struct SegmentTableView {
     let unacknowledged = c.openBySegment[segment.id]?.unacknowledged ?? false
     var col = column + 2
     for columnSpec in columns {
-      switch columnSpec.heading {
-      case "ID":
+      switch columnSpec.kind {
+      case .id:
         grid.put(
           padded: segment.id.rawValue, row: row, column: col, width: columnSpec.width, style: styled(.title))
-      case "Name":
+      case .name:
         let name = columnSpec.width >= 48 ? c.l10n.bothScripts(segment.name) : c.l10n.name(segment.name)
         grid.put(padded: name, row: row, column: col, width: columnSpec.width, style: base)
-      case "Districts KG / TJ":
+      case .districts:
         grid.put(
           padded: "\(c.l10n.name(segment.kyrgyzDistrict.name)) / \(c.l10n.name(segment.tajikDistrict.name))",
           row: row, column: col, width: columnSpec.width, style: styled(.muted))
-      case "Sector":
+      case .sector:
         grid.put(
           padded: c.l10n.shortSector(segment.sector), row: row, column: col, width: columnSpec.width,
           style: styled(.muted))
-      case "km":
+      case .km:
         grid.put(
           padded: TimeText.km(segment.lengthKm), row: row, column: col, width: columnSpec.width, style: base,
           alignRight: true)
-      case "Status":
+      case .status:
         let glyph = c.glyphs.status(segment.status)
         let used = grid.put(
           glyph + " ", row: row, column: col, limit: columnSpec.width, style: styled(.status(segment.status)))
@@ -163,7 +151,7 @@ struct SegmentTableView {
           padded: c.l10n.shortStatus(segment.status), row: row, column: col + used,
           width: columnSpec.width - used,
           style: styled(.status(segment.status)))
-      case "Level":
+      case .level:
         var text = "\(c.glyphs.level(level)) \(level.rawValue) \(c.l10n.shortLevel(level))"
         if columnSpec.width < 12 { text = "\(c.glyphs.level(level)) \(level.rawValue)" }
         let used = grid.put(
@@ -171,14 +159,31 @@ struct SegmentTableView {
         if unacknowledged {
           grid.put(c.glyphs.unacknowledged, row: row, column: col + used, style: styled(.unacknowledged))
         }
-      case "Last":
+      case .last:
         grid.put(
           padded: TimeText.shortAge(segment.lastEvent?.at, now: c.now, c.l10n), row: row, column: col,
           width: columnSpec.width, style: styled(.muted), alignRight: true)
-      default:
-        break
       }
       col += columnSpec.width + 1
+    }
+  }
+}
+
+/// The segments table's columns; each draws itself in `drawRow` and names itself in the interface's language.
+enum SegmentColumn: Equatable {
+  case id, name, districts, sector, km, status, level, last
+
+  /// The heading in the interface's language.
+  func heading(_ l10n: Localizer) -> String {
+    switch self {
+    case .id: return l10n.tr("ID", context: "column")
+    case .name: return l10n.tr("Name", context: "column")
+    case .districts: return l10n.tr("Districts KG / TJ", context: "column")
+    case .sector: return l10n.tr("Sector", context: "column")
+    case .km: return l10n.tr("km", context: "column")
+    case .status: return l10n.tr("Status", context: "column")
+    case .level: return l10n.tr("Level", context: "column")
+    case .last: return l10n.tr("Last", context: "column")
     }
   }
 }
