@@ -210,7 +210,8 @@ struct ConfigFileCommandTests {
     try "theme = \"light\"\ndata = \"/srv/bordermon\"\n".write(
       toFile: config, atomically: true, encoding: .utf8)
     let environment = ["XDG_CONFIG_HOME": scratch.path + "/config", "HOME": scratch.path]
-    let warning = "\(config):2: data: warning: unknown key (ignored); config.toml sets only `theme` and `lang`"
+    let warning =
+      "\(config):2: data: warning: unknown key (ignored); " + "config.toml sets only `theme` and `lang`"
 
     let themes = try InstallTests.run(
       CommandRunner.executable, ["themes"], in: scratch.path, environment: environment)
