@@ -2,6 +2,19 @@ import BorderModel
 
 /// A field of an action form: a choice among options, or free text.
 public struct FormField: Sendable, Hashable {
+  /// Which field it is, whatever the language of its label: the reducer reads the form by it.
+  public enum Name: String, Sendable, Hashable {
+    case note = "Note"
+    case reason = "Reason"
+    case level = "Level"
+    case type = "Type"
+    case text = "Text"
+    case side = "Side"
+    case confidence = "Confidence"
+    case occurred = "Occurred"
+    case source = "Source"
+  }
+
   public enum Kind: Sendable, Hashable {
     /// One of `options`; ←/→ or the option's first letter or digit choose.
     case choice(options: [String], selected: Int)
@@ -9,6 +22,9 @@ public struct FormField: Sendable, Hashable {
     case text(String, limit: Int)
   }
 
+  /// Which field it is.
+  public var name: Name
+  /// Its label, in the interface's language.
   public var label: String
   public var kind: Kind
   /// Whether the form can be sent with this field empty.
@@ -17,6 +33,36 @@ public struct FormField: Sendable, Hashable {
   public var cursor = 0
   /// What an empty text field shows after `(optional)`: the form of what it takes.
   public var hint: String?
+
+  /// The field with its label in the interface's language.
+  init(_ name: Name, _ l10n: Localizer, kind: Kind, optional: Bool, hint: String? = nil) {
+    self.name = name
+    self.label = Self.label(name, l10n)
+    self.kind = kind
+    self.optional = optional
+    self.hint = hint
+  }
+
+  /// A field's label in a language.
+  static func label(_ name: Name, _ l10n: Localizer) -> String {
+    switch name {
+    case .note: return l10n.tr("Note", context: "form field")
+    case .reason: return l10n.tr("Reason", context: "form field")
+    case .level: return l10n.tr("Level", context: "form field")
+    case .type: return l10n.tr("Type", context: "form field")
+    case .text: return l10n.tr("Text", context: "form field")
+    case .side: return l10n.tr("Side", context: "form field")
+    case .confidence: return l10n.tr("Confidence", context: "form field")
+    case .occurred: return l10n.tr("Occurred", context: "form field")
+    case .source: return l10n.tr("Source", context: "form field")
+    }
+  }
+
+  /// The index of the option chosen, for a choice field.
+  public var selection: Int? {
+    if case .choice(let options, let selected) = kind, options.indices.contains(selected) { return selected }
+    return nil
+  }
 
   /// The field's value as text: the chosen option or the text typed.
   public var value: String {
@@ -92,13 +138,22 @@ public struct ActionForm: Sendable, Hashable {
   /// Set between Enter and the journal's answer: the form stays until the event is written.
   public var isSending = false
 
-  /// Values of every field, by label.
-  public func value(_ label: String) -> String {
-    fields.first { $0.label == label }?.value ?? ""
+  /// A field's value as shown (the option chosen or the text typed), by the field's English name.
+  public func value(_ name: String) -> String {
+    fields.first { $0.name.rawValue == name }?.value ?? ""
+  }
+
+  /// A field's value as shown, by its name.
+  public func value(_ name: FormField.Name) -> String { value(name.rawValue) }
+
+  /// The index of the option chosen in a choice field, by its name.
+  public func selection(_ name: FormField.Name) -> Int? {
+    fields.first { $0.name == name }?.selection
   }
 
   /// Edits the focused field with a key; returns false when the key is not for the form.
-  mutating func edit(_ key: Key) -> Bool {
+  /// Says what is wrong (a text at its limit) in the interface's language.
+  mutating func edit(_ key: Key, l10n: Localizer = .english) -> Bool {
     guard fields.indices.contains(focused) else { return false }
     switch (fields[focused].kind, key) {
     case (.choice(let options, let selected), .left):
@@ -115,7 +170,12 @@ public struct ActionForm: Sendable, Hashable {
       }
       fields[focused].kind = .text(edited.text, limit: limit)
       fields[focused].cursor = edited.cursor
-      error = edited.full ? "\(fields[focused].label) is limited to \(limit) characters" : nil
+      error =
+        edited.full
+        ? l10n.plural(
+          "%1$@ is limited to %2$d character", "%1$@ is limited to %2$d characters", count: limit,
+          fields[focused].label, limit)
+        : nil
       return true
     default:
       return moveFocus(key)
@@ -186,46 +246,51 @@ enum TextEdit {
 }
 
 extension ActionForm {
-  static let levelOptions = AlertLevel.allCases.map { "\($0.rawValue) \($0.label)" }
-  static let typeOptions = AlertType.allCases.map(\.label)
+  /// The levels to choose from, `3 tense`, in the model's order.
+  static func levelOptions(_ l10n: Localizer) -> [String] {
+    AlertLevel.allCases.map { "\($0.rawValue) \(l10n.level($0))" }
+  }
+  /// The alert types, in the model's order.
+  static func typeOptions(_ l10n: Localizer) -> [String] { AlertType.allCases.map(l10n.alertType) }
   /// The longest note on an acknowledgement, resolution or re-level.
   public static let noteLimit = 200
   /// The longest text of an alert or a note.
   public static let textLimit = 300
 
-  static func acknowledge(_ alert: Alert, segmentName: String?) -> ActionForm {
+  static func acknowledge(_ alert: Alert, segmentName: String?, l10n: Localizer = .english) -> ActionForm {
     ActionForm(
-      purpose: .acknowledge(alert.id), title: "Acknowledge \(alert.id)",
+      purpose: .acknowledge(alert.id), title: l10n.tr("Acknowledge %@", alert.id),
       target: .alert(alert, segmentName: segmentName),
-      warning: "Acknowledging is recorded with your name and cannot be undone.",
-      fields: [FormField(label: "Note", kind: .text("", limit: noteLimit), optional: true)])
+      warning: l10n.tr("Acknowledging is recorded with your name and cannot be undone."),
+      fields: [FormField(.note, l10n, kind: .text("", limit: noteLimit), optional: true)])
   }
 
-  static func resolve(_ alert: Alert, segmentName: String?) -> ActionForm {
+  static func resolve(_ alert: Alert, segmentName: String?, l10n: Localizer = .english) -> ActionForm {
     ActionForm(
-      purpose: .resolve(alert.id), title: "Resolve \(alert.id)",
+      purpose: .resolve(alert.id), title: l10n.tr("Resolve %@", alert.id),
       target: .alert(alert, segmentName: segmentName),
-      warning: "Resolving closes the alert for every console and cannot be undone.",
-      fields: [FormField(label: "Note", kind: .text("", limit: noteLimit), optional: true)])
+      warning: l10n.tr("Resolving closes the alert for every console and cannot be undone."),
+      fields: [FormField(.note, l10n, kind: .text("", limit: noteLimit), optional: true)])
   }
 
-  static func changeLevel(_ alert: Alert, segmentName: String?) -> ActionForm {
+  static func changeLevel(_ alert: Alert, segmentName: String?, l10n: Localizer = .english) -> ActionForm {
     ActionForm(
-      purpose: .changeLevel(alert.id), title: "Change the level of \(alert.id)",
+      purpose: .changeLevel(alert.id), title: l10n.tr("Change the level of %@", alert.id),
       target: .alert(alert, segmentName: segmentName), warning: nil,
       fields: [
         FormField(
-          label: "Level", kind: .choice(options: levelOptions, selected: alert.level.rawValue - 1),
+          .level, l10n, kind: .choice(options: levelOptions(l10n), selected: alert.level.rawValue - 1),
           optional: false),
-        FormField(label: "Reason", kind: .text("", limit: noteLimit), optional: true),
+        FormField(.reason, l10n, kind: .text("", limit: noteLimit), optional: true),
       ])
   }
 
-  /// The reporting side's choices: not given, then each side by name (read back with `Side(spelling:)`).
-  static let sideOptions = [notGiven] + Side.allCases.map(\.label)
-  /// The choice that leaves an optional vocabulary field out.
-  static let notGiven = "not given"
-  static let confidenceOptions = Confidence.allCases.map(\.label)
+  /// The reporting side's choices: not given, then each side by name (index 0 is none, then `Side.allCases`).
+  static func sideOptions(_ l10n: Localizer) -> [String] {
+    [l10n.tr("not given", context: "form side")] + Side.allCases.map(l10n.side)
+  }
+  /// How far a report is corroborated, in the model's order.
+  static func confidenceOptions(_ l10n: Localizer) -> [String] { Confidence.allCases.map(l10n.confidence) }
   /// The longest source named on a raise (the journal's limit for a source, in characters here).
   public static let sourceLimit = 200
   /// The longest time typed for when an alert's incident occurred.
@@ -233,78 +298,103 @@ extension ActionForm {
 
   /// The raise form: the fields `bordermon alert raise` has (level, type, text, reporting side,
   /// confidence, when it occurred, source), with the command line's defaults.
-  static func raiseAlert(on segment: Segment) -> ActionForm {
+  static func raiseAlert(on segment: Segment, l10n: Localizer = .english) -> ActionForm {
     ActionForm(
-      purpose: .raiseAlert(segment.id), title: "Raise an alert on \(segment.id) \(segment.name.latin)",
-      target: .segment(segment), warning: "A new alert at level 4 or 5 rings every console.",
+      purpose: .raiseAlert(segment.id),
+      title: l10n.tr("Raise an alert on %1$@ %2$@", segment.id, l10n.name(segment.name)),
+      target: .segment(segment), warning: l10n.tr("A new alert at level 4 or 5 rings every console."),
       fields: [
-        FormField(label: "Level", kind: .choice(options: levelOptions, selected: 2), optional: false),
-        FormField(label: "Type", kind: .choice(options: typeOptions, selected: 0), optional: false),
-        FormField(label: "Text", kind: .text("", limit: textLimit), optional: false),
-        FormField(label: "Side", kind: .choice(options: sideOptions, selected: 0), optional: true),
+        FormField(.level, l10n, kind: .choice(options: levelOptions(l10n), selected: 2), optional: false),
+        FormField(.type, l10n, kind: .choice(options: typeOptions(l10n), selected: 0), optional: false),
+        FormField(.text, l10n, kind: .text("", limit: textLimit), optional: false),
+        FormField(.side, l10n, kind: .choice(options: sideOptions(l10n), selected: 0), optional: true),
         FormField(
-          label: "Confidence",
+          .confidence, l10n,
           kind: .choice(
-            options: confidenceOptions, selected: Confidence.allCases.firstIndex(of: .unverified) ?? 0),
+            options: confidenceOptions(l10n), selected: Confidence.allCases.firstIndex(of: .unverified) ?? 0),
           optional: false),
         FormField(
-          label: "Occurred", kind: .text("", limit: timeLimit), optional: true,
-          hint: "e.g. 2026-11-30T05:40:00+05:00"),
-        FormField(label: "Source", kind: .text("", limit: sourceLimit), optional: true),
+          .occurred, l10n, kind: .text("", limit: timeLimit), optional: true,
+          hint: l10n.tr("e.g. 2026-11-30T05:40:00+05:00")),
+        FormField(.source, l10n, kind: .text("", limit: sourceLimit), optional: true),
       ])
   }
 
-  static func addNote(on target: ActionTarget) -> ActionForm {
+  static func addNote(on target: ActionTarget, l10n: Localizer = .english) -> ActionForm {
     let title: String
     switch target {
-    case .segment(let segment): title = "Note on \(segment.id) \(segment.name.latin)"
-    case .alert(let alert, _): title = "Note on alert \(alert.id)"
-    case .meeting(let meeting): title = "Note on meeting \(meeting.id)"
+    case .segment(let segment): title = l10n.tr("Note on %1$@ %2$@", segment.id, l10n.name(segment.name))
+    case .alert(let alert, _): title = l10n.tr("Note on alert %@", alert.id)
+    case .meeting(let meeting): title = l10n.tr("Note on meeting %@", meeting.id)
     }
     return ActionForm(
       purpose: .addNote(target: target.id), title: title, target: target, warning: nil,
-      fields: [FormField(label: "Text", kind: .text("", limit: textLimit), optional: false)])
+      fields: [FormField(.text, l10n, kind: .text("", limit: textLimit), optional: false)])
   }
 }
 
 extension ActionTarget {
-  /// What changed between `self` (as the form opened) and `now`, said as the operator needs it.
-  func changes(to now: ActionTarget?, at moment: Timestamp) -> String? {
-    guard let now else { return "\(id) is no longer in the journal" }
+  /// What changed between `self` (as the form opened) and `now`, said as the operator needs it: one
+  /// whole sentence per change, in the interface's language, joined by `; `.
+  func changes(to now: ActionTarget?, at moment: Timestamp, l10n: Localizer = .english) -> String? {
+    guard let now else { return l10n.tr("%@ is no longer in the journal", id) }
+    var changes: [String] = []
     switch (self, now) {
     case (.alert(let before, _), .alert(let after, _)):
-      var changes: [String] = []
       if before.acknowledgement == nil, let mark = after.acknowledgement {
-        changes.append("acknowledged by \(mark.by) \(agoText(mark.at, now: moment))")
+        changes.append(
+          l10n.tr(
+            "since this form opened, %1$@ was acknowledged by %2$@ %3$@", id, mark.by,
+            agoText(mark.at, now: moment, l10n)))
       }
       if before.resolution == nil, let mark = after.resolution {
-        changes.append("resolved by \(mark.by) \(agoText(mark.at, now: moment))")
+        let ago = agoText(mark.at, now: moment, l10n)
+        changes.append(
+          changes.isEmpty
+            ? l10n.tr("since this form opened, %1$@ was resolved by %2$@ %3$@", id, mark.by, ago)
+            : l10n.tr("resolved by %1$@ %2$@", mark.by, ago))
       }
       if before.level != after.level {
-        let by = after.levelHistory.last.map { " by \($0.by)" } ?? ""
-        changes.append(
-          "level changed from \(before.level.rawValue) \(before.level.label) to \(after.level.rawValue) \(after.level.label)\(by)"
-        )
+        let from = "\(before.level.rawValue) \(l10n.level(before.level))"
+        let to = "\(after.level.rawValue) \(l10n.level(after.level))"
+        switch (changes.isEmpty, after.levelHistory.last?.by) {
+        case (true, let by?):
+          changes.append(
+            l10n.tr(
+              "since this form opened, %1$@ was level changed from %2$@ to %3$@ by %4$@", id, from, to, by))
+        case (true, nil):
+          changes.append(
+            l10n.tr("since this form opened, %1$@ was level changed from %2$@ to %3$@", id, from, to))
+        case (false, let by?):
+          changes.append(l10n.tr("level changed from %1$@ to %2$@ by %3$@", from, to, by))
+        case (false, nil): changes.append(l10n.tr("level changed from %1$@ to %2$@", from, to))
+        }
       }
-      return changes.isEmpty ? nil : "since this form opened, \(id) was " + changes.joined(separator: "; ")
     case (.segment(let before), .segment(let after)):
-      var changes: [String] = []
-      if before.status != after.status { changes.append("status changed to \(after.status.label)") }
-      if before.alertLevel != after.alertLevel {
-        changes.append("level changed to \(after.alertLevel.rawValue) \(after.alertLevel.label)")
+      if before.status != after.status {
+        changes.append(
+          l10n.tr("since this form opened, %1$@: status changed to %2$@", id, l10n.status(after.status)))
       }
-      return changes.isEmpty ? nil : "since this form opened, \(id): " + changes.joined(separator: "; ")
+      if before.alertLevel != after.alertLevel {
+        let level = "\(after.alertLevel.rawValue) \(l10n.level(after.alertLevel))"
+        changes.append(
+          changes.isEmpty
+            ? l10n.tr("since this form opened, %1$@: level changed to %2$@", id, level)
+            : l10n.tr("level changed to %@", level))
+      }
     case (.meeting(let before), .meeting(let after)):
-      return before.status == after.status
-        ? nil : "since this form opened, the meeting is \(after.status.label)"
+      if before.status != after.status {
+        changes.append(l10n.tr("since this form opened, the meeting is %@", l10n.meetingStatus(after.status)))
+      }
     default:
-      return nil
+      break
     }
+    return changes.isEmpty ? nil : changes.joined(separator: "; ")
   }
 }
 
-/// `3m ago`, or `just now` under a minute.
-func agoText(_ time: Timestamp, now: Timestamp) -> String {
-  let age = TimeText.age(time, now: now)
-  return age == "now" ? "just now" : "\(age) ago"
+/// `3m ago`, or `just now` under a minute (`3м назад`, `только что` in Russian).
+func agoText(_ time: Timestamp, now: Timestamp, _ l10n: Localizer = .english) -> String {
+  guard now.milliseconds(since: time) >= 60_000 else { return l10n.tr("just now") }
+  return l10n.tr("%@ ago", context: "age", TimeText.age(time, now: now, l10n))
 }

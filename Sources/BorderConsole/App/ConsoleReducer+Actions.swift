@@ -55,19 +55,19 @@ extension ConsoleState {
         say("\(id) is not in the journal now", error: true)
         return
       }
-      let name = live.segment(alert.segment)?.name.latin
+      let name = live.segment(alert.segment).map { l10n.name($0.name) }
       switch command {
       case .acknowledge:
         if let reason = refusal(.acknowledge(id, note: nil)) { return say(reason, error: true) }
-        form = .acknowledge(alert, segmentName: name)
+        form = .acknowledge(alert, segmentName: name, l10n: l10n)
       case .resolve:
         if let reason = refusal(.resolve(id, note: nil)) { return say(reason, error: true) }
-        form = .resolve(alert, segmentName: name)
+        form = .resolve(alert, segmentName: name, l10n: l10n)
       default:
         // Any other level than the current one: the model says whether the level can change at all.
         let probe: AlertLevel = alert.level == .stable ? .tense : .stable
         if let reason = refusal(.changeLevel(id, to: probe, reason: nil)) { return say(reason, error: true) }
-        form = .changeLevel(alert, segmentName: name)
+        form = .changeLevel(alert, segmentName: name, l10n: l10n)
       }
     case .raiseAlert:
       let segment: Segment?
@@ -79,17 +79,19 @@ extension ConsoleState {
         return
       }
       guard let segment else { return say("the segment is not in the journal now", error: true) }
-      form = .raiseAlert(on: segment)
+      form = .raiseAlert(on: segment, l10n: l10n)
     case .addNote:
       let target: ActionTarget?
       switch record {
       case .segment(let id): target = live.segment(id).map { .segment($0) }
       case .alert(let id):
-        target = live.alert(id).map { .alert($0, segmentName: live.segment($0.segment)?.name.latin) }
+        target = live.alert(id).map {
+          .alert($0, segmentName: live.segment($0.segment).map { l10n.name($0.name) })
+        }
       case .meeting(let id): target = live.meeting(id).map { .meeting($0) }
       }
       guard let target else { return say("that record is not in the journal now", error: true) }
-      form = .addNote(on: target)
+      form = .addNote(on: target, l10n: l10n)
     default:
       break
     }
@@ -110,7 +112,7 @@ extension ConsoleState {
       return []
     case .send:
       if let missing = current.missingField {
-        current.error = "\(missing) is required"
+        current.error = l10n.tr("%@ is required", missing)
         form = current
         return []
       }
@@ -132,7 +134,7 @@ extension ConsoleState {
       let target = current.target.current(in: live)
       if let reason = draft.rejection(now: now, in: live)?.reason {
         current.error = "not sent: \(reason)"
-        current.notice = current.target.changes(to: target, at: now)
+        current.notice = current.target.changes(to: target, at: now, l10n: l10n)
         form = current
         return []
       }
@@ -142,7 +144,7 @@ extension ConsoleState {
       say("recording…", seconds: 5)
       return [.append(draft)]
     default:
-      _ = current.edit(key)
+      _ = current.edit(key, l10n: l10n)
       form = current
       return []
     }
@@ -152,61 +154,68 @@ extension ConsoleState {
   /// model's `OperatorAction`, timed (and a new alert named) when the journal appends it; or
   /// what in the form cannot be read (a field the command line would refuse too).
   func event(for form: ActionForm) -> Result<EventDraft, FormProblem> {
-    let level = AlertLevel(spelling: form.value("Level")) ?? .tense
+    let level = form.selection(.level).map { AlertLevel.allCases[$0] } ?? .tense
     let action: OperatorAction
     var provenance = Provenance.reported
     switch form.purpose {
-    case .acknowledge(let id): action = .acknowledge(id, note: form.value("Note"))
-    case .resolve(let id): action = .resolve(id, note: form.value("Note"))
-    case .changeLevel(let id): action = .changeLevel(id, to: level, reason: form.value("Reason"))
+    case .acknowledge(let id): action = .acknowledge(id, note: form.value(.note))
+    case .resolve(let id): action = .resolve(id, note: form.value(.note))
+    case .changeLevel(let id): action = .changeLevel(id, to: level, reason: form.value(.reason))
     case .raiseAlert(let segment):
-      switch Self.raiseRequest(form, on: segment, level: level) {
+      switch Self.raiseRequest(form, on: segment, level: level, l10n: l10n) {
       case .success(let request): action = .raise(request)
       case .failure(let problem): return .failure(problem)
       }
       // As `alert raise --source`: a named source makes the report a factual record.
-      let source = form.value("Source").trimmingSpaces()
+      let source = form.value(.source).trimmingSpaces()
       if !source.isEmpty { provenance = .factual(source: source) }
     case .addNote(let target):
-      action = .note(target: target, text: form.value("Text"))
+      action = .note(target: target, text: form.value(.text))
     }
     return .success(action.draft(by: operatorName, provenance: provenance, via: .console))
   }
 
-  /// A new alert from the raise form, its words read by the model's vocabulary parser and its
-  /// time by the RFC 3339 parser, as `bordermon alert raise` reads its options.
-  static func raiseRequest(_ form: ActionForm, on segment: SegmentID, level: AlertLevel) -> Result<
-    AlertRequest, FormProblem
-  > {
-    guard let type = AlertType(spelling: form.value("Type")) else {
-      return .failure(
-        FormProblem(field: "Type", reason: "'\(form.value("Type"))' is not one of \(AlertType.spellings)"))
-    }
-    var side: Side?
-    let sideText = form.value("Side")
-    if !sideText.isEmpty && sideText != ActionForm.notGiven {
-      guard let parsed = Side(spelling: sideText) else {
-        return .failure(FormProblem(field: "Side", reason: "'\(sideText)' is not one of \(Side.spellings)"))
+  /// A new alert from the raise form: its choices by their place in the model's vocabulary (the
+  /// form shows them in the interface's language), its time read by the RFC 3339 parser, as
+  /// `bordermon alert raise` reads its options.
+  static func raiseRequest(
+    _ form: ActionForm, on segment: SegmentID, level: AlertLevel, l10n: Localizer = .english
+  ) -> Result<AlertRequest, FormProblem> {
+    func choice<T>(_ name: FormField.Name, _ all: [T]) -> Result<T, FormProblem> {
+      guard let index = form.selection(name), all.indices.contains(index) else {
+        return .failure(
+          FormProblem(
+            field: FormField.label(name, l10n),
+            reason: l10n.tr("not one of the choices", context: "form field")))
       }
-      side = parsed
+      return .success(all[index])
     }
-    guard let confidence = Confidence(spelling: form.value("Confidence")) else {
-      return .failure(
-        FormProblem(
-          field: "Confidence", reason: "'\(form.value("Confidence"))' is not one of \(Confidence.spellings)"))
+    let type: AlertType
+    let confidence: Confidence
+    var side: Side?
+    switch (choice(.type, AlertType.allCases), choice(.confidence, Confidence.allCases)) {
+    case (.failure(let problem), _), (_, .failure(let problem)): return .failure(problem)
+    case (.success(let t), .success(let c)): (type, confidence) = (t, c)
+    }
+    // The side's first choice is "not given"; then the sides in the model's order.
+    if let index = form.selection(.side), index > 0 {
+      switch choice(.side, [Side?.none] + Side.allCases.map { $0 }) {
+      case .failure(let problem): return .failure(problem)
+      case .success(let chosen): side = chosen
+      }
     }
     var occurred: Timestamp?
-    let occurredText = form.value("Occurred").trimmingSpaces()
+    let occurredText = form.value(.occurred).trimmingSpaces()
     if !occurredText.isEmpty {
       switch RFC3339.parse(occurredText) {
       case .success(let time): occurred = time
       case .failure(let error):
-        return .failure(FormProblem(field: "Occurred", reason: error.description))
+        return .failure(FormProblem(field: FormField.label(.occurred, l10n), reason: l10n.timeProblem(error)))
       }
     }
     return .success(
       AlertRequest(
-        segment: segment, level: level, type: type, text: form.value("Text"), reportingSide: side,
+        segment: segment, level: level, type: type, text: form.value(.text), reportingSide: side,
         occurredAt: occurred, confidence: confidence))
   }
 }

@@ -25,7 +25,7 @@ extension ConsoleState {
     live = news.situation
     newestAlert = live.alerts.last?.id
     if var open = form, !open.isSending {
-      open.notice = open.target.changes(to: open.target.current(in: live), at: now)
+      open.notice = open.target.changes(to: open.target.current(in: live), at: now, l10n: l10n)
       form = open
     }
     if let reason = news.restartReason {

@@ -49,7 +49,7 @@ extension ConsoleState {
       if var sending = form, sending.isSending {
         sending.isSending = false
         sending.error = "not recorded: \(failure.message)"
-        sending.notice = sending.target.changes(to: sending.target.current(in: live), at: now)
+        sending.notice = sending.target.changes(to: sending.target.current(in: live), at: now, l10n: l10n)
         form = sending
       }
       sayAlongside("not recorded: \(failure.message)", error: true, seconds: 10)

@@ -31,7 +31,9 @@ struct FormView {
         let room = max(4, inner - DisplayWidth.of(label) - DisplayWidth.of(count))
         if text.isEmpty && !focused {
           // The field's hint where it fits whole (a cut example would mislead).
-          let base = field.optional ? "(optional)" : "(required)"
+          let base =
+            field.optional
+            ? c.l10n.tr("(optional)", context: "form") : c.l10n.tr("(required)", context: "form")
           let hinted = field.hint.map { "\(base) \($0)" } ?? base
           let placeholder = DisplayWidth.of(hinted) <= room ? hinted : base
           spans.append((placeholder.padded(to: room), .muted))
@@ -49,17 +51,22 @@ struct FormView {
     if let warning = form.warning {
       for part in wrap(warning, width: inner) { lines.append(.plain(part, .muted)) }
     }
-    lines.append(.plain("recorded as \(c.state.operatorName)", .muted))
+    lines.append(.plain(c.l10n.tr("recorded as %@", context: "form", c.state.operatorName), .muted))
     if let error = form.error {
       for part in wrap(error, width: inner) { lines.append(.plain(part, .error)) }
     }
-    if form.isSending { lines.append(.plain("recording…", .prompt)) }
+    if form.isSending { lines.append(.plain(c.l10n.tr("recording…", context: "form"), .prompt)) }
+    // The form's keys, in the words of the hint bar.
+    let keys: [(String, String)] = [
+      ("Enter", c.l10n.tr("send", context: "hint")), ("Esc", c.l10n.tr("cancel", context: "hint")),
+      ("Tab", c.l10n.tr("field", context: "hint")), ("←→", c.l10n.tr("move", context: "hint")),
+      ("^W ^U", c.l10n.tr("delete", context: "hint")),
+    ]
     lines.append(
-      RichLine([
-        ("Enter", .hintKey), (" send  ", .text), ("Esc", .hintKey), (" cancel  ", .text),
-        ("Tab", .hintKey), (" field  ", .text), ("←→", .hintKey), (" move  ", .text),
-        ("^W ^U", .hintKey), (" delete", .text),
-      ]))
+      RichLine(
+        keys.enumerated().flatMap { index, key in
+          [(key.0, Role.hintKey), (" " + key.1 + (index < keys.count - 1 ? "  " : ""), Role.text)]
+        }))
     let height = min(area.height, lines.count + 2)
     let rect = Rect(
       row: area.row + max(0, (area.height - height) / 2),
@@ -83,66 +90,90 @@ struct FormView {
   private func targetLines(_ form: ActionForm, width: Int) -> [RichLine] {
     let c = context
     let g = c.glyphs
+    let l10n = c.l10n
     let now = c.state.now
     let target = form.target.current(in: c.state.live) ?? form.target
-    func line(_ label: String, _ spans: [(String, Role)]) -> RichLine {
-      RichLine([(label.padded(to: 9), .muted)] + spans)
-    }
+    let rows: [(String, [(String, Role)])]
     switch target {
     case .alert(let alert, let segmentName):
       var state: (String, Role)
       if let mark = alert.resolution {
-        state = ("resolved by \(mark.by) \(agoText(mark.at, now: now))", .error)
+        state = (
+          l10n.tr("resolved by %1$@ %2$@", context: "form", mark.by, agoText(mark.at, now: now, l10n)), .error
+        )
       } else if let mark = alert.acknowledgement {
-        state = ("acknowledged by \(mark.by) \(agoText(mark.at, now: now))", .text)
+        state = (
+          l10n.tr("acknowledged by %1$@ %2$@", context: "form", mark.by, agoText(mark.at, now: now, l10n)),
+          .text
+        )
       } else {
-        state = ("\(g.unacknowledged) not acknowledged", .unacknowledged)
+        state = (l10n.tr("%@ not acknowledged", context: "form", g.unacknowledged), .unacknowledged)
       }
       let firstLine = alert.report.text.split(separator: "\n", omittingEmptySubsequences: true).first
         .map(String.init)
-      return [
-        line("Alert", [(alert.id.rawValue, .title)]),
-        line("Segment", [("\(alert.segment) \(segmentName ?? "")", .text)]),
-        line(
-          "Level",
-          [
-            ("\(g.level(alert.level)) \(alert.level.rawValue) \(alert.level.label)", Role.level(alert.level)),
-            (" · \(alert.report.type.label)", .text),
-          ]),
-        line("Raised", [("\(agoText(alert.raisedAt, now: now)) by \(alert.raisedBy)", .text)]),
-        line("Text", [(firstLine ?? alert.report.type.label, .text)]),
-        line("State", [state]),
-      ]
-    case .segment(let segment):
-      return [
-        line("Segment", [("\(segment.id) \(segment.name.latin)", .title)]),
-        line(
-          "Status", [("\(g.status(segment.status)) \(segment.status.label)", Role.status(segment.status))]),
-        line(
-          "Level",
+      rows = [
+        (l10n.tr("Alert", context: "form target"), [(alert.id.rawValue, .title)]),
+        (l10n.tr("Segment", context: "form target"), [("\(alert.segment) \(segmentName ?? "")", .text)]),
+        (
+          l10n.tr("Level", context: "form target"),
           [
             (
-              "\(g.level(segment.alertLevel)) \(segment.alertLevel.rawValue) \(segment.alertLevel.label)",
+              "\(g.level(alert.level)) \(alert.level.rawValue) \(l10n.level(alert.level))",
+              Role.level(alert.level)
+            ),
+            (" · \(l10n.alertType(alert.report.type))", .text),
+          ]
+        ),
+        (
+          l10n.tr("Raised", context: "form target"),
+          [
+            (
+              l10n.tr(
+                "%1$@ by %2$@", context: "form", agoText(alert.raisedAt, now: now, l10n), alert.raisedBy),
+              .text
+            )
+          ]
+        ),
+        (l10n.tr("Text", context: "form target"), [(firstLine ?? l10n.alertType(alert.report.type), .text)]),
+        (l10n.tr("State", context: "form target"), [state]),
+      ]
+    case .segment(let segment):
+      rows = [
+        (l10n.tr("Segment", context: "form target"), [("\(segment.id) \(l10n.name(segment.name))", .title)]),
+        (
+          l10n.tr("Status", context: "form target"),
+          [("\(g.status(segment.status)) \(l10n.status(segment.status))", Role.status(segment.status))]
+        ),
+        (
+          l10n.tr("Level", context: "form target"),
+          [
+            (
+              "\(g.level(segment.alertLevel)) \(segment.alertLevel.rawValue) \(l10n.level(segment.alertLevel))",
               Role.level(segment.alertLevel)
             )
-          ]),
+          ]
+        ),
       ]
     case .meeting(let meeting):
-      let venue = meeting.venue.map { " · \($0.latin)" } ?? ""
-      return [
-        line("Meeting", [("\(meeting.id)", .title)]),
-        line("What", [("\(meeting.kind.label)\(venue)", .text)]),
-        line(
-          "When",
+      let venue = meeting.venue.map { " · \(l10n.name($0))" } ?? ""
+      rows = [
+        (l10n.tr("Meeting", context: "form target"), [("\(meeting.id)", .title)]),
+        (l10n.tr("What", context: "form target"), [("\(l10n.meetingKind(meeting.kind))\(venue)", .text)]),
+        (
+          l10n.tr("When", context: "form target"),
           [
             (
               "\(DisplayZone.utc.date(meeting.start)) \(DisplayZone.utc.clock(meeting.start, seconds: false)) UTC",
               .text
             )
-          ]),
-        line("Status", [(meeting.status.label, .text)]),
+          ]
+        ),
+        (l10n.tr("Status", context: "form target"), [(l10n.meetingStatus(meeting.status), .text)]),
       ]
     }
+    // One label column, as wide as the longest label in this language (9 in English, as before).
+    let labelWidth = max(9, (rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 1)
+    return rows.map { label, spans in RichLine([(label.padded(to: labelWidth), .muted)] + spans) }
   }
 
   /// The part of `text` that fits `room` columns with the cursor in view: the end of the text
