@@ -250,3 +250,233 @@ struct RussianKeysTests {
     #expect(state.message?.text == "в справке нет: zzz")
   }
 }
+
+/// Every form the console has, as the operator reaches it by keys from the sample's main view.
+private let formCases: [(name: String, keys: [Key])] = [
+  ("acknowledge", [.backTab, .character("a")]),
+  ("resolve", [.backTab, .character("x")]),
+  ("change level", [.backTab, .character("l")]),
+  ("raise on a segment", [.character("i")]),
+  ("raise on an alert's segment", [.backTab, .character("i")]),
+  ("note on a segment", [.character("n")]),
+  ("note on an alert", [.backTab, .character("n")]),
+  ("note on a meeting", [.tab, .character("n")]),
+]
+
+/// The journal bringing one event made by someone else.
+private func arrive(_ state: inout ConsoleState, _ payloads: [EventPayload], by: String = "bob") {
+  var live = state.live
+  var events: [JournalEvent] = []
+  for (index, payload) in payloads.enumerated() {
+    let event = JournalEvent(seq: 900 + UInt64(index), at: state.now, by: by, payload: payload)
+    guard case .success = live.apply(event) else {
+      Issue.record("the test's event applies: \(payload)")
+      return
+    }
+    events.append(event)
+  }
+  _ = state.handle(.journal(JournalNews(situation: live, events: events, touches: [])))
+}
+
+/// What someone else does to a form's target meanwhile: every change a form's notice words.
+private func changesByOthers(_ purpose: FormPurpose, _ target: ActionTarget) -> [EventPayload] {
+  switch target {
+  case .alert(let alert, _):
+    return [
+      .alertAcknowledged(alert: alert.id, note: nil), .alertResolved(alert: alert.id, note: nil),
+    ]
+  case .segment(let segment):
+    return [
+      .segmentStatusChanged(
+        segment: segment.id, status: .disputed == segment.status ? .described : .disputed, note: nil),
+      .segmentLevelSet(
+        segment: segment.id, level: segment.alertLevel == .escalation ? .stable : .escalation, reason: nil),
+    ]
+  case .meeting(let meeting):
+    return [.meetingHeld(meeting: meeting.id, outcome: MeetingOutcome())]
+  }
+}
+
+/// The form alone, as drawn over the screen (the panes behind it hold data in its own language).
+private func formText(_ state: ConsoleState) -> String {
+  let c = ViewContext(state: state, theme: .defaultDark, glyphs: .unicode)
+  var grid = Grid(width: state.size.columns, height: state.size.rows)
+  if let form = state.form { FormView(context: c).draw(form, into: &grid, within: c.layout.main) }
+  return grid.text
+}
+
+/// A form's screen without the lines that show the target's free text or Latin-only names (data
+/// keeps its own language): the lines holding the start of one of `data`.
+private func withoutData(_ text: String, _ data: [String]) -> String {
+  let starts = data.map { String($0.prefix(12)) }.filter { $0.count >= 6 }
+  return text.split(separator: "\n").filter { line in !starts.contains { line.contains($0) } }
+    .joined(separator: "\n")
+}
+
+/// The target's data that may be Latin on a Russian form.
+private func dataOf(_ state: ConsoleState) -> [String] {
+  guard let target = state.form?.target else { return [] }
+  switch target {
+  case .alert(let alert, let name):
+    return [alert.report.text, alert.raisedBy, name ?? ""]
+      + alert.report.text.split(separator: "\n").map(String.init)
+  case .segment(let segment): return [segment.name.latin]
+  case .meeting(let meeting): return [meeting.venue?.latin ?? ""]
+  }
+}
+
+@Suite("Forms in Russian and English (issue 15)")
+struct RussianFormsTests {
+  /// Every screen of a form: each field focused, each option of each choice, the errors a field can
+  /// show, and what someone else did meanwhile.
+  static func walk(_ name: String, _ keys: [Key], _ l10n: Localizer, columns: Int, rows: Int) throws -> (
+    screens: [String], form: ActionForm, data: [String]
+  ) {
+    var state = try SampleConsole.state(columns: columns, rows: rows)
+    state.l10n = l10n
+    for key in keys { press(&state, key) }
+    let opened = try #require(state.form, "\(name) opens a form")
+    var screens: [String] = []
+    screens.append(formText(state))
+    // Enter on an empty required field says so (a form with none would be sent).
+    if opened.missingField != nil {
+      press(&state, .enter)
+      screens.append(formText(state))
+    }
+    for _ in opened.fields {
+      let field = state.form!.fields[state.form!.focused]
+      switch field.kind {
+      case .choice(let options, _):
+        for _ in options {
+          press(&state, .right)
+          screens.append(formText(state))
+        }
+      case .text(_, let limit):
+        for _ in 0...limit { press(&state, .character("ж")) }
+        screens.append(formText(state))
+        press(&state, .control("u"))
+        if field.name == .occurred {
+          for c in "yesterday" { press(&state, .character(c)) }
+          press(&state, .enter)
+          screens.append(formText(state))
+          press(&state, .control("u"))
+        } else if !field.optional {
+          for c in "два слова" { press(&state, .character(c)) }
+        }
+      }
+      press(&state, .tab)
+      screens.append(formText(state))
+    }
+    let form = try #require(state.form)
+    arrive(&state, changesByOthers(form.purpose, form.target))
+    screens.append(formText(state))
+    #expect(state.form?.notice != nil, "\(name): the form says what changed")
+    return (screens, form, dataOf(state))
+  }
+
+  @Test("every form, every field, choice, error and notice: Russian with no English left, English as before")
+  func walkEveryForm() throws {
+    let english = try EnglishPieces.all()
+    var kinds: Set<String> = []
+    for (columns, rows) in sizes {
+      for (name, keys) in formCases {
+        let ru = try Self.walk(name, keys, .russian, columns: columns, rows: rows)
+        let en = try Self.walk(name, keys, .english, columns: columns, rows: rows)
+        switch ru.form.purpose {
+        case .acknowledge: kinds.insert("acknowledge")
+        case .resolve: kinds.insert("resolve")
+        case .changeLevel: kinds.insert("level")
+        case .raiseAlert: kinds.insert("raise")
+        case .addNote:
+          switch ru.form.target {
+          case .segment: kinds.insert("note on a segment")
+          case .alert: kinds.insert("note on an alert")
+          case .meeting: kinds.insert("note on a meeting")
+          }
+        }
+        #expect(ru.form.purpose == en.form.purpose)
+        let russianText = ru.screens.joined(separator: "\n")
+        let englishText = en.screens.joined(separator: "\n")
+        // The form's own words are on screen in its language.
+        let title = String(ru.form.title.prefix(columns - 12))
+        #expect(russianText.contains(title), "\(name) \(columns)x\(rows): the title \(title)")
+        #expect(englishText.contains(String(en.form.title.prefix(columns - 12))))
+        for field in ru.form.fields { #expect(russianText.contains(field.label), "\(name): \(field.label)") }
+        #expect(russianText.contains("Enter отправить") && russianText.contains("Esc отмена"), "\(name)")
+        #expect(englishText.contains("Enter send") && englishText.contains("Esc cancel"), "\(name)")
+        let left = EnglishPieces.shown(in: withoutData(russianText, ru.data), pieces: english)
+        #expect(left.isEmpty, "\(name) \(columns)x\(rows): English on a Russian form: \(left)")
+        if !left.isEmpty { print(withoutData(russianText, ru.data)) }
+      }
+    }
+    #expect(
+      kinds == [
+        "acknowledge", "resolve", "level", "raise", "note on a segment", "note on an alert",
+        "note on a meeting",
+      ], "every form is walked")
+  }
+
+  @Test("the Russian forms' words: titles with the Cyrillic name first, choices, warnings, errors, notices")
+  func russianWords() throws {
+    var state = try SampleConsole.state(columns: 120, rows: 40)
+    state.l10n = .russian
+    press(&state, .backTab, .character("a"))
+    #expect(state.form?.title == "Подтвердить AL-NOW-AKSAI")
+    #expect(state.form?.warning == "Подтверждение записывается с вашим именем и не может быть отменено.")
+    for c in "звоним в Баткен" { press(&state, .character(c)) }
+    arrive(&state, [.alertAcknowledged(alert: "AL-NOW-AKSAI", note: nil)])
+    #expect(state.form?.notice == "после открытия формы AL-NOW-AKSAI подтверждено: bob, только что")
+    #expect(formText(state).contains("подтверждено: bob, только что"), "the target's state in Russian")
+    #expect(state.form?.value("Note") == "звоним в Баткен", "what was typed stays")
+    press(&state, .escape)
+    // The raise form on a segment with a Cyrillic name.
+    press(&state, .character("g"), .down, .character("i"))
+    let raise = try #require(state.form)
+    guard case .segment(let segment) = raise.target, let cyrillic = segment.name.cyrillic else {
+      Issue.record("A-02 has a Cyrillic name in the sample")
+      return
+    }
+    #expect(raise.title == "Новое оповещение: \(segment.id) \(cyrillic)")
+    #expect(raise.value(.level) == "3 напряжённо" && raise.value(.type) == "вооружённое столкновение")
+    #expect(raise.value(.side) == "не указана" && raise.value(.confidence) == "не проверено")
+    press(&state, .tab, .tab, .enter)
+    #expect(state.form?.error == "Текст: обязательное поле")
+    for c in "перестрелка у канала" { press(&state, .character(c)) }
+    press(&state, .tab, .character("т"), .tab, .character("п"), .tab)
+    #expect(state.form?.value(.side) == "Таджикистан" && state.form?.value(.confidence) == "подтверждено")
+    for c in "вчера" { press(&state, .character(c)) }
+    #expect(state.handle(.key(.enter)).isEmpty)
+    #expect(
+      state.form?.error == "Произошло: «вчера» — не время RFC 3339 (нужно, например, 2024-05-19T09:00:00Z)")
+    press(&state, .control("u"))
+    for c in "2026-11-29T10:40:00+05:00" { press(&state, .character(c)) }
+    guard case .append(let draft)? = state.handle(.key(.enter)).first,
+      case .alertRaised(let report) = draft.event.payload
+    else {
+      Issue.record("the Russian form sends: \(String(describing: state.form?.error))")
+      return
+    }
+    #expect(report.level == .tense && report.type == .armedClash && report.reportingSide == .tajikistan)
+    #expect(report.confidence == .confirmed && report.text == "перестрелка у канала")
+  }
+
+  @Test("a Russian form at 80x24 and 64x20, and one saying what changed")
+  func snapshots() throws {
+    for (columns, rows) in [(64, 20), (80, 24)] {
+      var state = try SampleConsole.state(columns: columns, rows: rows)
+      state.l10n = .russian
+      press(&state, .character("i"))
+      expectSnapshot(ConsoleView.render(state).text + "\n", named: "ru-form-raise-\(columns)x\(rows)")
+      state = try SampleConsole.state(columns: columns, rows: rows)
+      state.l10n = .russian
+      press(&state, .backTab, .character("l"))
+      arrive(
+        &state,
+        [
+          .alertAcknowledged(alert: "AL-NOW-AKSAI", note: nil),
+          .alertResolved(alert: "AL-NOW-AKSAI", note: nil),
+        ], by: "carol")
+      expectSnapshot(ConsoleView.render(state).text + "\n", named: "ru-form-level-changed-\(columns)x\(rows)")
+    }
+  }
+}

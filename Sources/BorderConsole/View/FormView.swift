@@ -62,11 +62,18 @@ struct FormView {
       ("Tab", c.l10n.tr("field", context: "hint")), ("←→", c.l10n.tr("move", context: "hint")),
       ("^W ^U", c.l10n.tr("delete", context: "hint")),
     ]
-    lines.append(
-      RichLine(
-        keys.enumerated().flatMap { index, key in
-          [(key.0, Role.hintKey), (" " + key.1 + (index < keys.count - 1 ? "  " : ""), Role.text)]
-        }))
+    // Whole keys only, as many as fit: send and cancel first.
+    var keySpans: [(String, Role)] = []
+    var used = 0
+    for (key, label) in keys {
+      let gap = keySpans.isEmpty ? 0 : 2
+      let width = gap + DisplayWidth.of(key) + 1 + DisplayWidth.of(label)
+      guard used + width <= inner else { break }
+      if gap > 0 { keySpans[keySpans.count - 1].0 += "  " }
+      keySpans += [(key, .hintKey), (" " + label, .text)]
+      used += width
+    }
+    lines.append(RichLine(keySpans))
     let height = min(area.height, lines.count + 2)
     let rect = Rect(
       row: area.row + max(0, (area.height - height) / 2),
