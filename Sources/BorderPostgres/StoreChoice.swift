@@ -16,7 +16,8 @@ public enum StoreChoice: Sendable, Equatable {
     func url(_ text: String, from origin: String) -> Result<StoreChoice, StoreChoiceError> {
       switch StoreURL.parse(text) {
       case .success(let url): return .success(.postgres(url))
-      case .failure(let error): return .failure(StoreChoiceError(.badURL(origin: origin, reason: error.reason)))
+      case .failure(let error):
+        return .failure(StoreChoiceError(.badURL(origin: origin, reason: error.reason)))
       }
     }
     if let storeOption, !storeOption.isEmpty {

@@ -35,7 +35,8 @@ struct AppendCommand: ParsableCommand {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       if let offset = UTF8Validation.firstInvalidByte(line) {
         rejected += 1
-        printError(l10n.tr("stdin:%1$d: invalid UTF-8 at byte %2$d (line not appended)", lineNumber, offset + 1))
+        printError(
+          l10n.tr("stdin:%1$d: invalid UTF-8 at byte %2$d (line not appended)", lineNumber, offset + 1))
         continue
       }
       // A line without `at` is an event made now: timed under the journal's lock, like the console's.
@@ -68,7 +69,8 @@ struct AppendCommand: ParsableCommand {
       }
     }
     if rejected > 0 {
-      printError("bordermon append: " + l10n.plural("%d line(s) rejected", "%d line(s) rejected", count: rejected))
+      printError(
+        "bordermon append: " + l10n.plural("%d line(s) rejected", "%d line(s) rejected", count: rejected))
       throw ExitCode(1)
     }
   }

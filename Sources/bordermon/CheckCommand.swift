@@ -49,24 +49,27 @@ struct CheckCommand: ParsableCommand {
     if hidden > 0 {
       printText(
         l10n.plural(
-          "%1$@: … and %2$d more problems", "%1$@: … and %2$d more problems", count: hidden, store.journalName,
+          "%1$@: … and %2$d more problems", "%1$@: … and %2$d more problems", count: hidden,
+          store.journalName,
           hidden))
     }
     let errors = problems.filter { $0.severity == .error }.count + max(0, hidden)
     let warnings = problems.count - problems.filter { $0.severity == .error }.count
     let situation = store.situation
     let counts = [
-      l10n.plural("%d segments", "%d segments", context: "count", count: situation.segments.count),
-      l10n.plural("%d checkpoints", "%d checkpoints", context: "count", count: situation.checkpoints.count),
-      l10n.plural("%d meetings", "%d meetings", context: "count", count: situation.meetings.count),
-      l10n.plural("%d journal lines", "%d journal lines", context: "count", count: store.linesRead),
+      l10n.plural("%d segments", "%d segments", context: "cli count", count: situation.segments.count),
+      l10n.plural(
+        "%d checkpoints", "%d checkpoints", context: "cli count", count: situation.checkpoints.count),
+      l10n.plural("%d meetings", "%d meetings", context: "cli count", count: situation.meetings.count),
+      l10n.plural("%d journal lines", "%d journal lines", context: "cli count", count: store.linesRead),
     ].joined(separator: ", ")
-    let warningCount = l10n.plural("%d warning(s)", "%d warning(s)", context: "count", count: warnings)
+    let warningCount = l10n.plural("%d warning(s)", "%d warning(s)", context: "cli count", count: warnings)
     if errors > 0 {
-      let errorCount = l10n.plural("%d error(s)", "%d error(s)", context: "count", count: errors)
+      let errorCount = l10n.plural("%d error(s)", "%d error(s)", context: "cli count", count: errors)
       printError(
         "bordermon check: "
-          + l10n.tr("%1$@, %2$@ in %3$@ (%4$@)", context: "check", errorCount, warningCount, directory.path, counts))
+          + l10n.tr(
+            "%1$@, %2$@ in %3$@ (%4$@)", context: "check", errorCount, warningCount, directory.path, counts))
       throw ExitCode(1)
     }
     printText(

@@ -18,7 +18,7 @@ extension Localizer {
 
   /// A failed file operation with its path first, as the libraries print it: `PATH: cannot …: …`.
   func fileErrorWithPath(_ error: FileError) -> String {
-    tr("%1$@: %2$@", context: "place and problem", error.path, fileError(error))
+    error.path + ": " + fileError(error)
   }
 
   /// Why events were not appended: a file's failure in this language; a refusal by the model's
@@ -77,19 +77,23 @@ extension Localizer {
   /// regular file`); words this table does not know stay as written.
   func fileDetail(_ detail: String) -> String {
     switch detail {
-    case "it is a symbolic link (not followed)": return tr("it is a symbolic link (not followed)", context: "file")
-    case "it is a directory, not a regular file": return tr("it is a directory, not a regular file", context: "file")
+    case "it is a symbolic link (not followed)":
+      return tr("it is a symbolic link (not followed)", context: "file")
+    case "it is a directory, not a regular file":
+      return tr("it is a directory, not a regular file", context: "file")
     case "it is a FIFO, not a regular file": return tr("it is a FIFO, not a regular file", context: "file")
     case "it is a character device, not a regular file":
       return tr("it is a character device, not a regular file", context: "file")
     case "it is a block device, not a regular file":
       return tr("it is a block device, not a regular file", context: "file")
-    case "it is a socket, not a regular file": return tr("it is a socket, not a regular file", context: "file")
+    case "it is a socket, not a regular file":
+      return tr("it is a socket, not a regular file", context: "file")
     case "it keeps being replaced": return tr("it keeps being replaced", context: "file")
     case "it changed while it was being rotated; try again":
       return tr("it changed while it was being rotated; try again", context: "file")
     case "it changed while read": return tr("it changed while read", context: "file")
-    case "it does not read back as the journal": return tr("it does not read back as the journal", context: "file")
+    case "it does not read back as the journal":
+      return tr("it does not read back as the journal", context: "file")
     default: return detail
     }
   }
@@ -154,7 +158,8 @@ extension Localizer {
         detail.hasPrefix("its parent folder ")
       {
         let parent = String(detail.dropFirst("its parent folder ".count).dropLast(" does not exist".count))
-        return tr("%1$@: cannot create the data directory: its parent folder %2$@ does not exist", error.path, parent)
+        return tr(
+          "%1$@: cannot create the data directory: its parent folder %2$@ does not exist", error.path, parent)
       }
       return fileErrorWithPath(error)
     }
@@ -186,7 +191,9 @@ extension Localizer {
 
   /// A PostgreSQL store's failure: `STORE: cannot connect: <the server's message>`.
   func storeError(_ error: StoreError) -> String {
-    tr("%1$@: cannot %2$@: %3$@", context: "store error", error.store, fileOperation(error.operation), error.message)
+    tr(
+      "%1$@: cannot %2$@: %3$@", context: "store error", error.store, fileOperation(error.operation),
+      error.message)
   }
 
   /// Why a store was not chosen: `--store` and `--data` at once, or a bad `store =` line.

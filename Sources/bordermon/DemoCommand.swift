@@ -31,7 +31,8 @@ struct DemoCommand: ParsableCommand {
     var feed = DemoFeed(seed: seed)
     var appended = 0
     let interval = 1.0 / rate
-    printError("bordermon demo: " + l10n.tr("appending to %1$@ at %2$@/s; Ctrl-C stops", store.journalName, rate))
+    printError(
+      "bordermon demo: " + l10n.tr("appending to %1$@ at %2$@/s; Ctrl-C stops", store.journalName, rate))
     while count.map({ appended < $0 }) ?? true {
       store.refresh(collectingTouches: false)
       guard let action = feed.next(in: store.situation) else { continue }

@@ -31,7 +31,12 @@ struct DoctorCommand: ParsableCommand {
     func row(_ label: String, _ value: String) { report.row(label, value) }
     report.heading("bordermon doctor")
     report.blank()
-    row(l10n.tr("version", context: "doctor"), BordermonVersion.summary)
+    row(
+      l10n.tr("version", context: "doctor"),
+      l10n.tr(
+        "%1$@ · built with %2$@ · %3$@ · %4$@", context: "doctor", BordermonVersion.line,
+        BordermonVersion.swift,
+        NCursesLibrary.version, BordermonVersion.system))
     report.blank()
 
     let probe = TerminalProbe.current()
@@ -49,19 +54,23 @@ struct DoctorCommand: ParsableCommand {
     row(
       l10n.tr("colours", context: "doctor"),
       l10n.tr(
-        "terminfo %1$d · COLORTERM=%2$@ · NO_COLOR %3$@ · --color %4$@", context: "doctor", max(0, probe.colors),
+        "terminfo %1$d · COLORTERM=%2$@ · NO_COLOR %3$@ · --color %4$@", context: "doctor",
+        max(0, probe.colors),
         env("COLORTERM") ?? l10n.tr("unset", context: "variable"),
-        noColor ? l10n.tr("set", context: "variable") : l10n.tr("unset", context: "variable"), color.rawValue))
+        noColor ? l10n.tr("set", context: "variable") : l10n.tr("unset", context: "variable"), color.rawValue)
+    )
     row(
       l10n.tr("draws with", context: "doctor"),
       depth == .trueColor
-        ? l10n.tr("%@ (reduced to 256 unless terminfo is direct-colour)", context: "doctor", Self.depth(depth, l10n))
+        ? l10n.tr(
+          "%@ (reduced to 256 unless terminfo is direct-colour)", context: "doctor", Self.depth(depth, l10n))
         : Self.depth(depth, l10n))
     row(
       l10n.tr("capabilities", context: "doctor"),
       l10n.tr(
         "alternate screen %1$@ · cursor addressing %2$@ · line drawing %3$@", context: "doctor",
-        yes(probe.hasAlternateScreen, l10n), yes(probe.hasCursorAddressing, l10n), yes(probe.hasLineDrawing, l10n)))
+        yes(probe.hasAlternateScreen, l10n), yes(probe.hasCursorAddressing, l10n),
+        yes(probe.hasLineDrawing, l10n)))
     row(
       l10n.tr("size", context: "doctor"),
       probe.size.map {
@@ -95,7 +104,8 @@ struct DoctorCommand: ParsableCommand {
         context: "doctor")
     } else {
       text = l10n.tr(
-        "not UTF-8 and no UTF-8 locale here: ASCII drawing, Cyrillic shown in Latin letters", context: "doctor")
+        "not UTF-8 and no UTF-8 locale here: ASCII drawing, Cyrillic shown in Latin letters",
+        context: "doctor")
     }
     row(l10n.tr("codeset", context: "doctor"), "\(probe.codeset) → \(text)")
     report.blank()
@@ -123,7 +133,9 @@ struct DoctorCommand: ParsableCommand {
       report.heading(l10n.tr("Store", context: "doctor"))
       let origin =
         options.store != nil ? "--store" : env("BORDERMON_STORE") != nil ? "$BORDERMON_STORE" : "config.toml"
-      for (label, value) in Self.describe(PostgresStore.diagnose(url), origin: origin, l10n) { row(label, value) }
+      for (label, value) in Self.describe(PostgresStore.diagnose(url), origin: origin, l10n) {
+        row(label, value)
+      }
       printText(report.text)
       return
     }
@@ -137,7 +149,9 @@ struct DoctorCommand: ParsableCommand {
         ? "$BORDERMON_DATA"
         : env("XDG_DATA_HOME") != nil
           ? "$XDG_DATA_HOME" : "~/.local/share"
-    row(l10n.tr("directory", context: "doctor"), l10n.tr("%1$@ (from %2$@)", context: "doctor", directory.path, dataOrigin))
+    row(
+      l10n.tr("directory", context: "doctor"),
+      l10n.tr("%1$@ (from %2$@)", context: "doctor", directory.path, dataOrigin))
     if directory.exists {
       let store = SituationStore(directory: directory)
       let situation = store.situation
@@ -146,10 +160,11 @@ struct DoctorCommand: ParsableCommand {
         l10n.tr("reference", context: "doctor"),
         l10n.tr(
           "%1$@, %2$@, %3$@; %4$@", context: "doctor",
-          l10n.plural("%d segments", "%d segments", context: "count", count: situation.segments.count),
-          l10n.plural("%d checkpoints", "%d checkpoints", context: "count", count: situation.checkpoints.count),
-          l10n.plural("%d meetings", "%d meetings", context: "count", count: situation.meetings.count),
-          l10n.plural("%d problem(s)", "%d problem(s)", context: "count", count: referenceProblems)))
+          l10n.plural("%d segments", "%d segments", context: "cli count", count: situation.segments.count),
+          l10n.plural(
+            "%d checkpoints", "%d checkpoints", context: "cli count", count: situation.checkpoints.count),
+          l10n.plural("%d meetings", "%d meetings", context: "cli count", count: situation.meetings.count),
+          l10n.plural("%d problem(s)", "%d problem(s)", context: "cli count", count: referenceProblems)))
       var info = stat()
       let size = stat(directory.journalFile, &info) == 0 ? Int(info.st_size) : 0
       let writable = access(directory.journalFile, W_OK) == 0
@@ -159,22 +174,28 @@ struct DoctorCommand: ParsableCommand {
         } ?? l10n.tr("no events", context: "doctor")
       // What keeps consoles live: only feeds' events count, not operators' actions.
       let feed =
-        situation.lastFeedEventAt.map { l10n.tr("last feed event at %@", context: "doctor", RFC3339.format($0)) }
+        situation.lastFeedEventAt.map {
+          l10n.tr("last feed event at %@", context: "doctor", RFC3339.format($0))
+        }
         ?? l10n.tr("no feed event", context: "doctor")
       if let error = store.journalError {
-        row(l10n.tr("journal", context: "doctor"), l10n.tr("UNREADABLE: %@", context: "doctor", l10n.fileError(error)))
+        row(
+          l10n.tr("journal", context: "doctor"),
+          l10n.tr("UNREADABLE: %@", context: "doctor", l10n.fileError(error)))
       } else {
         row(
           l10n.tr("journal", context: "doctor"),
           l10n.tr(
             "%1$@, %2$d KiB, %3$@, %4$@", context: "doctor",
-            l10n.plural("%d lines", "%d lines", context: "count", count: store.linesRead), size / 1024, last, feed))
+            l10n.plural("%d lines", "%d lines", context: "cli count", count: store.linesRead), size / 1024,
+            last, feed))
       }
       row(
         l10n.tr("journal state", context: "doctor"),
         l10n.tr(
           "%1$@ · %2$d bytes waiting for a newline · writable %3$@", context: "doctor",
-          l10n.plural("%d problem(s)", "%d problem(s)", context: "count", count: store.journalProblemCount),
+          l10n.plural(
+            "%d problem(s)", "%d problem(s)", context: "cli count", count: store.journalProblemCount),
           store.pendingBytes, yes(writable, l10n)))
       for problem in store.diagnostics.prefix(5) { report.detail(problem.description) }
     } else {
@@ -182,7 +203,8 @@ struct DoctorCommand: ParsableCommand {
       row(
         l10n.tr("state", context: "doctor"),
         dataOrigin == .standard
-          ? l10n.tr("does not exist yet (the console creates the sample there on first use)", context: "doctor")
+          ? l10n.tr(
+            "does not exist yet (the console creates the sample there on first use)", context: "doctor")
           : l10n.dataDirectoryProblem(directory, origin: dataOrigin) ?? "")
     }
     printText(report.text)
@@ -228,14 +250,18 @@ struct DoctorCommand: ParsableCommand {
         (
           schema,
           l10n.tr(
-            "none: the database holds no bordermon store (bordermon init --store URL creates one)", context: "doctor")
+            "none: the database holds no bordermon store (bordermon init --store URL creates one)",
+            context: "doctor")
         ))
       return rows
     }
     let rights = l10n.tr("rights", context: "doctor")
     guard found.canRead else {
       rows.append(
-        (rights, l10n.tr("none: this role may not read the store (grant it bordermon_reader)", context: "doctor")))
+        (
+          rights,
+          l10n.tr("none: this role may not read the store (grant it bordermon_reader)", context: "doctor")
+        ))
       return rows
     }
     let supported = StoreDiagnosis.supportedSchemaVersion
@@ -362,7 +388,7 @@ struct ThemeCommand: ParsableCommand {
       switch FileBytes.readTextFile(file, limit: ThemeFile.sizeLimit) {
       case .success(let contents): text = contents
       case .failure(let error):
-        printError(l10n.tr("%1$@: %2$@", context: "place and problem", file, l10n.fileError(error)))
+        printError(file + ": " + l10n.fileError(error))
         throw ExitCode(1)
       }
       let document = ThemeFile.read(text: text, path: file)
@@ -373,7 +399,8 @@ struct ThemeCommand: ParsableCommand {
           ? l10n.tr("ok: %1$@: theme \"%2$@\", every role set", file, document.theme.name)
           : l10n.tr(
             "ok: %1$@: theme \"%2$@\", every role set (%3$@)", file, document.theme.name,
-            l10n.plural("%d warning(s)", "%d warning(s)", context: "count", count: document.diagnostics.count)))
+            l10n.plural(
+              "%d warning(s)", "%d warning(s)", context: "cli count", count: document.diagnostics.count)))
     }
   }
 }

@@ -48,7 +48,9 @@ extension ExportCommand {
       let path = dir + "/" + message.identifier + ".xml"
       let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
       guard fd >= 0 else {
-        printError("bordermon export: " + l10n.fileErrorWithPath(FileError(path: path, operation: "write", code: errno)))
+        printError(
+          "bordermon export: "
+            + l10n.fileErrorWithPath(FileError(path: path, operation: "write", code: errno)))
         throw ExitCode(1)
       }
       defer { close(fd) }
@@ -59,7 +61,8 @@ extension ExportCommand {
         if written < 0 && errno == EINTR { continue }
         guard written > 0 else {
           printError(
-            "bordermon export: " + l10n.fileErrorWithPath(FileError(path: path, operation: "write", code: errno)))
+            "bordermon export: "
+              + l10n.fileErrorWithPath(FileError(path: path, operation: "write", code: errno)))
           throw ExitCode(1)
         }
         offset += written

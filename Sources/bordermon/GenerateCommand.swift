@@ -32,8 +32,8 @@ struct GenerateCommand: ParsableCommand {
       printText(
         l10n.tr(
           "generated %1$@: %2$@, %3$@ (seed %4$@)", directory.path,
-          l10n.plural("%d segments", "%d segments", context: "count", count: segments),
-          l10n.plural("%d events", "%d events", context: "count", count: events), seed))
+          l10n.plural("%d segments", "%d segments", context: "cli count", count: segments),
+          l10n.plural("%d events", "%d events", context: "cli count", count: events), seed))
     case .failure(let error):
       printError("bordermon generate: " + l10n.creationError(error))
       throw ExitCode(1)

@@ -139,7 +139,8 @@ struct ImportRun {
     for (why, count) in skipped.sorted(by: { $0.key < $1.key }) {
       parts.append(
         l10n.plural(
-          "%1$d skipped: %2$@", "%1$d skipped: %2$@", context: "import", count: count, count, Sanitizer.clean(why)))
+          "%1$d skipped: %2$@", "%1$d skipped: %2$@", context: "import", count: count, count,
+          Sanitizer.clean(why)))
     }
     printError("bordermon \(command): " + parts.joined(separator: ", "))
     if refused > 0 { throw ExitCode(1) }

@@ -41,10 +41,14 @@ struct InitCommand: ParsableCommand {
       printText(
         l10n.tr(
           "created %1$@ (scenario %2$@): %3$@, %4$@, %5$@", directory.path, scenario.rawValue,
-          l10n.plural("%d segments", "%d segments", context: "count", count: store.situation.segments.count),
-          l10n.plural("%d checkpoints", "%d checkpoints", context: "count", count: store.situation.checkpoints.count),
           l10n.plural(
-            "%d journal events", "%d journal events", context: "count", count: store.situation.appliedEventCount)))
+            "%d segments", "%d segments", context: "cli count", count: store.situation.segments.count),
+          l10n.plural(
+            "%d checkpoints", "%d checkpoints", context: "cli count", count: store.situation.checkpoints.count
+          ),
+          l10n.plural(
+            "%d journal events", "%d journal events", context: "cli count",
+            count: store.situation.appliedEventCount)))
     case .failure(let error):
       printError("bordermon init: " + l10n.sampleCreationError(error))
       throw ExitCode(1)
@@ -82,9 +86,12 @@ func initStore(_ url: StoreURL, scenario: SampleScenario, now: Timestamp, _ l10n
     printText(
       l10n.tr(
         "created the store %1$@: %2$@, %3$@, %4$@", url,
-        l10n.plural("%d segments", "%d segments", context: "count", count: situation.segments.count),
-        l10n.plural("%d checkpoints", "%d checkpoints", context: "count", count: situation.checkpoints.count),
-        l10n.plural("%d journal events", "%d journal events", context: "count", count: situation.appliedEventCount)))
+        l10n.plural("%d segments", "%d segments", context: "cli count", count: situation.segments.count),
+        l10n.plural(
+          "%d checkpoints", "%d checkpoints", context: "cli count", count: situation.checkpoints.count),
+        l10n.plural(
+          "%d journal events", "%d journal events", context: "cli count", count: situation.appliedEventCount))
+    )
   case .failure(let error):
     printError("bordermon init: " + l10n.storeError(error))
     throw ExitCode(1)

@@ -27,7 +27,8 @@ struct JournalCommand: ParsableCommand {
         printError(
           "bordermon journal rotate: "
             + l10n.tr(
-              "a PostgreSQL store keeps every event in its table and has no journal file to rotate; nothing was done"))
+              "a PostgreSQL store keeps every event in its table and has no journal file to rotate; nothing was done"
+            ))
         throw ExitCode(1)
       }
       let clock = SystemWallClock()
@@ -42,7 +43,8 @@ struct JournalCommand: ParsableCommand {
         printText(
           l10n.tr(
             "kept %1$@ (%2$@, seq up to %3$@); the journal starts again at seq %4$@ with the situation carried over",
-            report.archivePath, l10n.plural("%d lines", "%d lines", context: "count", count: previous.lines),
+            report.archivePath,
+            l10n.plural("%d lines", "%d lines", context: "cli count", count: previous.lines),
             previous.lastSeq, report.event.seq))
       case .failure(let error):
         printError("bordermon journal rotate: " + l10n.rotationError(error))

@@ -18,7 +18,8 @@ struct StoreCommand: ParsableCommand {
     switch StoreChoice.resolve(storeOption: option, dataOption: nil, configFile: config) {
     case .success(.postgres(let url)): return url
     case .success(.directory):
-      printError("bordermon store: " + l10n.tr("no store given (--store postgresql://…, or $BORDERMON_STORE)"))
+      printError(
+        "bordermon store: " + l10n.tr("no store given (--store postgresql://…, or $BORDERMON_STORE)"))
       throw ExitCode(1)
     case .failure(let error):
       printError("bordermon store: " + l10n.storeChoiceError(error))
@@ -70,8 +71,10 @@ struct StoreCommand: ParsableCommand {
         printText(
           l10n.tr(
             "pushed %1$@ to %2$@: %3$@, %4$@", directory.path, url,
-            l10n.plural("%d reference files", "%d reference files", context: "count", count: files.reference.count),
-            l10n.plural("%d journal lines", "%d journal lines", context: "count", count: files.journal.count)))
+            l10n.plural(
+              "%d reference files", "%d reference files", context: "cli count", count: files.reference.count),
+            l10n.plural(
+              "%d journal lines", "%d journal lines", context: "cli count", count: files.journal.count)))
       case .failure(let error):
         printError("bordermon store push: " + l10n.storeError(error))
         throw ExitCode(1)
@@ -118,8 +121,9 @@ struct StoreCommand: ParsableCommand {
         printText(
           l10n.tr(
             "pulled %1$@ to %2$@: %3$@, %4$@", opened.url, directory.path,
-            l10n.plural("%d reference files", "%d reference files", context: "count", count: reference.count),
-            l10n.plural("%d journal lines", "%d journal lines", context: "count", count: count)))
+            l10n.plural(
+              "%d reference files", "%d reference files", context: "cli count", count: reference.count),
+            l10n.plural("%d journal lines", "%d journal lines", context: "cli count", count: count)))
       case .failure(let error):
         printError("bordermon store pull: " + l10n.creationError(error))
         throw ExitCode(1)
@@ -175,9 +179,13 @@ struct StoreCommand: ParsableCommand {
           printText(
             l10n.tr(
               "reference version %1$d: %2$@, %3$@, %4$@", version,
-              l10n.plural("%d segments", "%d segments", context: "count", count: loaded.data.segments.count),
-              l10n.plural("%d checkpoints", "%d checkpoints", context: "count", count: loaded.data.checkpoints.count),
-              l10n.plural("%d meetings", "%d meetings", context: "count", count: loaded.data.meetings.count)))
+              l10n.plural(
+                "%d segments", "%d segments", context: "cli count", count: loaded.data.segments.count),
+              l10n.plural(
+                "%d checkpoints", "%d checkpoints", context: "cli count", count: loaded.data.checkpoints.count
+              ),
+              l10n.plural(
+                "%d meetings", "%d meetings", context: "cli count", count: loaded.data.meetings.count)))
         case .failure(let error):
           printError("bordermon store reference: " + l10n.storeError(error))
           throw ExitCode(1)
@@ -200,10 +208,15 @@ struct StoreCommand: ParsableCommand {
         printText(
           l10n.tr(
             "current: %1$@, %2$@, %3$@, %4$@",
-            l10n.plural("%d segments", "%d segments", context: "count", count: reference.data.segments.count),
-            l10n.plural("%d checkpoints", "%d checkpoints", context: "count", count: reference.data.checkpoints.count),
-            l10n.plural("%d meetings", "%d meetings", context: "count", count: reference.data.meetings.count),
-            l10n.plural("%d problem(s)", "%d problem(s)", context: "count", count: reference.diagnostics.count)))
+            l10n.plural(
+              "%d segments", "%d segments", context: "cli count", count: reference.data.segments.count),
+            l10n.plural(
+              "%d checkpoints", "%d checkpoints", context: "cli count",
+              count: reference.data.checkpoints.count),
+            l10n.plural(
+              "%d meetings", "%d meetings", context: "cli count", count: reference.data.meetings.count),
+            l10n.plural(
+              "%d problem(s)", "%d problem(s)", context: "cli count", count: reference.diagnostics.count)))
         for problem in reference.diagnostics { print(problem.description) }
       }
     }

@@ -176,7 +176,8 @@ struct SummaryReport: Encodable {
       (isHistorical
         ? l10n.tr("as of %@ UTC (history)", context: "summary", when)
         : l10n.tr("now %@ UTC", context: "summary", when))
-        + " · " + l10n.plural("%d journal events", "%d journal events", context: "count", count: eventsApplied))
+        + " · "
+        + l10n.plural("%d journal events", "%d journal events", context: "cli count", count: eventsApplied))
     lines.append("")
     let percent = (figures.agreedShare * 1000).rounded() / 10
     var rows: [(label: String, value: String)] = [
