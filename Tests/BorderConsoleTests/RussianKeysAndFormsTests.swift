@@ -352,7 +352,9 @@ struct RussianFormsTests {
           screens.append(formText(state))
         }
       case .text(_, let limit):
-        for _ in 0...limit { press(&state, .character("ж")) }
+        // Two bytes each: one more than the limit (in bytes of UTF-8) allows.
+        for _ in 0...(limit / 2) { press(&state, .character("ж")) }
+        #expect(state.form?.error != nil, "\(name): the limit of \(field.label) is said")
         screens.append(formText(state))
         press(&state, .control("u"))
         if field.name == .occurred {

@@ -18,7 +18,7 @@ public struct FormField: Sendable, Hashable {
   public enum Kind: Sendable, Hashable {
     /// One of `options`; ←/→ or the option's first letter or digit choose.
     case choice(options: [String], selected: Int)
-    /// Free text, up to `limit` characters.
+    /// Free text, up to `limit` bytes of UTF-8 (the journal's limit for its field, as every writer counts it).
     case text(String, limit: Int)
   }
 
@@ -33,14 +33,20 @@ public struct FormField: Sendable, Hashable {
   public var cursor = 0
   /// What an empty text field shows after `(optional)`: the form of what it takes.
   public var hint: String?
+  /// The event's field a text field becomes (`note`, `text`, …): a refusal at its limit names it as the command line does.
+  public var journalField: String?
 
   /// The field with its label in the interface's language.
-  init(_ name: Name, _ l10n: Localizer, kind: Kind, optional: Bool, hint: String? = nil) {
+  init(
+    _ name: Name, _ l10n: Localizer, kind: Kind, optional: Bool, hint: String? = nil,
+    journalField: String? = nil
+  ) {
     self.name = name
     self.label = Self.label(name, l10n)
     self.kind = kind
     self.optional = optional
     self.hint = hint
+    self.journalField = journalField
   }
 
   /// A field's label in a language.
@@ -170,12 +176,20 @@ public struct ActionForm: Sendable, Hashable {
       }
       fields[focused].kind = .text(edited.text, limit: limit)
       fields[focused].cursor = edited.cursor
-      error =
-        edited.full
-        ? l10n.plural(
-          "%1$@ is limited to %2$d character", "%1$@ is limited to %2$d characters", count: limit,
-          fields[focused].label, limit)
-        : nil
+      error = nil
+      if edited.full, case .character(let c) = key {
+        // The model's refusal of the text the key would have made: in English the command line's
+        // words (the event's field); in another language the same sentence naming the form's field.
+        let field = fields[focused]
+        let attempted = field.value + String(c)
+        let journalField = field.journalField ?? field.name.rawValue.lowercased()
+        if JournalLimits.lengthProblem(attempted, field: journalField, max: limit) != nil {
+          let bytes = attempted.utf8.count
+          error = l10n.plural(
+            "%1$@: %2$d byte, longer than the %3$d allowed", "%1$@: %2$d bytes, longer than the %3$d allowed",
+            count: bytes, l10n.language == .english ? journalField : field.label, bytes, limit)
+        }
+      }
       return true
     default:
       return moveFocus(key)
@@ -203,7 +217,8 @@ public struct ActionForm: Sendable, Hashable {
 
 /// The editing keys of a one-line text field, as shells and readline have them.
 enum TextEdit {
-  /// The text and cursor after `key`, with `full` set when a character was refused at the limit;
+  /// The text and cursor after `key`, with `full` set when a character was refused at the limit
+  /// (`limit` bytes of UTF-8);
   /// nil when the key does not edit text.
   static func apply(_ key: Key, to text: String, cursor: Int, limit: Int) -> (
     text: String, cursor: Int, full: Bool
@@ -212,7 +227,7 @@ enum TextEdit {
     var cursor = clamp(cursor, 0, characters.count)
     switch key {
     case .character(let c):
-      guard characters.count < limit else { return (text, cursor, true) }
+      guard text.utf8.count + c.utf8.count <= limit else { return (text, cursor, true) }
       characters.insert(c, at: cursor)
       cursor += 1
     case .backspace, .control("h"):
@@ -252,17 +267,17 @@ extension ActionForm {
   }
   /// The alert types, in the model's order.
   static func typeOptions(_ l10n: Localizer) -> [String] { AlertType.allCases.map(l10n.alertType) }
-  /// The longest note on an acknowledgement, resolution or re-level.
-  public static let noteLimit = 200
-  /// The longest text of an alert or a note.
-  public static let textLimit = 300
+  /// The longest note, reason or text: the journal's, in bytes of UTF-8 (the command line's limit too).
+  public static let textLimit = JournalLimits.textBytes
 
   static func acknowledge(_ alert: Alert, segmentName: String?, l10n: Localizer = .english) -> ActionForm {
     ActionForm(
       purpose: .acknowledge(alert.id), title: l10n.tr("Acknowledge %@", alert.id),
       target: .alert(alert, segmentName: segmentName),
       warning: l10n.tr("Acknowledging is recorded with your name and cannot be undone."),
-      fields: [FormField(.note, l10n, kind: .text("", limit: noteLimit), optional: true)])
+      fields: [
+        FormField(.note, l10n, kind: .text("", limit: textLimit), optional: true, journalField: "note")
+      ])
   }
 
   static func resolve(_ alert: Alert, segmentName: String?, l10n: Localizer = .english) -> ActionForm {
@@ -270,7 +285,9 @@ extension ActionForm {
       purpose: .resolve(alert.id), title: l10n.tr("Resolve %@", alert.id),
       target: .alert(alert, segmentName: segmentName),
       warning: l10n.tr("Resolving closes the alert for every console and cannot be undone."),
-      fields: [FormField(.note, l10n, kind: .text("", limit: noteLimit), optional: true)])
+      fields: [
+        FormField(.note, l10n, kind: .text("", limit: textLimit), optional: true, journalField: "note")
+      ])
   }
 
   static func changeLevel(_ alert: Alert, segmentName: String?, l10n: Localizer = .english) -> ActionForm {
@@ -281,7 +298,7 @@ extension ActionForm {
         FormField(
           .level, l10n, kind: .choice(options: levelOptions(l10n), selected: alert.level.rawValue - 1),
           optional: false),
-        FormField(.reason, l10n, kind: .text("", limit: noteLimit), optional: true),
+        FormField(.reason, l10n, kind: .text("", limit: textLimit), optional: true, journalField: "reason"),
       ])
   }
 
@@ -291,9 +308,9 @@ extension ActionForm {
   }
   /// How far a report is corroborated, in the model's order.
   static func confidenceOptions(_ l10n: Localizer) -> [String] { Confidence.allCases.map(l10n.confidence) }
-  /// The longest source named on a raise (the journal's limit for a source, in characters here).
-  public static let sourceLimit = 200
-  /// The longest time typed for when an alert's incident occurred.
+  /// The longest source named on a raise: the journal's, in bytes of UTF-8.
+  public static let sourceLimit = JournalLimits.nameBytes
+  /// The longest time typed for when an alert's incident occurred, in bytes (an RFC 3339 time takes 25 at most).
   public static let timeLimit = 40
 
   /// The raise form: the fields `bordermon alert raise` has (level, type, text, reporting side,
@@ -306,7 +323,7 @@ extension ActionForm {
       fields: [
         FormField(.level, l10n, kind: .choice(options: levelOptions(l10n), selected: 2), optional: false),
         FormField(.type, l10n, kind: .choice(options: typeOptions(l10n), selected: 0), optional: false),
-        FormField(.text, l10n, kind: .text("", limit: textLimit), optional: false),
+        FormField(.text, l10n, kind: .text("", limit: textLimit), optional: false, journalField: "text"),
         FormField(.side, l10n, kind: .choice(options: sideOptions(l10n), selected: 0), optional: true),
         FormField(
           .confidence, l10n,
@@ -316,7 +333,7 @@ extension ActionForm {
         FormField(
           .occurred, l10n, kind: .text("", limit: timeLimit), optional: true,
           hint: l10n.tr("e.g. 2026-11-30T05:40:00+05:00")),
-        FormField(.source, l10n, kind: .text("", limit: sourceLimit), optional: true),
+        FormField(.source, l10n, kind: .text("", limit: sourceLimit), optional: true, journalField: "source"),
       ])
   }
 
@@ -329,7 +346,9 @@ extension ActionForm {
     }
     return ActionForm(
       purpose: .addNote(target: target.id), title: title, target: target, warning: nil,
-      fields: [FormField(.text, l10n, kind: .text("", limit: textLimit), optional: false)])
+      fields: [
+        FormField(.text, l10n, kind: .text("", limit: textLimit), optional: false, journalField: "text")
+      ])
   }
 }
 
