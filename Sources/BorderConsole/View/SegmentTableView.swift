@@ -88,9 +88,16 @@ struct SegmentTableView {
     }
     // A wide screen's room goes to text: both sides' districts, then both scripts of the name.
     if width >= 140 { columns.insert(TableColumn(kind: .districts, width: 34), at: 3) }
+    // Short of room, what an operator misses least goes first: the sector (the line above shows
+    // it), then the length (fixed reference data, in the detail beside the table), then the
+    // level's word (its glyph and number stay). The age of the last event stays (issue 10),
+    // unless the table is sorted by length: then the column it is sorted by stays instead.
     if width < 78 { columns.removeAll { $0.kind == .sector } }
-    if width < 58 { columns.removeLast() }
-    if width < 50 { columns[columns.count - 1].width = 8 }
+    if width < 58 {
+      let dropped: SegmentColumn = context.state.sort == .length ? .last : .km
+      columns.removeAll { $0.kind == dropped }
+    }
+    if width < 50, let level = columns.firstIndex(where: { $0.kind == .level }) { columns[level].width = 8 }
     return fitColumns(columns, flexible: 1, width: width)
   }
 
