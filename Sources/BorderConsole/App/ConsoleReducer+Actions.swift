@@ -22,6 +22,7 @@ extension ConsoleState {
 
   /// Why no action can be taken from this console now, if none can.
   private var actionsBlocked: String? {
+    if readOnlyCause == .storeRole { return storeRoleRefusal }
     if readOnly { return "read-only console: actions are disabled (started with --read-only)" }
     if historyCursor != nil || loadingHistory != nil {
       return "actions apply to the present: press L to go back to live first"
