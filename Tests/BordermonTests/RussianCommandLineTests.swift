@@ -1,4 +1,5 @@
 import Foundation
+import TerminalTestSupport
 import Testing
 
 /// The command line in Russian (issue 15): what an operator reads from `summary`, `doctor`, and
@@ -117,6 +118,32 @@ struct RussianCommandLineTests {
     #expect(store.stdout.contains("\nХранилище\n"), "\(store.stdout)")
     #expect(store.stdout.contains("  хранилище       postgresql://nobody@127.0.0.1:1/x (источник: --store)"))
     #expect(store.stdout.contains("  доступно        НЕТ: "), "\(store.stdout)")
+  }
+
+  @Test(
+    "the console's own start-up message in Russian: problems skipped in the data, counted with the plural")
+  func consoleStartMessage() throws {
+    let scratch = ScratchDirectory()
+    let data = try Self.sample(scratch)
+    let handle = try #require(FileHandle(forWritingAtPath: data + "/journal.jsonl"))
+    handle.seekToEndOfFile()
+    handle.write(
+      Data(
+        #"{"seq":197,"at":"2026-11-29T05:50:00Z","by":"x","type":"segment.level","segment":"A-01","level":0}"#
+          .utf8 + [10]))
+    handle.closeFile()
+    var environment = PseudoTerminalProcess.defaultEnvironment(term: "xterm-256color")
+    environment["LANG"] = "C.UTF-8"
+    environment["BORDERMON_NOW"] = "2026-11-29T06:00:00Z"
+    let app = try PseudoTerminalProcess(
+      executable: ConsoleEndToEndTests.bordermon, arguments: ["console", "--data", data, "--lang", "ru"],
+      environment: environment, columns: 120, rows: 40)
+    try app.waitFor("the skipped problem said in Russian") {
+      $0.contains("в данных пропущена 1 проблема — ")
+    }
+    #expect(!app.screen.contains("problem(s) in the data were skipped"))
+    try app.send(.text("q"))
+    #expect(try app.waitForExit() == .exited(0))
   }
 
   @Test("errors in Russian name the file, the line and the field")
