@@ -54,9 +54,10 @@ struct ConsoleCommand: ParsableCommand {
   var bellLevel: Int = 4
 
   func validate() throws {
-    guard staleAfter >= 1 else { throw ValidationError("--stale-after must be at least 1 minute") }
-    guard reannounce >= 1 else { throw ValidationError("--reannounce must be at least 1 minute") }
-    guard (1...5).contains(bellLevel) else { throw ValidationError("--bell-level must be 1–5") }
+    let l10n = options.l10n
+    guard staleAfter >= 1 else { throw ValidationError(l10n.tr("--stale-after must be at least 1 minute")) }
+    guard reannounce >= 1 else { throw ValidationError(l10n.tr("--reannounce must be at least 1 minute")) }
+    guard (1...5).contains(bellLevel) else { throw ValidationError(l10n.tr("--bell-level must be 1–5")) }
   }
 
   func run() throws {
