@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderStore
 
@@ -21,6 +22,10 @@ func appendForScript(
     if draft.assignsAlertID, case .alertRaised(let report) = event.payload {
       printError("bordermon \(command): raised \(report.id)")
     }
+  case .failure(.rejected(_, let rejection)):
+    // The model's refusal in the chosen language (config warnings were said when choosing it).
+    printError("bordermon \(command): \(Localizer.of(try options.language().language).refusal(rejection))")
+    throw ExitCode(1)
   case .failure(let error):
     printError("bordermon \(command): \(error)")
     throw ExitCode(1)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderStore
 
@@ -58,7 +59,7 @@ struct AppendCommand: ParsableCommand {
         for event in events { print(event.seq) }
       case .failure(.rejected(_, let rejection)):
         rejected += 1
-        printError("stdin:\(lineNumber): \(rejection)")
+        printError("stdin:\(lineNumber): \(Localizer.of(try options.language().language).refusal(rejection))")
       case .failure(.file(let error)):
         printError("bordermon append: \(error.path): \(error.description)")
         printError("stdin:\(lineNumber): not appended; stopping (lines before it were appended)")

@@ -59,18 +59,21 @@ extension ConsoleState {
   mutating func findInHelp(forward: Bool, including: Bool = false) {
     guard overlay == .help else { return }
     guard !helpSearch.isEmpty else {
-      say("press / to find a word in help first", seconds: 3)
+      say(l10n.tr("press / to find a word in help first"), seconds: 3)
       return
     }
     let lines = HelpContent.matchLines(helpSearch, state: self)
     guard !lines.isEmpty else {
-      say("not in help: \(helpSearch)", error: true, seconds: 4)
+      say(l10n.tr("not in help: %@", helpSearch), error: true, seconds: 4)
       return
     }
     let limit = HelpContent.scrollLimit(state: self)
     guard limit > 0 else {
       // Everything is on screen: the matches are marked where they are.
-      say("\(lines.count) lines with \(helpSearch), marked", seconds: 3)
+      say(
+        l10n.plural(
+          "%1$d line with %2$@, marked", "%1$d lines with %2$@, marked", count: lines.count, lines.count,
+          helpSearch), seconds: 3)
       return
     }
     let here = overlayScroll
