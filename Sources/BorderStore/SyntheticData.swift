@@ -38,6 +38,18 @@ public struct SyntheticData {
 
   /// The moment the synthetic journal starts.
   public static let epoch = Timestamp(year: 2020, month: 1, day: 1)
+  /// The journal never runs past this moment, whatever its size, so no event is dated ahead of a
+  /// real clock (`check` warns about those): a large journal packs its events closer together.
+  public static let latestEvent = Timestamp(year: 2026, month: 1, day: 1)
+
+  /// The largest gap between two events, in seconds: 600 (five minutes on average) while the
+  /// journal fits before `latestEvent`, less when it would not.
+  var largestGap: Int {
+    let span = Self.latestEvent.epochSeconds - Self.epoch.epochSeconds
+    guard eventCount > 0 else { return 600 }
+    // The mean gap is (largest + 1) / 2 seconds; keep a 1% margin for chance.
+    return Int(max(2, min(600, 2 * (span * 99 / 100) / Int64(eventCount) - 1)))
+  }
 
   public init(segments: Int, events: Int, seed: UInt64) {
     segmentCount = max(1, segments)
@@ -159,8 +171,9 @@ public struct SyntheticData {
     let types = AlertType.allCases
     let statuses = DemarcationStatus.allCases
     var levels: [Int: Int] = [:]
+    let largestGap = largestGap
     for seq in 1...max(1, eventCount) where eventCount > 0 {
-      time = time.adding(seconds: Int64(1 + random.below(600)))
+      time = time.adding(seconds: Int64(1 + random.below(largestGap)))
       let by = authors[random.below(authors.count)]
       var kind = random.weighted([25, 20, 18, 7, 8, 5, 6, 3, 8])
       if kind == 1 && unacked.isEmpty { kind = 0 }

@@ -93,13 +93,13 @@ struct HintBarTests {
   func everyEntryReachable() throws {
     let help = try fullHelp(columns: 120, rows: 40)
     for binding in KeyMap.standard.bindings {
-      let start = binding.summary.split(separator: " ").prefix(3).joined(separator: " ")
+      let start = binding.summary.id.split(separator: " ").prefix(3).joined(separator: " ")
       #expect(help.contains(binding.keyLabel), "help lists the keys \(binding.keyLabel)")
       #expect(help.contains(start), "help lists \(binding.keyLabel): \(binding.summary)")
       for context in binding.hintContexts {
         var state = try console(in: context == .past ? .segments : context)
         if context == .past { press(&state, .character("f")) }
-        let label = binding.hintKeyLabel + " " + (binding.hint(in: state.keyContext) ?? "")
+        let label = binding.hintKeyLabel + " " + (binding.hint(in: state.keyContext)?.id ?? "")
         #expect(hintBar(state).contains(label), "\(label) in the bar in \(context): \(hintBar(state))")
       }
     }
@@ -190,7 +190,7 @@ struct HelpScreenTests {
         text += ConsoleView.render(state, glyphs: glyphs).text
         press(&state, .pageDown)
       }
-      for entry in glyphs.legend where entry.glyph != " " {
+      for entry in glyphs.legend() where entry.glyph != " " {
         #expect(text.contains(entry.glyph + " ") && text.contains(entry.meaning.prefix(20)), "\(entry)")
       }
       for status in DemarcationStatus.allCases {

@@ -30,4 +30,20 @@ struct DatasetTests {
       kinds.count == EventType.allCases.count - 1 && !kinds.contains(#""type":"journal.rotated""#),
       "a realistic mix uses every type: \(kinds.sorted())")
   }
+
+  @Test("a journal too large for five-minute gaps still ends before the present, not in the future")
+  func largeJournalEndsInThePast() {
+    // 700,000 events five minutes apart would run to mid-2026; the bench's million to 2029.
+    let generator = SyntheticData(segments: 20, events: 700_000, seed: 1)
+    var last = SyntheticData.epoch
+    var count = 0
+    generator.events { event in
+      last = event.at
+      count += 1
+    }
+    #expect(count == 700_000)
+    #expect(last <= SyntheticData.latestEvent, "the last event is dated \(last)")
+    #expect(last > Timestamp(year: 2025, month: 1, day: 1), "the journal still spans the years: ends \(last)")
+    #expect(SyntheticData(segments: 20, events: 5000, seed: 1).largestGap == 600, "small journals unchanged")
+  }
 }

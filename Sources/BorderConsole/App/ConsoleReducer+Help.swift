@@ -73,7 +73,8 @@ extension ConsoleState {
       say(
         l10n.plural(
           "%1$d line with %2$@, marked", "%1$d lines with %2$@, marked", count: lines.count, lines.count,
-          helpSearch), seconds: 3)
+          helpSearch),
+        seconds: 3)
       return
     }
     let here = overlayScroll

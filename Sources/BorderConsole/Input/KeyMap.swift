@@ -85,11 +85,11 @@ public struct KeyBinding: Sendable, Hashable {
   public var keys: [Key]
   public var command: Command
   /// A line for the help screen.
-  public var summary: String
+  public var summary: LocalizedMessage
   /// A one- or two-word label for the hint bar; nil keeps it out of the bar.
-  public var hint: String?
+  public var hint: LocalizedMessage?
   /// The help screen's section.
-  public var group: String
+  public var group: LocalizedMessage
   /// How the hint bar writes the keys, when not simply the keys (e.g. `[ ]`).
   public var hintKeys: String?
   /// Where the keys run the command.
@@ -99,13 +99,14 @@ public struct KeyBinding: Sendable, Hashable {
   /// What the hint bar keeps first when short of room.
   public var priority: HintPriority
   /// The hint's label where it differs from `hint` (`scroll` in a detail, where `move` is said in a pane).
-  public var contextHints: [KeyContext: String]
+  public var contextHints: [KeyContext: LocalizedMessage]
 
   /// An entry; `contexts` defaults to a pane or a detail, `hintContexts` to `contexts`.
   public init(
-    _ keys: [Key], _ command: Command, _ summary: String, hint: String? = nil, hintKeys: String? = nil,
-    group: String, contexts: Set<KeyContext> = KeyContext.browsing, hintContexts: Set<KeyContext>? = nil,
-    priority: HintPriority = .normal, contextHints: [KeyContext: String] = [:]
+    _ keys: [Key], _ command: Command, _ summary: LocalizedMessage, hint: LocalizedMessage? = nil,
+    hintKeys: String? = nil, group: LocalizedMessage, contexts: Set<KeyContext> = KeyContext.browsing,
+    hintContexts: Set<KeyContext>? = nil, priority: HintPriority = .normal,
+    contextHints: [KeyContext: LocalizedMessage] = [:]
   ) {
     self.keys = keys
     self.command = command
@@ -120,7 +121,12 @@ public struct KeyBinding: Sendable, Hashable {
   }
 
   /// The hint's label in a context.
-  public func hint(in context: KeyContext) -> String? { contextHints[context] ?? hint }
+  public func hint(in context: KeyContext) -> LocalizedMessage? { contextHints[context] ?? hint }
+
+  /// Every text of the entry (summary, section, hints), for the catalog's checks.
+  public var messages: [LocalizedMessage] {
+    [summary, group] + (hint.map { [$0] } ?? []) + contextHints.values.sorted { $0.id < $1.id }
+  }
 
   /// How the keys are written, e.g. `j/↓`.
   public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
@@ -179,175 +185,254 @@ public struct KeyMap: Sendable {
   /// The key map of the console.
   public static let standard = KeyMap([
     KeyBinding(
-      [.character("k"), .up], .moveUp, "Move up (in help and details: scroll)", group: "Move",
+      [.character("k"), .up], .moveUp, .tr("Move up (in help and details: scroll)", context: "help"),
+      group: .tr("Move", context: "help section"),
       contexts: KeyContext.browsing.union([.help])),
     KeyBinding(
-      [.character("j"), .down], .moveDown, "Move down (in help and details: scroll)", hint: "move",
-      hintKeys: "↑↓/jk", group: "Move", contexts: KeyContext.browsing.union([.help]),
-      hintContexts: KeyContext.details.union([.help]), priority: .low,
-      contextHints: Dictionary(uniqueKeysWithValues: KeyContext.details.union([.help]).map { ($0, "scroll") })
-    ),
-    KeyBinding(
-      [.pageUp, .character("b"), .control("b")], .pageUp, "Page up", group: "Move",
-      contexts: KeyContext.browsing.union([.help])),
-    KeyBinding(
-      [.pageDown, .character(" "), .control("f")], .pageDown, "Page down", hint: "page", hintKeys: "Space/b",
-      group: "Move", contexts: KeyContext.browsing.union([.help]),
-      hintContexts: KeyContext.details.union([.help]), priority: .normal),
-    KeyBinding(
-      [.control("u")], .halfPageUp, "Half a page up", group: "Move",
-      contexts: KeyContext.browsing.union([.help])),
-    KeyBinding(
-      [.control("d")], .halfPageDown, "Half a page down", group: "Move",
-      contexts: KeyContext.browsing.union([.help])),
-    KeyBinding(
-      [.character("g"), .home], .top, "First row (in help and details: the top)", hint: "top/end",
-      hintKeys: "g/G", group: "Move", contexts: KeyContext.browsing.union([.help]),
+      [.character("j"), .down], .moveDown, .tr("Move down (in help and details: scroll)", context: "help"),
+      hint: .tr("scroll", context: "hint"),
+      hintKeys: "↑↓/jk", group: .tr("Move", context: "help section"),
+      contexts: KeyContext.browsing.union([.help]),
       hintContexts: KeyContext.details.union([.help]), priority: .low),
     KeyBinding(
-      [.character("G"), .end], .bottom, "Last row (in help and details: the end)", group: "Move",
+      [.pageUp, .character("b"), .control("b")], .pageUp, .tr("Page up", context: "help"),
+      group: .tr("Move", context: "help section"),
       contexts: KeyContext.browsing.union([.help])),
     KeyBinding(
-      [.tab], .focusNext, "Next pane (segments, meetings, alerts)", hint: "pane", group: "Move",
-      hintContexts: KeyContext.panes),
-    KeyBinding([.backTab], .focusPrevious, "Previous pane", group: "Move"),
-    KeyBinding([.character("1")], .focusPane(.segments), "Focus the segments pane", group: "Move"),
-    KeyBinding([.character("2")], .focusPane(.meetings), "Focus the meetings pane", group: "Move"),
-    KeyBinding([.character("3")], .focusPane(.alerts), "Focus the alert feed", group: "Move"),
+      [.pageDown, .character(" "), .control("f")], .pageDown, .tr("Page down", context: "help"),
+      hint: .tr("page", context: "hint"), hintKeys: "Space/b",
+      group: .tr("Move", context: "help section"), contexts: KeyContext.browsing.union([.help]),
+      hintContexts: KeyContext.details.union([.help]), priority: .normal),
     KeyBinding(
-      [.enter], .open, "Open the detail of the selected row", hint: "detail", group: "Look",
+      [.control("u")], .halfPageUp, .tr("Half a page up", context: "help"),
+      group: .tr("Move", context: "help section"),
+      contexts: KeyContext.browsing.union([.help])),
+    KeyBinding(
+      [.control("d")], .halfPageDown, .tr("Half a page down", context: "help"),
+      group: .tr("Move", context: "help section"),
+      contexts: KeyContext.browsing.union([.help])),
+    KeyBinding(
+      [.character("g"), .home], .top, .tr("First row (in help and details: the top)", context: "help"),
+      hint: .tr("top/end", context: "hint"),
+      hintKeys: "g/G", group: .tr("Move", context: "help section"),
+      contexts: KeyContext.browsing.union([.help]),
+      hintContexts: KeyContext.details.union([.help]), priority: .low),
+    KeyBinding(
+      [.character("G"), .end], .bottom, .tr("Last row (in help and details: the end)", context: "help"),
+      group: .tr("Move", context: "help section"),
+      contexts: KeyContext.browsing.union([.help])),
+    KeyBinding(
+      [.tab], .focusNext, .tr("Next pane (segments, meetings, alerts)", context: "help"),
+      hint: .tr("pane", context: "hint"), group: .tr("Move", context: "help section"),
+      hintContexts: KeyContext.panes),
+    KeyBinding(
+      [.backTab], .focusPrevious, .tr("Previous pane", context: "help"),
+      group: .tr("Move", context: "help section")),
+    KeyBinding(
+      [.character("1")], .focusPane(.segments), .tr("Focus the segments pane", context: "help"),
+      group: .tr("Move", context: "help section")),
+    KeyBinding(
+      [.character("2")], .focusPane(.meetings), .tr("Focus the meetings pane", context: "help"),
+      group: .tr("Move", context: "help section")),
+    KeyBinding(
+      [.character("3")], .focusPane(.alerts), .tr("Focus the alert feed", context: "help"),
+      group: .tr("Move", context: "help section")),
+    KeyBinding(
+      [.enter], .open, .tr("Open the detail of the selected row", context: "help"),
+      hint: .tr("detail", context: "hint"), group: .tr("Look", context: "help section"),
       contexts: KeyContext.panes),
     KeyBinding(
-      [.escape, .character("q"), .enter], .close, "Close the detail", hint: "close", hintKeys: "Esc",
-      group: "Look", contexts: KeyContext.details, priority: .essential),
+      [.escape, .character("q"), .enter], .close, .tr("Close the detail", context: "help"),
+      hint: .tr("close", context: "hint"), hintKeys: "Esc",
+      group: .tr("Look", context: "help section"), contexts: KeyContext.details, priority: .essential),
     KeyBinding(
-      [.escape], .close, "Clear the filter; back to live", group: "Look", contexts: KeyContext.panes),
+      [.escape], .close, .tr("Clear the filter; back to live", context: "help"),
+      group: .tr("Look", context: "help section"), contexts: KeyContext.panes),
     KeyBinding(
       [.character("/")], .filter,
-      "Filter the focused pane: segments by ID, name, district or settlement (Latin or Cyrillic); the feed by segment, ID, text or reporter",
-      hint: "filter", group: "Look", contexts: KeyContext.panes, hintContexts: [.segments, .alerts]),
+      .tr(
+        "Filter the focused pane: segments by ID, name, district or settlement (Latin or Cyrillic); the feed by segment, ID, text or reporter",
+        context: "help"),
+      hint: .tr("filter", context: "hint"), group: .tr("Look", context: "help section"),
+      contexts: KeyContext.panes, hintContexts: [.segments, .alerts]),
     KeyBinding(
-      [.character("s")], .cycleSort, "Sort segments by the next column", hint: "sort", group: "Look",
+      [.character("s")], .cycleSort, .tr("Sort segments by the next column", context: "help"),
+      hint: .tr("sort", context: "hint"), group: .tr("Look", context: "help section"),
       hintContexts: [.segments], priority: .low),
-    KeyBinding([.character("r")], .reverseSort, "Reverse the sort", group: "Look"),
     KeyBinding(
-      [.character(":")], .jump, "Jump to a segment ID", hint: "jump", group: "Look",
+      [.character("r")], .reverseSort, .tr("Reverse the sort", context: "help"),
+      group: .tr("Look", context: "help section")),
+    KeyBinding(
+      [.character(":")], .jump, .tr("Jump to a segment ID", context: "help"),
+      hint: .tr("jump", context: "hint"), group: .tr("Look", context: "help section"),
       hintContexts: [.segments], priority: .low),
     KeyBinding(
       [.character("v")], .cycleFeedView,
-      "Feed view: all, open, unacked, level ≥ bell", hint: "view", group: "Feed", hintContexts: [.alerts]),
+      .tr("Feed view: all, open, unacked, level ≥ bell", context: "help"), hint: .tr("view", context: "hint"),
+      group: .tr("Feed", context: "help section"), hintContexts: [.alerts]),
     KeyBinding(
       [.character("u")], .nextUnacknowledged,
-      "Next unacknowledged (most severe, oldest)", hint: "unack", group: "Feed",
+      .tr("Next unacknowledged (most severe, oldest)", context: "help"), hint: .tr("unack", context: "hint"),
+      group: .tr("Feed", context: "help section"),
       hintContexts: [.alerts], priority: .high),
     KeyBinding(
       [.character("o")], .openCounterpart,
-      "Alert → its segment; segment → its alerts", hint: "segment", group: "Feed",
-      hintContexts: [.alerts, .segments], contextHints: [.segments: "alerts"]),
+      .tr("Alert → its segment; segment → its alerts", context: "help"),
+      hint: .tr("segment", context: "hint"), group: .tr("Feed", context: "help section"),
+      hintContexts: [.alerts, .segments], contextHints: [.segments: .tr("alerts", context: "hint")]),
     KeyBinding(
-      [.character("+")], .raiseFeedLevel, "Feed: level ≥ N, one level up", group: "Feed",
+      [.character("+")], .raiseFeedLevel, .tr("Feed: level ≥ N, one level up", context: "help"),
+      group: .tr("Feed", context: "help section"),
       contexts: KeyContext.panes),
     KeyBinding(
-      [.character("-")], .lowerFeedLevel, "Feed: level ≥ N, one level down", group: "Feed",
+      [.character("-")], .lowerFeedLevel, .tr("Feed: level ≥ N, one level down", context: "help"),
+      group: .tr("Feed", context: "help section"),
       contexts: KeyContext.panes),
-    KeyBinding([.backspace], .goBack, "Back to where o came from", group: "Feed", contexts: KeyContext.panes),
+    KeyBinding(
+      [.backspace], .goBack, .tr("Back to where o came from", context: "help"),
+      group: .tr("Feed", context: "help section"), contexts: KeyContext.panes),
     KeyBinding(
       [.character("m")], .markAllSeen,
-      "Mark all seen (* = changed since you looked)", group: "Feed"),
+      .tr("Mark all seen (* = changed since you looked)", context: "help"),
+      group: .tr("Feed", context: "help section")),
     KeyBinding(
-      [.character("f")], .toggleFreeze, "Freeze the display (events still arrive); again to resume",
-      hint: "freeze", group: "Time", hintContexts: [.segments, .meetings], priority: .low),
+      [.character("f")], .toggleFreeze,
+      .tr("Freeze the display (events still arrive); again to resume", context: "help"),
+      hint: .tr("freeze", context: "hint"), group: .tr("Time", context: "help section"),
+      hintContexts: [.segments, .meetings], priority: .low),
     KeyBinding(
-      [.character("[")], .historyBack, "Step back one journal event", hint: "history", hintKeys: "[ ]",
-      group: "Time", hintContexts: [.segments, .meetings, .past]),
-    KeyBinding([.character("]")], .historyForward, "Step forward one journal event", group: "Time"),
-    KeyBinding([.character("{")], .historyBackMonth, "Step back 30 days", group: "Time"),
-    KeyBinding([.character("}")], .historyForwardMonth, "Step forward 30 days", group: "Time"),
+      [.character("[")], .historyBack, .tr("Step back one journal event", context: "help"),
+      hint: .tr("history", context: "hint"), hintKeys: "[ ]",
+      group: .tr("Time", context: "help section"), hintContexts: [.segments, .meetings, .past]),
     KeyBinding(
-      [.character("L")], .backToLive, "Back to live", hint: "live", group: "Time", hintContexts: [.past],
+      [.character("]")], .historyForward, .tr("Step forward one journal event", context: "help"),
+      group: .tr("Time", context: "help section")),
+    KeyBinding(
+      [.character("{")], .historyBackMonth, .tr("Step back 30 days", context: "help"),
+      group: .tr("Time", context: "help section")),
+    KeyBinding(
+      [.character("}")], .historyForwardMonth, .tr("Step forward 30 days", context: "help"),
+      group: .tr("Time", context: "help section")),
+    KeyBinding(
+      [.character("L")], .backToLive, .tr("Back to live", context: "help"),
+      hint: .tr("live", context: "hint"), group: .tr("Time", context: "help section"), hintContexts: [.past],
       priority: .high),
     KeyBinding(
       [.character("a")], .acknowledge,
-      "Acknowledge the alert on screen: its open detail, else the feed's selected row", hint: "ack",
-      group: "Act", hintContexts: [.alerts, .alertDetail], priority: .high),
+      .tr("Acknowledge the alert on screen: its open detail, else the feed's selected row", context: "help"),
+      hint: .tr("ack", context: "hint"),
+      group: .tr("Act", context: "help section"), hintContexts: [.alerts, .alertDetail], priority: .high),
     KeyBinding(
-      [.character("x")], .resolve, "Resolve the alert on screen", hint: "resolve", group: "Act",
+      [.character("x")], .resolve, .tr("Resolve the alert on screen", context: "help"),
+      hint: .tr("resolve", context: "hint"), group: .tr("Act", context: "help section"),
       hintContexts: [.alerts, .alertDetail], priority: .high),
     KeyBinding(
-      [.character("l")], .changeLevel, "Change the level of the alert on screen", hint: "level",
-      group: "Act", hintContexts: [.alerts, .alertDetail], priority: .high),
+      [.character("l")], .changeLevel, .tr("Change the level of the alert on screen", context: "help"),
+      hint: .tr("level", context: "hint"),
+      group: .tr("Act", context: "help section"), hintContexts: [.alerts, .alertDetail], priority: .high),
     KeyBinding(
-      [.character("i")], .raiseAlert, "Raise a new alert on the segment on screen (or the selected alert's)",
-      hint: "raise", group: "Act", hintContexts: [.segments, .segmentDetail, .alertDetail],
+      [.character("i")], .raiseAlert,
+      .tr("Raise a new alert on the segment on screen (or the selected alert's)", context: "help"),
+      hint: .tr("raise", context: "hint"), group: .tr("Act", context: "help section"),
+      hintContexts: [.segments, .segmentDetail, .alertDetail],
       priority: .high),
     KeyBinding(
-      [.character("n")], .addNote, "Add a note to the record on screen (segment, alert or meeting)",
-      hint: "note", group: "Act", hintContexts: KeyContext.browsing, priority: .high),
+      [.character("n")], .addNote,
+      .tr("Add a note to the record on screen (segment, alert or meeting)", context: "help"),
+      hint: .tr("note", context: "hint"), group: .tr("Act", context: "help section"),
+      hintContexts: KeyContext.browsing, priority: .high),
     KeyBinding(
       [.character("y")], .copyRecord,
-      "Copy the record's ID and text (OSC 52)",
-      group: "Console"),
-    KeyBinding([.character("t")], .cycleTheme, "Next theme", group: "Console"),
+      .tr("Copy the record's ID and text (OSC 52)", context: "help"),
+      group: .tr("Console", context: "help section")),
     KeyBinding(
-      [.character("?"), .function(1)], .help, "This help", hint: "help", hintKeys: "?", group: "Console",
+      [.character("t")], .cycleTheme, .tr("Next theme", context: "help"),
+      group: .tr("Console", context: "help section")),
+    KeyBinding(
+      [.character("?"), .function(1)], .help, .tr("This help", context: "help"),
+      hint: .tr("help", context: "hint"), hintKeys: "?", group: .tr("Console", context: "help section"),
       priority: .essential),
     KeyBinding(
-      [.character("q"), .control("c")], .quit, "Quit (^C in a form or prompt cancels it)", hint: "quit",
-      hintKeys: "q", group: "Console", contexts: KeyContext.panes, priority: .essential),
+      [.character("q"), .control("c")], .quit,
+      .tr("Quit (^C in a form or prompt cancels it)", context: "help"), hint: .tr("quit", context: "hint"),
+      hintKeys: "q", group: .tr("Console", context: "help section"), contexts: KeyContext.panes,
+      priority: .essential),
     // The help screen.
     KeyBinding(
-      [.escape, .character("q"), .character("?"), .function(1), .enter], .close, "Close help", hint: "close",
-      hintKeys: "q", group: "Help", contexts: [.help], priority: .essential),
+      [.escape, .character("q"), .character("?"), .function(1), .enter], .close,
+      .tr("Close help", context: "help"), hint: .tr("close", context: "hint"),
+      hintKeys: "q", group: .tr("Help", context: "help section"), contexts: [.help], priority: .essential),
     KeyBinding(
-      [.character("/")], .searchHelp, "Find a word in help", hint: "find", group: "Help",
+      [.character("/")], .searchHelp, .tr("Find a word in help", context: "help"),
+      hint: .tr("find", context: "hint"), group: .tr("Help", context: "help section"),
       contexts: [.help], priority: .high),
     KeyBinding(
-      [.character("n")], .nextMatch, "Next line with the word found", hint: "next", hintKeys: "n/N",
-      group: "Help", contexts: [.help], priority: .normal),
+      [.character("n")], .nextMatch, .tr("Next line with the word found", context: "help"),
+      hint: .tr("next", context: "hint"), hintKeys: "n/N",
+      group: .tr("Help", context: "help section"), contexts: [.help], priority: .normal),
     KeyBinding(
-      [.character("N")], .previousMatch, "Previous line with the word found", group: "Help", contexts: [.help]
+      [.character("N")], .previousMatch, .tr("Previous line with the word found", context: "help"),
+      group: .tr("Help", context: "help section"), contexts: [.help]
     ),
     // Forms (acknowledge, resolve, level, raise, note) and the prompts in the hint bar.
     KeyBinding(
-      [.enter], .send, "Send the form (record the action); in a prompt: keep the filter, jump, find",
-      hint: "send", group: "Forms and prompts", contexts: KeyContext.form.union(KeyContext.prompts),
+      [.enter], .send,
+      .tr("Send the form (record the action); in a prompt: keep the filter, jump, find", context: "help"),
+      hint: .tr("send", context: "hint"), group: .tr("Forms and prompts", context: "help section"),
+      contexts: KeyContext.form.union(KeyContext.prompts),
       priority: .essential,
-      contextHints: [.filterPrompt: "keep", .jumpPrompt: "jump", .searchPrompt: "find"]),
+      contextHints: [
+        .filterPrompt: .tr("keep", context: "hint"), .jumpPrompt: .tr("jump", context: "hint"),
+        .searchPrompt: .tr("find", context: "hint"),
+      ]),
     KeyBinding(
       [.escape, .control("c")], .cancel,
-      "Cancel: nothing is recorded (in the filter: clear it)", hint: "cancel", hintKeys: "Esc",
-      group: "Forms and prompts", contexts: KeyContext.form.union(KeyContext.prompts), priority: .essential,
-      contextHints: [.filterPrompt: "clear"]),
+      .tr("Cancel: nothing is recorded (in the filter: clear it)", context: "help"),
+      hint: .tr("cancel", context: "hint"), hintKeys: "Esc",
+      group: .tr("Forms and prompts", context: "help section"),
+      contexts: KeyContext.form.union(KeyContext.prompts), priority: .essential,
+      contextHints: [.filterPrompt: .tr("clear", context: "hint")]),
     KeyBinding(
-      [.tab, .down], .nextField, "Next field", hint: "field", hintKeys: "Tab", group: "Forms and prompts",
+      [.tab, .down], .nextField, .tr("Next field", context: "help"), hint: .tr("field", context: "hint"),
+      hintKeys: "Tab", group: .tr("Forms and prompts", context: "help section"),
       contexts: KeyContext.form, priority: .high),
     KeyBinding(
-      [.backTab, .up], .previousField, "Previous field", group: "Forms and prompts", contexts: KeyContext.form
+      [.backTab, .up], .previousField, .tr("Previous field", context: "help"),
+      group: .tr("Forms and prompts", context: "help section"), contexts: KeyContext.form
     ),
     KeyBinding(
       [.left, .right, .character(" ")], .choose,
-      "Another option (or type its first letter or digit)", hint: "choose", hintKeys: "←→",
-      group: "Forms and prompts", contexts: [.choiceField], priority: .high),
+      .tr("Another option (or type its first letter or digit)", context: "help"),
+      hint: .tr("choose", context: "hint"), hintKeys: "←→",
+      group: .tr("Forms and prompts", context: "help section"), contexts: [.choiceField], priority: .high),
     KeyBinding(
-      [.left, .right, .control("b"), .control("f")], .editText, "Move the cursor", hint: "move",
-      hintKeys: "←→", group: "Forms and prompts", contexts: [.textField], priority: .normal),
+      [.left, .right, .control("b"), .control("f")], .editText, .tr("Move the cursor", context: "help"),
+      hint: .tr("move", context: "hint"),
+      hintKeys: "←→", group: .tr("Forms and prompts", context: "help section"), contexts: [.textField],
+      priority: .normal),
     KeyBinding(
-      [.home, .end, .control("a"), .control("e")], .editText, "To the start, to the end of the text",
-      group: "Forms and prompts", contexts: [.textField]),
+      [.home, .end, .control("a"), .control("e")], .editText,
+      .tr("To the start, to the end of the text", context: "help"),
+      group: .tr("Forms and prompts", context: "help section"), contexts: [.textField]),
     KeyBinding(
-      [.backspace, .delete], .editText, "Delete before, at the cursor", group: "Forms and prompts",
+      [.backspace, .delete], .editText, .tr("Delete before, at the cursor", context: "help"),
+      group: .tr("Forms and prompts", context: "help section"),
       contexts: [.textField]),
     KeyBinding(
-      [.backspace], .editText, "In a prompt: delete the last character", group: "Forms and prompts",
+      [.backspace], .editText, .tr("In a prompt: delete the last character", context: "help"),
+      group: .tr("Forms and prompts", context: "help section"),
       contexts: KeyContext.prompts),
     KeyBinding(
-      [.control("w")], .editText, "Delete the word before the cursor", hint: "delete", hintKeys: "^W ^U",
-      group: "Forms and prompts", contexts: [.textField], priority: .low),
+      [.control("w")], .editText, .tr("Delete the word before the cursor", context: "help"),
+      hint: .tr("delete", context: "hint"), hintKeys: "^W ^U",
+      group: .tr("Forms and prompts", context: "help section"), contexts: [.textField], priority: .low),
     KeyBinding(
-      [.control("u"), .control("k")], .editText, "Delete to the start, to the end of the text",
-      group: "Forms and prompts", contexts: [.textField]),
+      [.control("u"), .control("k")], .editText,
+      .tr("Delete to the start, to the end of the text", context: "help"),
+      group: .tr("Forms and prompts", context: "help section"), contexts: [.textField]),
     KeyBinding(
-      [.control("u")], .editText, "In the filter: clear it", group: "Forms and prompts",
+      [.control("u")], .editText, .tr("In the filter: clear it", context: "help"),
+      group: .tr("Forms and prompts", context: "help section"),
       contexts: [.filterPrompt]),
   ])
 }

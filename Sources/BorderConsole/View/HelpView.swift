@@ -12,7 +12,7 @@ struct HelpContent {
 
   /// The help's sections in key-map order, then the legend: each a block of lines of `width`.
   func sections(width: Int) -> [RichText] {
-    var groups: [(String, [KeyBinding])] = []
+    var groups: [(LocalizedMessage, [KeyBinding])] = []
     for binding in keyMap.bindings {
       if let index = groups.firstIndex(where: { $0.0 == binding.group }) {
         groups[index].1.append(binding)
@@ -21,18 +21,22 @@ struct HelpContent {
       }
     }
     let readOnly = context.state.readOnly
+    let l10n = context.l10n
     var blocks: [RichText] = []
     if readOnly {
       var text = RichText(width: width)
-      text.paragraph("READ-ONLY console: the keys marked unavailable record nothing here.", role: .error)
+      text.paragraph(
+        l10n.tr("READ-ONLY console: the keys marked unavailable record nothing here."), role: .error)
       blocks.append(text)
     }
     for (group, bindings) in groups {
       var text = RichText(width: width)
-      text.heading(group)
+      text.heading(l10n.text(group))
       for binding in bindings {
         let unavailable = readOnly && binding.command.writesJournal
-        let summary = binding.summary + (unavailable ? " — unavailable: read-only" : "")
+        let summary =
+          unavailable
+          ? l10n.tr("%@ — unavailable: read-only", l10n.text(binding.summary)) : l10n.text(binding.summary)
         var label = binding.keyLabel
         if DisplayWidth.of(label) >= Self.keyWidth {
           // Keys too many for the column get a line of their own.
@@ -57,18 +61,35 @@ struct HelpContent {
   /// Every glyph the screen draws with, from the glyph set in use.
   func legend(width: Int) -> RichText {
     let g = context.glyphs
+    let l10n = context.l10n
     var text = RichText(width: width)
-    text.heading("Reading the screen")
+    text.heading(l10n.tr("Reading the screen"))
+    let leads = [l10n.tr("Status", context: "legend"), l10n.tr("Level", context: "legend")]
+    let leadWidth = (leads.map { DisplayWidth.of($0) }.max() ?? 6) + 1
     text.items(
-      DemarcationStatus.allCases.map { ("\(g.status($0)) \($0.label)", Role.status($0)) }, lead: "Status ")
+      DemarcationStatus.allCases.map { ("\(g.status($0)) \(l10n.status($0))", Role.status($0)) },
+      lead: leads[0].padded(to: leadWidth))
     text.items(
-      AlertLevel.allCases.map { ("\(g.level($0)) \($0.rawValue) \($0.label)", Role.level($0)) },
-      lead: "Level  ")
-    for entry in g.legend {
+      AlertLevel.allCases.map { ("\(g.level($0)) \($0.rawValue) \(l10n.level($0))", Role.level($0)) },
+      lead: leads[1].padded(to: leadWidth))
+    for entry in g.legend(l10n) {
       text.add(RichLine([(entry.glyph.padded(to: 4), .hintKey), (entry.meaning, .text)]))
     }
     text.paragraph(
-      "Times in UTC, Bishkek (UTC+6) and Dushanbe (UTC+5). Colour is never the only sign.", role: .muted)
+      l10n.tr("Times in UTC, Bishkek (UTC+6) and Dushanbe (UTC+5). Colour is never the only sign."),
+      role: .muted)
+    let short = l10n.shortForms
+    if !short.isEmpty {
+      text.add(.blank)
+      text.heading(l10n.tr("Short forms"))
+      for (abbreviation, meaning) in short {
+        let lines = wrap(meaning, width: max(8, width - Self.keyWidth))
+        for (index, line) in lines.enumerated() {
+          text.add(
+            RichLine([((index == 0 ? abbreviation : "").padded(to: Self.keyWidth), .hintKey), (line, .text)]))
+        }
+      }
+    }
     return text
   }
 
@@ -145,7 +166,7 @@ struct HelpView {
     let inner = HelpContent.inner(rect)
     let help = HelpContent(context: c, keyMap: keyMap)
     let word = c.state.helpSearch
-    drawPane(&grid, rect, title: "Help · q or Esc closes · / finds", focused: true, context: c)
+    drawPane(&grid, rect, title: c.l10n.tr("Help · q or Esc closes · / finds"), focused: true, context: c)
     if let columns = help.columns(in: inner) {
       var column = inner.column
       for text in columns {
@@ -185,8 +206,10 @@ func drawMoreMarker(
 ) {
   guard total > shown, rect.width > 12 else { return }
   let last = min(total, offset + shown)
-  let lines = "\(offset + 1)–\(last) of \(total)"
-  let marker = last < total ? " ↓ more · \(lines) " : " end · \(lines) "
+  let marker =
+    last < total
+    ? c.l10n.tr(" ↓ more · %1$d–%2$d of %3$d ", offset + 1, last, total)
+    : c.l10n.tr(" end · %1$d–%2$d of %3$d ", offset + 1, last, total)
   let width = DisplayWidth.of(marker)
   grid.put(
     marker, row: rect.bottom - 1, column: max(rect.column + 1, rect.right - 2 - width),

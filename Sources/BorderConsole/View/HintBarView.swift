@@ -18,7 +18,7 @@ struct HintBarView {
     let context = state.keyContext
     let bindings = keyMap.hints(in: contexts, readOnly: state.readOnly)
     func item(_ binding: KeyBinding) -> Item {
-      Item(keys: binding.hintKeyLabel, label: binding.hint(in: context) ?? "")
+      Item(keys: binding.hintKeyLabel, label: binding.hint(in: context).map(state.l10n.text) ?? "")
     }
     let essential = bindings.filter { $0.priority == .essential }.map(item)
     let rest = bindings.enumerated().filter { $0.element.priority != .essential }
@@ -46,11 +46,11 @@ struct HintBarView {
     }
     // What is not live, or not allowed, is said before anything else.
     var badges: [String] = []
-    if state.readOnly { badges.append("READ-ONLY") }
+    if state.readOnly { badges.append(c.l10n.tr("READ-ONLY")) }
     if state.overlay != nil, state.historyCursor != nil || state.loadingHistory != nil {
-      badges.append("HISTORY")
+      badges.append(c.l10n.tr("HISTORY", context: "badge"))
     } else if state.overlay != nil, state.frozen != nil {
-      badges.append("FROZEN")
+      badges.append(c.l10n.tr("FROZEN", context: "badge"))
     }
     for badge in badges where col + DisplayWidth.of(badge) + 1 <= end {
       col += grid.put(badge, row: rect.row, column: col, style: c.style(.error).onBar(bar)) + 2
@@ -61,7 +61,7 @@ struct HintBarView {
     } else if case .jump(let text) = state.prompt {
       prompt = (":", text)
     } else if case .search(let text) = state.prompt {
-      prompt = ("find in help /", text)
+      prompt = (c.l10n.tr("find in help /"), text)
     } else {
       prompt = nil
     }
@@ -78,8 +78,8 @@ struct HintBarView {
     }
     let about =
       state.focus == .alerts
-      ? "matches segment, alert ID, text, type or reporter"
-      : "matches ID, name, district, region, settlement (Latin or Cyrillic; е = ё)"
+      ? c.l10n.tr("matches segment, alert ID, text, type or reporter")
+      : c.l10n.tr("matches ID, name, district, region, settlement (Latin or Cyrillic; е = ё)")
     if state.isEditingFilter, col + DisplayWidth.of(about) <= end {
       grid.put(about, row: rect.row, column: col, style: bar)
     }
