@@ -8,6 +8,8 @@ enum PostgresSchema {
   static let journalChannel = "bordermon_journal"
   /// The channel a replaced reference notifies, with the new version as payload.
   static let referenceChannel = "bordermon_reference"
+  /// Whether the connected role may append: EXECUTE on `append_line`, the only way in (the server decides).
+  static let mayAppend = "has_function_privilege('bordermon.append_line(bigint, text)', 'EXECUTE')"
   /// The reference files a store holds.
   static let referenceFiles = ["situation.toml", "segments.toml", "checkpoints.toml", "meetings.toml"]
 

@@ -34,6 +34,13 @@ public final class PostgresStore: @unchecked Sendable {
     }
   }
 
+  /// Whether the server lets this role append (what `doctor --store` reports as its rights), or why it could not say.
+  public func mayAppend() -> Result<Bool, StoreError> {
+    connection.execute("SELECT " + PostgresSchema.mayAppend, operation: "check the role's rights").map {
+      $0.text(0, 0) == "t"
+    }
+  }
+
   /// The name diagnostics give the store's journal and files: `[postgresql://…]/journal`.
   public var directory: DataDirectory { DataDirectory(path: "[\(url.description)]") }
 

@@ -67,7 +67,7 @@ extension PostgresStore {
     guard found.hasStore else { return found }
     if let rows = query(
       "SELECT has_table_privilege('bordermon.journal', 'SELECT'), "
-        + "has_function_privilege('bordermon.append_line(bigint, text)', 'EXECUTE'), "
+        + PostgresSchema.mayAppend + ", "
         + "pg_has_role((SELECT nspowner FROM pg_namespace WHERE nspname = 'bordermon'), 'USAGE')")
     {
       found.canRead = rows.text(0, 0) == "t"

@@ -144,6 +144,9 @@ struct ConsoleLoop {
     state.staleAfterSeconds = staleAfterSeconds
     state.clipboardAvailable = session.acceptsClipboard
     state.readOnly = readOnly
+    // A store role the server lets only read is read-only from the first frame, saying why.
+    let mayAppend = postgres.flatMap { try? $0.mayAppend().get() }
+    if mayAppend == false { state.startWithStoreRoleReadOnly() }
     // An unreadable or missing journal shows from the first frame, never as a calm, empty one.
     state.journal.readError = store.journalError?.description
     // On a store, the server says who appends (its authenticated user), not the environment.

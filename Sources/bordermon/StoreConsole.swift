@@ -11,10 +11,18 @@ final class StoreLink {
   /// The store's URL, for the worker connections that fold the past.
   var url: StoreURL { follower.store.url }
 
+  /// Set when the rights were asked again after a reconnection, until the console is told.
+  private var rightsToReport: Bool?
+
   init(store: PostgresStore, clock: any WallClock) {
     follower = StoreFollower(store: store)
     self.clock = clock
     _ = follower.listen(now: clock.now())
+  }
+
+  /// Asks the server again what the role may do (GRANT or REVOKE while the console ran); nil when it could not say.
+  private func checkRights() -> Bool? {
+    try? follower.store.mayAppend().get()
   }
 
   /// The socket to add to the poll set, while connected.
@@ -28,7 +36,11 @@ final class StoreLink {
     let now = clock.now()
     var changed = false
     if let fd = follower.socket, readable.contains(fd) { changed = follower.drain(now: now) }
-    if follower.step(now: now) { changed = true }
+    if follower.step(now: now) {
+      changed = true
+      // Reconnected: the role's rights may have changed meanwhile.
+      rightsToReport = checkRights()
+    }
     return changed
   }
 
@@ -63,7 +75,10 @@ final class StoreLink {
       if let error = update.readError, !follower.store.connection.isConnected {
         follower.lost(error.reason, now: clock.now())
       } else {
-        return StoreJournal.news(from: update, store: store)
+        var news = StoreJournal.news(from: update, store: store)
+        news.mayAppend = rightsToReport
+        rightsToReport = nil
+        return news
       }
     }
     var news = JournalNews(situation: store.situation, readError: outage)
@@ -80,7 +95,12 @@ final class StoreLink {
     case .success(let events): return .success(events.first?.seq ?? 0)
     case .failure(.rejected(_, let rejection)): return .failure(AppendFailure(rejected: rejection))
     case .failure(let error):
-      if !follower.store.connection.isConnected { follower.lost(error.description, now: clock.now()) }
+      if !follower.store.connection.isConnected {
+        follower.lost(error.description, now: clock.now())
+      } else if checkRights() == false {
+        // Refused because the role may not append (a REVOKE while the console ran): read-only from now on.
+        return .failure(.roleCannotAppend(error.description))
+      }
       return .failure(AppendFailure(error.description))
     }
   }

@@ -23,6 +23,8 @@ public struct JournalNews: Sendable {
   public var replaced: JournalReplacement?
   /// Set when new reference data was found but not taken (it has errors): the first problem.
   public var referenceProblem: String?
+  /// Whether the store's role may append, when the server was asked again (after a reconnection); nil: not asked.
+  public var mayAppend: Bool?
 
   public init(
     situation: Situation, events: [JournalEvent] = [], touches: [EventTouch] = [],
@@ -69,11 +71,21 @@ public struct AppendFailure: Error, Sendable, Hashable {
   public var message: String
   /// The model's refusal, when that is why: the console words it in its language.
   public var rejection: EventRejection?
+  /// Set when the server refused the append because the store role may not append (the console becomes read-only).
+  public var roleCannotAppend = false
   public init(_ message: String) { self.message = message }
+
   /// The journal refused the event by the model's rules.
   public init(rejected rejection: EventRejection) {
     message = rejection.description
     self.rejection = rejection
+  }
+
+  /// A refusal because the store role may not append, with the server's words.
+  public static func roleCannotAppend(_ message: String) -> AppendFailure {
+    var failure = AppendFailure(message)
+    failure.roleCannotAppend = true
+    return failure
   }
 }
 

@@ -28,6 +28,7 @@ extension ConsoleState {
 
   /// Why no action can be taken from this console now, if none can.
   private var actionsBlocked: String? {
+    if readOnlyCause == .storeRole { return storeRoleRefusal }
     if readOnly { return l10n.tr("read-only console: actions are disabled (started with --read-only)") }
     if historyCursor != nil || loadingHistory != nil {
       return l10n.tr("actions apply to the present: press L to go back to live first")

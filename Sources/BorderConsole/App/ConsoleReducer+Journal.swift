@@ -6,6 +6,7 @@ extension ConsoleState {
 
   mutating func receive(_ news: JournalNews) -> [ConsoleEffect] {
     journal.unreachableSince = news.unreachableSince
+    if let mayAppend = news.mayAppend { storeRole(mayAppend: mayAppend) }
     if let problem = news.referenceProblem {
       say(l10n.tr("reference data not reloaded, kept as it was — %@", problem), error: true, seconds: 15)
     }

@@ -44,6 +44,9 @@ extension ConsoleState {
       }
       sayAlongside(l10n.tr("recorded as event #%d", seq), seconds: 4)
       return []
+    case .appended(.failure(let failure)) where failure.roleCannotAppend:
+      refusedForStoreRole()
+      return []
     case .appended(.failure(let failure)):
       // The form stays open with what was typed, saying why.
       if var sending = form, sending.isSending {

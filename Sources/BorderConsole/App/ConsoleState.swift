@@ -165,8 +165,13 @@ public struct ConsoleState: Sendable {
   public var clipboardAvailable = false
   /// The dialog of an action being prepared (acknowledge, resolve, raise, note).
   public var form: ActionForm?
-  /// Whether actions are refused (a viewer or wall screen).
-  public var readOnly = false
+  /// Why actions are refused, if they are: started with `--read-only`, or a store role that cannot append.
+  public var readOnlyCause: ReadOnlyCause?
+  /// Whether actions are refused (a viewer or wall screen, or a store role the server lets only read).
+  public var readOnly: Bool {
+    get { readOnlyCause != nil }
+    set { readOnlyCause = newValue ? (readOnlyCause ?? .startedReadOnly) : nil }
+  }
   /// Who acts from this console: login, and the SSH client's address when there is one.
   public var operatorName = "operator"
   /// New alerts at or above this level ring the bell; left unacknowledged, they ring again.
