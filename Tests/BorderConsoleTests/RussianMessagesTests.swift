@@ -77,6 +77,13 @@ struct RussianMessagesTests {
       russian.refusal(EventRejection(field: "alert", reason: .noAlert("AL-9")))
         == "alert: нет оповещения AL-9",
       "the command line's form keeps the field's code")
+    #expect(
+      russian.consoleRefusal(EventRejection(field: "text", reason: .tooLong(bytes: 4_001, limit: 4_000)))
+        == "text: 4001 байт — больше допустимых 4000", "a bound names its field in the console")
+    #expect(
+      russian.consoleRefusal(EventRejection(field: "alert", reason: .noAlert("AL-9")))
+        == "нет оповещения AL-9",
+      "a refusal that names its record reads alone in the console")
   }
 
   /// Two consoles on one journal: both open an acknowledgement of the same alert; the second to
@@ -113,7 +120,7 @@ struct RussianMessagesTests {
     let refusal = try #require(
       journal.validate(theirs.finished(seq: journal.lastSeq + 1, now: SampleConsole.now, in: journal)))
     _ = second.handle(.appended(.failure(AppendFailure(rejected: refusal))))
-    let said = "не записано: alert: оповещение AL-NOW-AKSAI уже подтверждено (alice, 2026-11-29 06:00 UTC)"
+    let said = "не записано: оповещение AL-NOW-AKSAI уже подтверждено (alice, 2026-11-29 06:00 UTC)"
     #expect(second.form?.error == said, "the form stays open, saying why")
     #expect(second.message?.text == said)
     // Once the news arrives, pressing a again is refused before any form opens.

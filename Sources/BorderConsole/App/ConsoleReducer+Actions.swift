@@ -22,7 +22,7 @@ extension ConsoleState {
   /// Why the model would refuse an action against the live situation, if it would (its rules, not the console's).
   func refusal(_ action: OperatorAction) -> String? {
     action.draft(by: operatorName, via: .console).rejection(now: now, in: live).map {
-      l10n.refusal($0.reason)
+      l10n.consoleRefusal($0)
     }
   }
 
@@ -134,7 +134,7 @@ extension ConsoleState {
       }
       let target = current.target.current(in: live)
       if let rejection = draft.rejection(now: now, in: live) {
-        let reason = l10n.refusal(rejection.reason)
+        let reason = l10n.consoleRefusal(rejection)
         current.error = l10n.tr("not sent: %@", reason)
         current.notice = current.target.changes(to: target, at: now)
         form = current

@@ -70,7 +70,7 @@ extension ConsoleState {
 
   /// Why an append failed, in the interface's language: the model's refusal worded here, else the port's own words.
   func reason(_ failure: AppendFailure) -> String {
-    failure.rejection.map { l10n.refusal($0) } ?? failure.message
+    failure.rejection.map { l10n.consoleRefusal($0) } ?? failure.message
   }
 
   mutating func expire() {

@@ -62,6 +62,12 @@ extension Localizer {
     tr("%1$@: %2$@", context: "field and refusal", rejection.field, refusal(rejection.reason))
   }
 
+  /// A refusal as the console shows it: the reason alone when it names its record
+  /// (`AL-1 was already acknowledged by…`), else with its field (`text: 4001 bytes, longer than…`).
+  public func consoleRefusal(_ rejection: EventRejection) -> String {
+    rejection.reason.namesItsRecord ? refusal(rejection.reason) : refusal(rejection)
+  }
+
   /// A time in a refusal: RFC 3339 in English (as the journal's tools print it), else the
   /// console's 24-hour `2026-11-30 12:00 UTC`.
   func refusalTime(_ time: Timestamp) -> String {

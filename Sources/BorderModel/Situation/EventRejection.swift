@@ -76,6 +76,20 @@ public enum RejectionReason: Sendable, Hashable, CustomStringConvertible {
   /// A reason in words only (a store's or a decoder's detail), in English.
   case other(String)
 
+  /// Whether the reason names the record it is about (`AL-1 was already acknowledged…`), so it
+  /// reads alone; a field's bound (`4001 bytes, longer than…`) needs the field's name with it.
+  public var namesItsRecord: Bool {
+    switch self {
+    case .alreadyRaised, .noSegment, .noAlert, .resolvedLevelFixed, .resolvedCannotAcknowledge,
+      .alreadyAcknowledged, .alreadyResolved, .alreadyAtLevel, .meetingAlreadyScheduled, .noMeeting,
+      .meetingClosed, .meetingNotScheduled, .noCheckpoint, .noRecord, .rotationNotFirst:
+      return true
+    case .empty, .tooLong, .outsideYears, .aheadOfNow, .seqTooLarge, .endBeforeStart, .kmOutOfRange,
+      .claimOutOfRange, .agendaTooLong, .other:
+      return false
+    }
+  }
+
   public var description: String {
     switch self {
     case .alreadyRaised(let id, let by, let at):
