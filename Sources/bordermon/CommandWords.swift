@@ -27,7 +27,7 @@ extension Localizer {
   func appendError(_ error: AppendError) -> String {
     switch error {
     case .file(let error): return fileErrorWithPath(error)
-    case .rejected: return error.description
+    case .rejected(_, let rejection): return refusal(rejection)
     }
   }
 
@@ -195,6 +195,17 @@ extension Localizer {
     tr(
       "%1$@: cannot %2$@: %3$@", context: "store error", error.store, fileOperation(error.operation),
       error.message)
+  }
+
+  /// Why a text is not a time (`--at`, `--start`, `--occurred`).
+  func timeParseError(_ error: TimeParseError) -> String {
+    switch error {
+    case .malformed(let text):
+      return tr("'%@' is not an RFC 3339 time (expected e.g. 2024-05-19T09:00:00Z)", text)
+    case .missingZone(let text):
+      return tr("'%@' has no zone: add Z for UTC or an offset such as +06:00", text)
+    case .outOfRange(let text): return tr("'%@' has a field out of range", text)
+    }
   }
 
   /// Why the console could not take the terminal.
