@@ -442,7 +442,7 @@ struct RussianFormsTests {
     #expect(raise.value(.level) == "3 напряжённо" && raise.value(.type) == "вооружённое столкновение")
     #expect(raise.value(.side) == "не указана" && raise.value(.confidence) == "не проверено")
     press(&state, .tab, .tab, .enter)
-    #expect(state.form?.error == "Текст: обязательное поле")
+    #expect(state.form?.error == "нужно заполнить: Текст")
     for c in "перестрелка у канала" { press(&state, .character(c)) }
     press(&state, .tab, .character("т"), .tab, .character("п"), .tab)
     #expect(state.form?.value(.side) == "Таджикистан" && state.form?.value(.confidence) == "подтверждено")

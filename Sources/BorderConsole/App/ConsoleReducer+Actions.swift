@@ -17,18 +17,20 @@ extension ConsoleState {
 
   /// Why the model would refuse an action against the live situation, if it would (its rules, not the console's).
   func refusal(_ action: OperatorAction) -> String? {
-    action.draft(by: operatorName, via: .console).rejection(now: now, in: live)?.reason
+    action.draft(by: operatorName, via: .console).rejection(now: now, in: live).map {
+      l10n.consoleRefusal($0)
+    }
   }
 
   /// Why no action can be taken from this console now, if none can.
   private var actionsBlocked: String? {
     if readOnlyCause == .storeRole { return storeRoleRefusal }
-    if readOnly { return "read-only console: actions are disabled (started with --read-only)" }
+    if readOnly { return l10n.tr("read-only console: actions are disabled (started with --read-only)") }
     if historyCursor != nil || loadingHistory != nil {
-      return "actions apply to the present: press L to go back to live first"
+      return l10n.tr("actions apply to the present: press L to go back to live first")
     }
     if let error = journal.readError {
-      return "refused while the journal cannot be read (\(error)): nothing was written"
+      return l10n.tr("refused while the journal cannot be read (%@): nothing was written", error)
     }
     return nil
   }
@@ -39,17 +41,17 @@ extension ConsoleState {
       return
     }
     guard let record = recordOnScreen else {
-      say("nothing is selected", error: true)
+      say(l10n.tr("nothing is selected"), error: true)
       return
     }
     switch command {
     case .acknowledge, .resolve, .changeLevel:
       guard case .alert(let id) = record else {
-        say("select an alert first: Tab to the alert feed, or Enter on one there", error: true)
+        say(l10n.tr("select an alert first: Tab to the alert feed, or Enter on one there"), error: true)
         return
       }
       guard let alert = live.alert(id) else {
-        say("\(id) is not in the journal now", error: true)
+        say(l10n.tr("%@ is not in the journal now", id), error: true)
         return
       }
       let name = live.segment(alert.segment).map { l10n.name($0.name) }
@@ -72,10 +74,10 @@ extension ConsoleState {
       case .segment(let id): segment = live.segment(id)
       case .alert(let id): segment = live.alert(id).flatMap { live.segment($0.segment) }
       case .meeting:
-        say("select a segment or an alert first: a new alert is raised on a segment", error: true)
+        say(l10n.tr("select a segment or an alert first: a new alert is raised on a segment"), error: true)
         return
       }
-      guard let segment else { return say("the segment is not in the journal now", error: true) }
+      guard let segment else { return say(l10n.tr("the segment is not in the journal now"), error: true) }
       form = .raiseAlert(on: segment, l10n: l10n)
     case .addNote:
       let target: ActionTarget?
@@ -87,7 +89,7 @@ extension ConsoleState {
         }
       case .meeting(let id): target = live.meeting(id).map { .meeting($0) }
       }
-      guard let target else { return say("that record is not in the journal now", error: true) }
+      guard let target else { return say(l10n.tr("that record is not in the journal now"), error: true) }
       form = .addNote(on: target, l10n: l10n)
     default:
       break
@@ -97,7 +99,7 @@ extension ConsoleState {
   /// An acknowledgement or re-level of a resolved alert says who resolved it.
   mutating func cancelForm() {
     form = nil
-    say("cancelled: nothing recorded", seconds: 3)
+    say(l10n.tr("cancelled: nothing recorded"), seconds: 3)
     catchUpFeed()
   }
 
@@ -129,8 +131,9 @@ extension ConsoleState {
         return []
       }
       let target = current.target.current(in: live)
-      if let reason = draft.rejection(now: now, in: live)?.reason {
-        current.error = "not sent: \(reason)"
+      if let rejection = draft.rejection(now: now, in: live) {
+        let reason = l10n.consoleRefusal(rejection)
+        current.error = l10n.tr("not sent: %@", reason)
         current.notice = current.target.changes(to: target, at: now, l10n: l10n)
         form = current
         return []
@@ -138,7 +141,7 @@ extension ConsoleState {
       current.isSending = true
       current.error = nil
       form = current
-      say("recording…", seconds: 5)
+      say(l10n.tr("recording…"), seconds: 5)
       return [.append(draft)]
     default:
       _ = current.edit(key, l10n: l10n)
