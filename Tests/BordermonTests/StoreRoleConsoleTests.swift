@@ -39,6 +39,13 @@ extension PostgresSuites {
       #expect(try Self.acknowledgements(url, "AL-NOW-AKSAI") == 0)
       try app.send(.text("q"))
       #expect(try app.waitForExit() == .exited(0))
+      // In Russian, the reason is said in Russian from the first frame.
+      let russian = try StoreConsoleTests.console(
+        StoreTests.asUser(url, viewer), environment: ["BORDERMON_LANG": "ru"])
+      let ru = try russian.waitFor("the first frame in Russian") { $0.line(0).contains("ТОЛЬКО ЧТЕНИЕ") }
+      #expect(ru.contains("этой роли хранилища запрещено добавлять события: только чтение"), "\(ru)")
+      try russian.send(.text("q"))
+      #expect(try russian.waitForExit() == .exited(0))
     }
 
     @Test(
