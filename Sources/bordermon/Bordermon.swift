@@ -40,9 +40,32 @@ struct Bordermon: ParsableCommand {
       exit(withError: error)
     }
     if let failure = StandardOutput.finish() {
-      printError("bordermon: cannot write standard output: \(failure)")
+      let l10n = LanguageOption.quiet(languageArgument(CommandLine.arguments))
+      let reason: String
+      switch failure {
+      case .system(let code): reason = l10n.systemReason(code)
+      case .earlierWrite: reason = l10n.tr("part of the output was lost (disk full or a device error)")
+      }
+      printError("bordermon: " + l10n.tr("cannot write standard output: %@", reason))
       exit(withError: ExitCode(1))
     }
+  }
+
+  /// The value of `--lang` on a command line (`--lang ru` or `--lang=ru`), if given before `--`.
+  static func languageArgument(_ arguments: [String]) -> String? {
+    var value: String?
+    var index = arguments.index(after: arguments.startIndex)
+    while index < arguments.endIndex, arguments[index] != "--" {
+      let argument = arguments[index]
+      if argument == "--lang", arguments.indices.contains(index + 1) {
+        value = arguments[index + 1]
+        index += 1
+      } else if argument.hasPrefix("--lang=") {
+        value = String(argument.dropFirst("--lang=".count))
+      }
+      index += 1
+    }
+    return value
   }
 }
 

@@ -3,6 +3,7 @@ import BorderModel
 import BorderPostgres
 import BorderSample
 import BorderStore
+import BorderTerminal
 
 #if canImport(Glibc)
   import Glibc
@@ -194,6 +195,21 @@ extension Localizer {
     tr(
       "%1$@: cannot %2$@: %3$@", context: "store error", error.store, fileOperation(error.operation),
       error.message)
+  }
+
+  /// Why the console could not take the terminal.
+  func terminalError(_ error: TerminalError) -> String {
+    switch error {
+    case .notATerminal: return tr("standard input and output must be a terminal")
+    case .termNotSet: return tr("TERM is not set")
+    case .unknownTerminal(let name): return tr("unknown terminal type '%@'", name)
+    case .cannotMoveCursor(let name):
+      return tr(
+        "terminal type '%@' cannot move the cursor; the console needs one that can (xterm-256color, screen, tmux, linux, vt100)",
+        name)
+    case .cannotSetUp(let name): return tr("cannot set up terminal type '%@'", name)
+    case .system: return error.description
+    }
   }
 
   /// Why a store was not chosen: `--store` and `--data` at once, or a bad `store =` line.

@@ -134,7 +134,7 @@ struct ConsoleLoop {
     do {
       session = try TerminalSession.start(colorMode: colorMode, asciiOnly: ascii)
     } catch {
-      printError("bordermon: \(error)")
+      printError("bordermon: " + l10n.terminalError(error))
       throw ExitCode(1)
     }
     defer { session.stop() }

@@ -134,6 +134,19 @@ struct RussianCommandLineTests {
         == "bordermon: \(config)/bordermon/config.toml:2: store: должно быть строкой (URL postgresql://)\n",
       "\(badStore.stderr)")
 
+    // A bad `lang` in config.toml falls through to the locale (Russian here) and is said in it.
+    try "lang = \"xx\"\n".write(toFile: config + "/bordermon/config.toml", atomically: true, encoding: .utf8)
+    let badLanguage = try CommandRunner.run(
+      ["check", "--data", data],
+      environment: Self.now.merging(
+        ["XDG_CONFIG_HOME": config, "BORDERMON_LANG": "", "LC_ALL": "", "LANG": "ru_RU.UTF-8"]) { $1 })
+    #expect(badLanguage.status == 0, "\(badLanguage.stderr)")
+    #expect(
+      badLanguage.stderr
+        == "bordermon: \(config)/bordermon/config.toml:1: lang: 'xx' — такого языка нет (допустимо: en, ru); пропущено\n",
+      "\(badLanguage.stderr)")
+    #expect(badLanguage.stdout.hasPrefix("ок: "), "\(badLanguage.stdout)")
+
     let before = try String(contentsOfFile: data + "/journal.jsonl", encoding: .utf8)
     var bytes = Array(#"{"type":"note","target":"A-01","text":"ok"}"#.utf8) + [0x0A]
     bytes += [0x7B, 0xFF, 0x7D, 0x0A]
@@ -259,6 +272,7 @@ struct RussianCommandLineTests {
       (["append", "--data", none], 1),
       (["demo", "--count", "1", "--data", none], 1),
       (["console", "--data", none], 1),
+      (["console", "--data", data], 1),
       (["summary", "--data", data, "--store", "postgresql://nobody@127.0.0.1:1/x"], 1),
       (["store", "push", "--data", data], 1),
       (["store", "push", "--data", none, "--store", "postgresql://nobody@127.0.0.1:1/x"], 1),
@@ -277,5 +291,14 @@ struct RussianCommandLineTests {
       let english = Self.englishSentences(said)
       #expect(english.isEmpty, "\(arguments) left English: \(english)\n\(said)")
     }
+    // Standard output on a full disk: the failure and the system's reason in Russian, exit 1.
+    let full = try CommandRunner.runProgram(
+      "/bin/sh",
+      ["-c", "exec \"$0\" summary --data \"$1\" --lang ru > /dev/full", CommandRunner.executable, data],
+      environment: Self.now)
+    #expect(full.status == 1)
+    #expect(
+      full.stderr == "bordermon: не удалось записать в стандартный вывод: на устройстве не осталось места\n",
+      "\(full.stderr)")
   }
 }
