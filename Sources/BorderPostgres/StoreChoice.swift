@@ -16,13 +16,13 @@ public enum StoreChoice: Sendable, Equatable {
     func url(_ text: String, from origin: String) -> Result<StoreChoice, StoreChoiceError> {
       switch StoreURL.parse(text) {
       case .success(let url): return .success(.postgres(url))
-      case .failure(let error): return .failure(StoreChoiceError(description: "\(origin): \(error.reason)"))
+      case .failure(let error):
+        return .failure(StoreChoiceError(.badURL(origin: origin, reason: error.reason)))
       }
     }
     if let storeOption, !storeOption.isEmpty {
       if let dataOption, !dataOption.isEmpty {
-        return .failure(
-          StoreChoiceError(description: "--store and --data name two different situations; give one"))
+        return .failure(StoreChoiceError(.storeAndData))
       }
       return url(storeOption, from: "--store")
     }
@@ -35,9 +35,7 @@ public enum StoreChoice: Sendable, Equatable {
       if case .success(let root) = TOMLText.parse(text, file: configFile), let value = root["store"] {
         let line = configLine(of: "store", in: text)
         guard let string = value.string else {
-          return .failure(
-            StoreChoiceError(
-              description: "\(configFile):\(line): store: must be a string (a postgresql:// URL)"))
+          return .failure(StoreChoiceError(.notAString(place: "\(configFile):\(line)")))
         }
         return url(string, from: "\(configFile):\(line): store")
       }
@@ -61,5 +59,25 @@ public enum StoreChoice: Sendable, Equatable {
 
 /// Why no store could be chosen.
 public struct StoreChoiceError: Error, Sendable, CustomStringConvertible, Equatable {
-  public var description: String
+  /// What was wrong, with the values a message needs.
+  public enum Kind: Sendable, Equatable {
+    /// Both `--store` and `--data` were given.
+    case storeAndData
+    /// `store =` in config.toml is not a string (`place` is `FILE:LINE`).
+    case notAString(place: String)
+    /// A store URL that does not parse, and where it came from (`--store`, `FILE:LINE: store`).
+    case badURL(origin: String, reason: String)
+  }
+
+  public var kind: Kind
+
+  public init(_ kind: Kind) { self.kind = kind }
+
+  public var description: String {
+    switch kind {
+    case .storeAndData: return "--store and --data name two different situations; give one"
+    case .notAString(let place): return "\(place): store: must be a string (a postgresql:// URL)"
+    case .badURL(let origin, let reason): return "\(origin): \(reason)"
+    }
+  }
 }

@@ -46,18 +46,18 @@ public final class TerminalSession {
   ///     8 colours; `.never` draws with attributes only.
   ///   - asciiOnly: nil decides from the locale (ASCII when UTF-8 is unavailable); true forces
   ///     ASCII. False cannot force UTF-8 on a locale without it.
-  /// - Throws: `.notATerminal`, or `.unknownTerminal` with "TERM is not set" or
-  ///   "unknown terminal type 'foo'"; the terminal is untouched then.
+  /// - Throws: `.notATerminal`, `.termNotSet`, `.unknownTerminal`, `.cannotMoveCursor` or
+  ///   `.cannotSetUp`; the terminal is untouched then.
   public static func start(colorMode: ColorMode, asciiOnly: Bool?) throws(TerminalError) -> TerminalSession {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
     let termName = getenv("TERM").map { String(cString: $0) } ?? ""
-    guard !termName.isEmpty else { throw .unknownTerminal("TERM is not set") }
+    guard !termName.isEmpty else { throw .termNotSet }
     // The settings as the shell left them: what a crash puts back.
     var shellSettings = termios()
     guard tcgetattr(STDOUT_FILENO, &shellSettings) == 0 else { throw .notATerminal }
     let locale = Self.setUpLocale()
     guard let screen = newterm(nil, bm_stdout(), bm_stdin()) else {
-      throw .unknownTerminal("unknown terminal type '\(Self.printable(termName))'")
+      throw .unknownTerminal(name: Self.printable(termName))
     }
     _ = set_term(screen)
     // A terminal that cannot move its cursor (TERM=dumb, a printing terminal) cannot show a
@@ -66,14 +66,12 @@ public final class TerminalSession {
       delscreen(screen)
       // newterm already switched the terminal to the program's modes: give back the shell's.
       _ = tcsetattr(STDOUT_FILENO, TCSANOW, &shellSettings)
-      throw .unknownTerminal(
-        "terminal type '\(Self.printable(termName))' cannot move the cursor; "
-          + "the console needs one that can (xterm-256color, screen, tmux, linux, vt100)")
+      throw .cannotMoveCursor(name: Self.printable(termName))
     }
     guard let window = bm_stdscr() else {
       endwin()
       delscreen(screen)
-      throw .unknownTerminal("cannot set up terminal type '\(Self.printable(termName))'")
+      throw .cannotSetUp(name: Self.printable(termName))
     }
     // From here a crash signal gives the terminal back before the process ends.
     _ = CrashRestore.arm(fileDescriptor: STDOUT_FILENO, settings: shellSettings)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderStore
 
@@ -9,6 +10,7 @@ func appendForScript(
   _ action: OperatorAction, options: DataOptions, source: String? = nil, command: String,
   via: OperatorChannel? = .command
 ) throws {
+  let l10n = try options.localizer()
   let clock = SystemWallClock()
   var store = try options.openSituation(clock: clock, snapshots: true)
   defer { store.saveSnapshotIfDue() }
@@ -19,8 +21,11 @@ func appendForScript(
     guard let event = events.first else { return }
     print(event.seq)
     if draft.assignsAlertID, case .alertRaised(let report) = event.payload {
-      printError("bordermon \(command): raised \(report.id)")
+      printError("bordermon \(command): " + l10n.tr("raised %@", report.id))
     }
+  case .failure(.file(let error)):
+    printError("bordermon \(command): " + l10n.fileErrorWithPath(error))
+    throw ExitCode(1)
   case .failure(let error):
     printError("bordermon \(command): \(error)")
     throw ExitCode(1)
@@ -253,6 +258,8 @@ struct CheckpointCommand: ParsableCommand {
     @Argument(help: "The checkpoint's status.") var status: CheckpointStatus
     @Option(help: "A short note.") var note: String?
     func run() throws {
+      // Warnings about the choice are said once, by appendForScript.
+      let l10n = Localizer.of(try options.language().language)
       let situation = try options.openSituation(clock: SystemWallClock(), snapshots: true).situation
       let wanted = name.lowercased()
       guard
@@ -262,7 +269,7 @@ struct CheckpointCommand: ParsableCommand {
         })
       else {
         let known = situation.checkpoints.map { $0.id.rawValue }.joined(separator: ", ")
-        printError("bordermon checkpoint set: no checkpoint '\(name)' (known: \(known))")
+        printError("bordermon checkpoint set: " + l10n.tr("no checkpoint '%1$@' (known: %2$@)", name, known))
         throw ExitCode(1)
       }
       try appendForScript(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderStore
 
@@ -21,6 +22,7 @@ struct AppendCommand: ParsableCommand {
   @OptionGroup var options: DataOptions
 
   func run() throws {
+    let l10n = try options.localizer()
     let clock = SystemWallClock()
     var store = try options.openSituation(clock: clock, snapshots: true)
     defer { store.saveSnapshotIfDue() }
@@ -33,7 +35,8 @@ struct AppendCommand: ParsableCommand {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       if let offset = UTF8Validation.firstInvalidByte(line) {
         rejected += 1
-        printError("stdin:\(lineNumber): invalid UTF-8 at byte \(offset + 1) (line not appended)")
+        printError(
+          l10n.tr("stdin:%1$d: invalid UTF-8 at byte %2$d (line not appended)", lineNumber, offset + 1))
         continue
       }
       // A line without `at` is an event made now: timed under the journal's lock, like the console's.
@@ -60,13 +63,14 @@ struct AppendCommand: ParsableCommand {
         rejected += 1
         printError("stdin:\(lineNumber): \(rejection)")
       case .failure(.file(let error)):
-        printError("bordermon append: \(error.path): \(error.description)")
-        printError("stdin:\(lineNumber): not appended; stopping (lines before it were appended)")
+        printError("bordermon append: " + l10n.fileErrorWithPath(error))
+        printError(l10n.tr("stdin:%d: not appended; stopping (lines before it were appended)", lineNumber))
         throw ExitCode(1)
       }
     }
     if rejected > 0 {
-      printError("bordermon append: \(rejected) line(s) rejected")
+      printError(
+        "bordermon append: " + l10n.plural("%d line(s) rejected", "%d line(s) rejected", count: rejected))
       throw ExitCode(1)
     }
   }

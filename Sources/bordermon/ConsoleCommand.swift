@@ -106,18 +106,19 @@ struct ConsoleLoop {
     }
     defer { signals.stop() }
     // The journal is read before the screen is taken, so the first frame drawn is complete.
+    let l10n = Localizer.of(language.language)
     var store: SituationStore
     if let postgres {
       switch postgres.situationStore(historyLimit: 10_000, snapshots: true) {
       case .success(let opened): store = opened
       case .failure(let error):
-        printError("bordermon: \(error)")
+        printError("bordermon: " + l10n.storeError(error))
         throw ExitCode(1)
       }
     } else {
       var info = stat()
       if stat(directory.journalFile, &info) == 0, info.st_size > 32 << 20 {
-        printError("bordermon: opening \(info.st_size >> 20) MiB of journal…")
+        printError("bordermon: " + l10n.tr("opening %d MiB of journal…", Int(info.st_size >> 20)))
       }
       store = SituationStore(directory: directory, historyLimit: 10_000, snapshots: true)
     }
@@ -126,14 +127,14 @@ struct ConsoleLoop {
     // cache is in the viewer's own cache folder, not in the store, so it keeps one there.
     store.savesSnapshots = !readOnly || postgres != nil
     guard let folds = HistoryFolds() else {
-      printError("bordermon: cannot create a pipe: \(String(cString: strerror(errno)))")
+      printError("bordermon: " + l10n.tr("cannot create a pipe: %@", l10n.systemReason(errno)))
       throw ExitCode(1)
     }
     let session: TerminalSession
     do {
       session = try TerminalSession.start(colorMode: colorMode, asciiOnly: ascii)
     } catch {
-      printError("bordermon: \(error)")
+      printError("bordermon: " + l10n.terminalError(error))
       throw ExitCode(1)
     }
     defer { session.stop() }

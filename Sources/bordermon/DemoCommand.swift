@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderStore
 
@@ -24,12 +25,14 @@ struct DemoCommand: ParsableCommand {
   }
 
   func run() throws {
+    let l10n = try options.localizer()
     let clock = SystemWallClock()
     var store = try options.openSituation(clock: clock, snapshots: true)
     var feed = DemoFeed(seed: seed)
     var appended = 0
     let interval = 1.0 / rate
-    printError("bordermon demo: appending to \(store.journalName) at \(rate)/s; Ctrl-C stops")
+    printError(
+      "bordermon demo: " + l10n.tr("appending to %1$@ at %2$@/s; Ctrl-C stops", store.journalName, rate))
     while count.map({ appended < $0 }) ?? true {
       store.refresh(collectingTouches: false)
       guard let action = feed.next(in: store.situation) else { continue }
@@ -42,7 +45,7 @@ struct DemoCommand: ParsableCommand {
       case .failure(.rejected(_, let rejection)):
         printError("bordermon demo: skipped (\(rejection))")
       case .failure(let error):
-        printError("bordermon demo: \(error)")
+        printError("bordermon demo: " + l10n.appendError(error))
         throw ExitCode(1)
       }
       var pause = timespec(tv_sec: Int(interval), tv_nsec: Int((interval - Double(Int(interval))) * 1e9))

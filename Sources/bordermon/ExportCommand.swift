@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderStore
 import Foundation
@@ -48,10 +49,11 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
+    let l10n = try options.localizer()
     let clock = SystemWallClock()
     let asOf = try parseAsOf(at)
     let store = try options.openSituation(clock: clock, asOf: asOf, snapshots: true)
-    try requireReadableJournal(store, command: "export")
+    try requireReadableJournal(store, command: "export", l10n)
     let situation = store.situation
     defer { store.saveSnapshotIfDue() }
     let exporter = SituationExport(situation: situation, now: asOf ?? clock.now())
@@ -72,7 +74,7 @@ struct ExportCommand: ParsableCommand {
     case .csv:
       printData(exporter.csv(table ?? .segments), terminator: "")
     case .cap, .ics, .geojson:
-      try exportStandard(situation: situation, now: asOf ?? clock.now())
+      try exportStandard(situation: situation, now: asOf ?? clock.now(), l10n)
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderFormats
 import BorderModel
 import BorderStore
@@ -10,17 +11,17 @@ import Foundation
 
 extension ExportCommand {
   /// Writes the situation in one of the standard formats: CAP, iCalendar or GeoJSON.
-  func exportStandard(situation: Situation, now: Timestamp) throws {
+  func exportStandard(situation: Situation, now: Timestamp, _ l10n: Localizer) throws {
     switch format {
     case .cap:
       let exporter = CAPExport(situation: situation, sender: sender)
       if let alert, situation.alert(AlertID(alert)) == nil {
-        printError("bordermon export: alert: no alert \(alert)")
+        printError("bordermon export: " + l10n.tr("alert: no alert %@", alert))
         throw ExitCode(1)
       }
       let messages = exporter.messages(only: alert.map(AlertID.init))
       if let dir {
-        try writeFiles(messages, into: dir)
+        try writeFiles(messages, into: dir, l10n)
       } else {
         printData(messages.map(CAPExport.xml).joined(), terminator: "")
       }
@@ -36,9 +37,10 @@ extension ExportCommand {
   }
 
   /// Writes one `IDENTIFIER.xml` per message into `dir` (created if missing); never follows a symbolic link.
-  private func writeFiles(_ messages: [CAPMessage], into dir: String) throws {
+  private func writeFiles(_ messages: [CAPMessage], into dir: String, _ l10n: Localizer) throws {
     if mkdir(dir, 0o755) != 0 && errno != EEXIST {
-      printError("bordermon export: \(dir): cannot create directory: \(String(cString: strerror(errno)))")
+      let error = FileError(path: dir, operation: "create directory", code: errno)
+      printError("bordermon export: " + l10n.fileErrorWithPath(error))
       throw ExitCode(1)
     }
     for message in messages {
@@ -46,7 +48,9 @@ extension ExportCommand {
       let path = dir + "/" + message.identifier + ".xml"
       let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
       guard fd >= 0 else {
-        printError("bordermon export: \(path): cannot write: \(String(cString: strerror(errno)))")
+        printError(
+          "bordermon export: "
+            + l10n.fileErrorWithPath(FileError(path: path, operation: "write", code: errno)))
         throw ExitCode(1)
       }
       defer { close(fd) }
@@ -56,12 +60,17 @@ extension ExportCommand {
         let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         if written < 0 && errno == EINTR { continue }
         guard written > 0 else {
-          printError("bordermon export: \(path): cannot write: \(String(cString: strerror(errno)))")
+          printError(
+            "bordermon export: "
+              + l10n.fileErrorWithPath(FileError(path: path, operation: "write", code: errno)))
           throw ExitCode(1)
         }
         offset += written
       }
     }
-    printText("\(messages.count) CAP message(s) written to \(dir)")
+    printText(
+      l10n.plural(
+        "%1$d CAP message(s) written to %2$@", "%1$d CAP message(s) written to %2$@", count: messages.count,
+        messages.count, dir))
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderStore
 
@@ -15,6 +16,7 @@ struct GenerateCommand: ParsableCommand {
     help: ArgumentHelp("The directory to create (must not exist or be empty).", valueName: "dir"),
     completion: .directory)
   var data: String
+  @OptionGroup var language: LanguageOption
 
   func validate() throws {
     guard segments >= 1 else { throw ValidationError("--segments must be at least 1") }
@@ -22,13 +24,18 @@ struct GenerateCommand: ParsableCommand {
   }
 
   func run() throws {
+    let l10n = try language.localizer()
     let directory = DataDirectory(path: data)
     let generator = SyntheticData(segments: segments, events: events, seed: seed)
     switch generator.write(to: directory) {
     case .success:
-      printText("generated \(directory.path): \(segments) segments, \(events) events (seed \(seed))")
+      printText(
+        l10n.tr(
+          "generated %1$@: %2$@, %3$@ (seed %4$@)", directory.path,
+          l10n.plural("%d segments", "%d segments", context: "cli count", count: segments),
+          l10n.plural("%d events", "%d events", context: "cli count", count: events), seed))
     case .failure(let error):
-      printError("bordermon generate: \(error)")
+      printError("bordermon generate: " + l10n.creationError(error))
       throw ExitCode(1)
     }
   }

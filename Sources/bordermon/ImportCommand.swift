@@ -28,14 +28,14 @@ struct ImportOptions: ParsableArguments {
 }
 
 /// Reads a file, or standard input for `-`, as text; exits 1 with the reason when it cannot.
-func readInput(_ path: String, command: String) throws -> String {
+func readInput(_ path: String, command: String, _ l10n: Localizer) throws -> String {
   if path == "-" {
     return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
   }
   switch FileBytes.read(path) {
   case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
   case .failure(let error):
-    printError("bordermon \(command): \(path): \(error.description)")
+    printError("bordermon \(command): " + l10n.fileErrorWithPath(error))
     throw ExitCode(1)
   }
 }
@@ -45,6 +45,7 @@ struct ImportRun {
   var store: SituationStore
   let dryRun: Bool
   let command: String
+  let l10n: Localizer
   var appended = 0
   var unchanged = 0
   var refused = 0
@@ -53,10 +54,11 @@ struct ImportRun {
   /// In a dry run, the situation with the planned events folded in, so later records see earlier ones.
   var dryRunSituation: Situation
 
-  init(store: SituationStore, dryRun: Bool, command: String) {
+  init(store: SituationStore, dryRun: Bool, command: String, _ l10n: Localizer) {
     self.store = store
     self.dryRun = dryRun
     self.command = command
+    self.l10n = l10n
     dryRunSituation = store.situation
   }
 
@@ -79,7 +81,7 @@ struct ImportRun {
       skipped[why, default: 0] += 1
     case .unchanged(let why):
       unchanged += 1
-      say("\(place): unchanged: \(why)")
+      say(l10n.tr("%1$@: unchanged: %2$@", place, why))
     case .append(let events, let summary):
       if dryRun {
         for event in events {
@@ -91,13 +93,13 @@ struct ImportRun {
           dryRunSituation.apply(event)
         }
         appended += 1
-        say("\(place): would have \(summary)")
+        say(l10n.tr("%1$@: would have %2$@", place, summary))
         return
       }
       // The whole import appends under one lock, synced once at the end (`finish`).
       if let error = store.beginBatch() {
-        warn("bordermon \(command): \(error)")
-        warn("\(place): not imported; stopping (records before it were imported)")
+        warn("bordermon \(command): " + l10n.appendError(error))
+        warn(l10n.tr("%@: not imported; stopping (records before it were imported)", place))
         throw ExitCode(1)
       }
       switch store.append(events) {
@@ -108,8 +110,8 @@ struct ImportRun {
         refused += 1
         warn("\(place): \(rejection)")
       case .failure(.file(let error)):
-        warn("bordermon \(command): \(error.path): \(error.description)")
-        warn("\(place): not imported; stopping (records before it were imported)")
+        warn("bordermon \(command): " + l10n.fileErrorWithPath(error))
+        warn(l10n.tr("%@: not imported; stopping (records before it were imported)", place))
         throw ExitCode(1)
       }
     }
@@ -119,18 +121,26 @@ struct ImportRun {
   /// if anything was refused or the sync failed.
   mutating func finish() throws {
     if let error = store.endBatch() {
-      printError(Sanitizer.clean("bordermon \(command): \(error)"))
+      printError(Sanitizer.clean("bordermon \(command): " + l10n.appendError(error)))
       printError(
-        "bordermon \(command): the \(appended) record(s) imported are in the journal but may not be on the disk"
-      )
+        "bordermon \(command): "
+          + l10n.plural(
+            "the %d record(s) imported are in the journal but may not be on the disk",
+            "the %d record(s) imported are in the journal but may not be on the disk", count: appended))
       throw ExitCode(1)
     }
     var parts = [
-      "\(appended) \(dryRun ? "would be imported" : "imported")", "\(unchanged) already there",
-      "\(refused) refused",
+      dryRun
+        ? l10n.plural("%d would be imported", "%d would be imported", context: "import", count: appended)
+        : l10n.plural("%d imported", "%d imported", context: "import", count: appended),
+      l10n.plural("%d already there", "%d already there", context: "import", count: unchanged),
+      l10n.plural("%d refused", "%d refused", context: "import", count: refused),
     ]
     for (why, count) in skipped.sorted(by: { $0.key < $1.key }) {
-      parts.append("\(count) skipped: \(Sanitizer.clean(why))")
+      parts.append(
+        l10n.plural(
+          "%1$d skipped: %2$@", "%1$d skipped: %2$@", context: "import", count: count, count,
+          Sanitizer.clean(why)))
     }
     printError("bordermon \(command): " + parts.joined(separator: ", "))
     if refused > 0 { throw ExitCode(1) }
@@ -158,12 +168,13 @@ struct ImportCAPCommand: ParsableCommand {
 
   func run() throws {
     let clock = SystemWallClock()
-    let text = try readInput(file, command: "import cap")
+    let l10n = try options.localizer()
+    let text = try readInput(file, command: "import cap", l10n)
     let store = try options.openSituation(clock: clock, snapshots: true)
     defer { store.saveSnapshotIfDue() }
-    try requireReadableJournal(store, command: "import cap")
+    try requireReadableJournal(store, command: "import cap", l10n)
     let author = OperatorIdentity.current()
-    var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import cap")
+    var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import cap", l10n)
     let name = file == "-" ? "stdin" : file
     for document in CAPReader.read(text) {
       switch document.result {
@@ -202,7 +213,8 @@ struct ImportACLEDCommand: ParsableCommand {
 
   func run() throws {
     let clock = SystemWallClock()
-    let text = try readInput(file, command: "import acled")
+    let l10n = try options.localizer()
+    let text = try readInput(file, command: "import acled", l10n)
     let name = file == "-" ? "stdin" : file
     let table: ACLEDFile
     switch ACLEDFile.read(text) {
@@ -213,9 +225,9 @@ struct ImportACLEDCommand: ParsableCommand {
     }
     let store = try options.openSituation(clock: clock, snapshots: true)
     defer { store.saveSnapshotIfDue() }
-    try requireReadableJournal(store, command: "import acled")
+    try requireReadableJournal(store, command: "import acled", l10n)
     let author = OperatorIdentity.current()
-    var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import acled")
+    var run = ImportRun(store: store, dryRun: importOptions.dryRun, command: "import acled", l10n)
     var malformed = table.malformed[...]
     for row in table.rows {
       // Rows that could not be split are reported in their place in the file.

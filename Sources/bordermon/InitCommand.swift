@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderPostgres
 import BorderSample
@@ -25,9 +26,10 @@ struct InitCommand: ParsableCommand {
   var scenario: SampleScenario = .article
 
   func run() throws {
+    let l10n = try options.localizer()
     let clock = SystemWallClock()
     if case .postgres(let url) = try options.choice() {
-      try initStore(url, scenario: scenario, now: clock.now())
+      try initStore(url, scenario: scenario, now: clock.now(), l10n)
       return
     }
     let (directory, origin) = DataDirectory.locate(option: options.data)
@@ -37,25 +39,32 @@ struct InitCommand: ParsableCommand {
     case .success:
       let store = SituationStore(directory: directory)
       printText(
-        "created \(directory.path) (scenario \(scenario.rawValue)): \(store.situation.segments.count) segments, "
-          + "\(store.situation.checkpoints.count) checkpoints, \(store.situation.appliedEventCount) journal events"
-      )
+        l10n.tr(
+          "created %1$@ (scenario %2$@): %3$@, %4$@, %5$@", directory.path, scenario.rawValue,
+          l10n.plural(
+            "%d segments", "%d segments", context: "cli count", count: store.situation.segments.count),
+          l10n.plural(
+            "%d checkpoints", "%d checkpoints", context: "cli count", count: store.situation.checkpoints.count
+          ),
+          l10n.plural(
+            "%d journal events", "%d journal events", context: "cli count",
+            count: store.situation.appliedEventCount)))
     case .failure(let error):
-      printError("bordermon init: \(error)")
+      printError("bordermon init: " + l10n.sampleCreationError(error))
       throw ExitCode(1)
     }
   }
 }
 
 /// Makes a PostgreSQL store from the bundled sample (schema, reference files, journal).
-func initStore(_ url: StoreURL, scenario: SampleScenario, now: Timestamp) throws {
+func initStore(_ url: StoreURL, scenario: SampleScenario, now: Timestamp, _ l10n: Localizer) throws {
   var reference: [String: [UInt8]] = [:]
   var journal: [(line: [UInt8], event: JournalEvent)] = []
   let files: [(name: String, bytes: [UInt8])]
   switch SampleSituation.files(scenario: scenario, now: now) {
   case .success(let made): files = made
   case .failure(let error):
-    printError("bordermon init: \(error)")
+    printError("bordermon init: " + l10n.tr("the bundled sample is broken: %@", error.description))
     throw ExitCode(1)
   }
   for file in files {
@@ -74,11 +83,17 @@ func initStore(_ url: StoreURL, scenario: SampleScenario, now: Timestamp) throws
   switch PostgresStore.create(url, files: PostgresStore.Files(reference: reference, journal: journal)) {
   case .success(let store):
     let situation = try store.situationStore().get().situation
-    print(
-      "created the store \(url): \(situation.segments.count) segments, \(situation.checkpoints.count) checkpoints, "
-        + "\(situation.appliedEventCount) journal events")
+    printText(
+      l10n.tr(
+        "created the store %1$@: %2$@, %3$@, %4$@", url,
+        l10n.plural("%d segments", "%d segments", context: "cli count", count: situation.segments.count),
+        l10n.plural(
+          "%d checkpoints", "%d checkpoints", context: "cli count", count: situation.checkpoints.count),
+        l10n.plural(
+          "%d journal events", "%d journal events", context: "cli count", count: situation.appliedEventCount))
+    )
   case .failure(let error):
-    printError("bordermon init: \(error)")
+    printError("bordermon init: " + l10n.storeError(error))
     throw ExitCode(1)
   }
 }

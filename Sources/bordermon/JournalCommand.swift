@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderStore
 
@@ -21,26 +22,32 @@ struct JournalCommand: ParsableCommand {
     @OptionGroup var options: DataOptions
 
     func run() throws {
+      let l10n = try options.localizer()
       if case .postgres = try options.choice() {
         printError(
-          "bordermon journal rotate: a PostgreSQL store keeps every event in its table and has no journal file to rotate; nothing was done"
-        )
+          "bordermon journal rotate: "
+            + l10n.tr(
+              "a PostgreSQL store keeps every event in its table and has no journal file to rotate; nothing was done"
+            ))
         throw ExitCode(1)
       }
       let clock = SystemWallClock()
       var store = try options.openSituation(clock: clock)
       if let error = store.journalError {
-        printError("bordermon journal rotate: \(error.path): \(error.description)")
+        printError("bordermon journal rotate: " + l10n.fileErrorWithPath(error))
         throw ExitCode(1)
       }
       switch store.rotateJournal(by: OperatorIdentity.current(), clock: clock) {
       case .success(let report):
         let previous = report.previous
         printText(
-          "kept \(report.archivePath) (\(previous.lines) lines, seq up to \(previous.lastSeq)); "
-            + "the journal starts again at seq \(report.event.seq) with the situation carried over")
+          l10n.tr(
+            "kept %1$@ (%2$@, seq up to %3$@); the journal starts again at seq %4$@ with the situation carried over",
+            report.archivePath,
+            l10n.plural("%d lines", "%d lines", context: "cli count", count: previous.lines),
+            previous.lastSeq, report.event.seq))
       case .failure(let error):
-        printError("bordermon journal rotate: \(error)")
+        printError("bordermon journal rotate: " + l10n.rotationError(error))
         throw ExitCode(1)
       }
     }

@@ -61,7 +61,7 @@ struct SnapshotCommand: ParsableCommand {
       printError("bordermon snapshot: \(Sanitizer.clean(diagnostic.description))")
     }
     if let error = store.journalError {
-      printError("bordermon snapshot: \(error.path): \(error.description)")
+      printError("bordermon snapshot: " + l10n.fileErrorWithPath(error))
       throw ExitCode(1)
     }
     // A theme that cannot be used: the screen printed in the default, and a failure to say so.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderPostgres
 import BorderStore
@@ -11,7 +12,7 @@ extension DataOptions {
     switch StoreChoice.resolve(storeOption: store, dataOption: data, configFile: config) {
     case .success(let choice): return choice
     case .failure(let error):
-      printError("bordermon: \(error)")
+      printError("bordermon: " + l10n.storeChoiceError(error))
       throw ExitCode(1)
     }
   }
@@ -22,7 +23,7 @@ extension DataOptions {
     switch PostgresStore.open(url) {
     case .success(let store): return store
     case .failure(let error):
-      printError("bordermon: \(error)")
+      printError("bordermon: " + l10n.storeError(error))
       throw ExitCode(1)
     }
   }
@@ -37,7 +38,7 @@ extension DataOptions {
       switch postgres.situationStore(asOf: asOf, historyLimit: historyLimit, snapshots: snapshots, now: now) {
       case .success(let store): return store
       case .failure(let error):
-        printError("bordermon: \(error)")
+        printError("bordermon: " + l10n.storeError(error))
         throw ExitCode(1)
       }
     }

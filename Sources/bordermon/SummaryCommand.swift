@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderConsole
 import BorderModel
 import BorderStore
 import Foundation
@@ -20,10 +21,11 @@ struct SummaryCommand: ParsableCommand {
   @Flag(help: "Print one JSON object instead of text.") var json = false
 
   func run() throws {
+    let l10n = try options.localizer()
     let clock = SystemWallClock()
     let asOf = try parseAsOf(at)
     let store = try options.openSituation(clock: clock, asOf: asOf, snapshots: true)
-    try requireReadableJournal(store, command: "summary")
+    try requireReadableJournal(store, command: "summary", l10n)
     let moment = asOf ?? clock.now()
     let report = SummaryReport(store: store, moment: moment, isHistorical: asOf != nil)
     if json {
@@ -32,11 +34,15 @@ struct SummaryCommand: ParsableCommand {
       let data = try encoder.encode(report)
       print(TerminalOutput.terminalSafeJSON(String(decoding: data, as: UTF8.self)))
     } else {
-      printText(report.text)
+      printText(report.text(l10n))
     }
     let errors = store.diagnostics.filter { $0.severity == .error }.count
     if errors > 0 {
-      printError("bordermon: \(errors) problem(s) in the data were skipped; run `bordermon check`")
+      printError(
+        "bordermon: "
+          + l10n.plural(
+            "%d problem(s) in the data were skipped; run `bordermon check`",
+            "%d problem(s) in the data were skipped; run `bordermon check`", count: errors))
     }
     store.saveSnapshotIfDue()
   }
@@ -158,53 +164,118 @@ struct SummaryReport: Encodable {
 
   static func round(_ km: Double) -> Double { (km * 100).rounded() / 100 }
 
-  static func km(_ value: Double) -> String {
-    let tenths = Int((value * 10).rounded())
-    return "\(tenths / 10).\(tenths % 10) km"
-  }
-
-  /// The report as lines for a terminal or a log.
-  var text: String {
+  /// The report as lines for a terminal or a log, in the language of `l10n`.
+  func text(_ l10n: Localizer) -> String {
     var lines: [String] = []
-    let tag = [sample ? "illustrative sample" : nil, scenario.map { "scenario \($0)" }].compactMap { $0 }
+    var tag: [String] = []
+    if sample { tag.append(l10n.tr("illustrative sample", context: "summary")) }
+    if let scenario { tag.append(l10n.tr("scenario %@", context: "summary", scenario)) }
     lines.append(title + (tag.isEmpty ? "" : "  (\(tag.joined(separator: ", ")))"))
     let when = DisplayZone.utc.dateTime(moment)
     lines.append(
-      (isHistorical ? "as of \(when) UTC (history)" : "now \(when) UTC")
-        + " · \(eventsApplied) journal events")
+      (isHistorical
+        ? l10n.tr("as of %@ UTC (history)", context: "summary", when)
+        : l10n.tr("now %@ UTC", context: "summary", when))
+        + " · "
+        + l10n.plural("%d journal events", "%d journal events", context: "cli count", count: eventsApplied))
     lines.append("")
     let percent = (figures.agreedShare * 1000).rounded() / 10
-    lines.append("Line         \(Self.km(figures.totalKm)) in \(segments) segments")
-    lines.append("Agreed       \(Self.km(figures.agreedKm)) (\(percent)%)")
+    var rows: [(label: String, value: String)] = [
+      (
+        l10n.tr("Line", context: "summary"),
+        l10n.plural(
+          "%1$@ in %2$d segments", "%1$@ in %2$d segments", context: "summary", count: segments,
+          Self.km(figures.totalKm, l10n), segments)
+      ),
+      (
+        l10n.tr("Agreed", context: "summary"),
+        l10n.tr("%1$@ (%2$@%%)", context: "summary", Self.km(figures.agreedKm, l10n), percent)
+      ),
+    ]
+    var byStatus: [(String, String)] = []
     for status in DemarcationStatus.allCases {
       let count = figures.segmentsByStatus[status] ?? 0
       guard count > 0 else { continue }
-      let label = status.label.padding(toLength: 18, withPad: " ", startingAt: 0)
-      lines.append("  \(label) \(Self.km(figures.kmByStatus[status] ?? 0)) in \(count)")
+      byStatus.append(
+        (
+          l10n.status(status),
+          l10n.plural(
+            "%1$@ in %2$d", "%1$@ in %2$d", context: "summary, by status", count: count,
+            Self.km(figures.kmByStatus[status] ?? 0, l10n), count)
+        ))
     }
     let byLevel = AlertLevel.allCases.reversed().map {
-      "L\($0.rawValue) \(figures.openAlertsByLevel[$0] ?? 0)"
+      l10n.tr("L%1$d %2$d", context: "summary", $0.rawValue, figures.openAlertsByLevel[$0] ?? 0)
     }
-    lines.append(
-      "Open alerts  \(figures.openAlerts) (\(byLevel.joined(separator: " · "))); "
-        + "\(figures.unacknowledgedAlerts) unacknowledged")
-    lines.append("Highest level by sector")
-    for sector in Sector.allCases {
-      let level = figures.highestLevelBySector[sector] ?? .stable
-      let label = sector.label.padding(toLength: 24, withPad: " ", startingAt: 0)
-      lines.append("  \(label) \(level.rawValue) \(level.label)")
-    }
+    let alerts = (
+      l10n.tr("Open alerts", context: "summary"),
+      l10n.tr(
+        "%1$d (%2$@); %3$d unacknowledged", context: "summary", figures.openAlerts,
+        byLevel.joined(separator: " · "), figures.unacknowledgedAlerts)
+    )
+    let meetingLabel = l10n.tr("Next meeting", context: "summary")
+    let meetingValue: String
     if let meeting = figures.nextMeeting {
-      let venue = meeting.venue.map { " in \($0.latin)" } ?? ""
-      lines.append(
-        "Next meeting \(meeting.kind.label)\(venue) — \(meeting.status(at: moment).label), "
-          + DurationText.relative(from: moment, to: meeting.start))
-      lines.append("  UTC       \(DisplayZone.utc.dateTime(meeting.start))")
-      lines.append("  Bishkek   \(DisplayZone.bishkek.dateTime(meeting.start)) (UTC+6)")
-      lines.append("  Dushanbe  \(DisplayZone.dushanbe.dateTime(meeting.start)) (UTC+5)")
+      let countdown = Self.countdown(from: moment, to: meeting.start, l10n)
+      let status = l10n.meetingStatus(meeting.status(at: moment))
+      let kind = l10n.meetingKind(meeting.kind)
+      meetingValue =
+        meeting.venue.map {
+          l10n.tr("%1$@ in %2$@ — %3$@, %4$@", context: "summary", kind, l10n.name($0), status, countdown)
+        } ?? l10n.tr("%1$@ — %2$@, %3$@", context: "summary", kind, status, countdown)
     } else {
-      lines.append("Next meeting none scheduled")
+      meetingValue = l10n.tr("none scheduled", context: "summary")
+    }
+    // One label column, as wide as the widest label in this language (13 in English).
+    let labelWidth = ([meetingLabel, alerts.0] + rows.map(\.label)).map(\.count).max()! + 1
+    func row(_ label: String, _ value: String) -> String { Self.pad(label, labelWidth) + value }
+    rows.append(alerts)
+    lines.append(row(rows[0].label, rows[0].value))
+    lines.append(row(rows[1].label, rows[1].value))
+    let statusWidth = max(18, byStatus.map(\.0.count).max() ?? 0)
+    for (label, value) in byStatus { lines.append("  " + Self.pad(label, statusWidth) + " " + value) }
+    lines.append(row(alerts.0, alerts.1))
+    lines.append(l10n.tr("Highest level by sector", context: "summary"))
+    let sectors = Sector.allCases.map { (l10n.sector($0), figures.highestLevelBySector[$0] ?? .stable) }
+    let sectorWidth = max(24, sectors.map(\.0.count).max() ?? 0)
+    for (label, level) in sectors {
+      lines.append("  " + Self.pad(label, sectorWidth) + " \(level.rawValue) " + l10n.level(level))
+    }
+    lines.append(row(meetingLabel, meetingValue))
+    if let meeting = figures.nextMeeting {
+      let zones = [
+        (l10n.tr("UTC", context: "summary"), DisplayZone.utc.dateTime(meeting.start)),
+        (
+          l10n.tr("Bishkek", context: "summary"),
+          DisplayZone.bishkek.dateTime(meeting.start) + " (UTC+6)"
+        ),
+        (
+          l10n.tr("Dushanbe", context: "summary"),
+          DisplayZone.dushanbe.dateTime(meeting.start) + " (UTC+5)"
+        ),
+      ]
+      let zoneWidth = max(10, zones.map(\.0.count).max()! + 1)
+      for (label, time) in zones { lines.append("  " + Self.pad(label, zoneWidth) + time) }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Kilometres with one decimal: `812.0 km` (`812.0 км`).
+  static func km(_ value: Double, _ l10n: Localizer) -> String {
+    let tenths = Int((value * 10).rounded())
+    return l10n.tr("%@ km", "\(tenths / 10).\(tenths % 10)")
+  }
+
+  /// A countdown such as `in 3d04h` or `2h10m ago` (`через 3д04ч`, `2ч10м назад`).
+  static func countdown(from now: Timestamp, to time: Timestamp, _ l10n: Localizer) -> String {
+    let seconds = time.milliseconds(since: now) / 1000
+    let span = l10n.compactDuration(seconds: seconds)
+    return seconds >= 0
+      ? l10n.tr("in %@", context: "countdown", span) : l10n.tr("%@ ago", context: "countdown", span)
+  }
+
+  /// A label followed by spaces up to `width` characters (never cut).
+  static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
   }
 }

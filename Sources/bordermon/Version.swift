@@ -38,7 +38,4 @@ enum BordermonVersion {
     }
     return "\(text(name.sysname)) \(text(name.release)) \(text(name.machine))"
   }
-
-  /// One line for `doctor`: version, compiler, ncurses and system.
-  static var summary: String { "\(line) · built with \(swift) · \(NCursesLibrary.version) · \(system)" }
 }

@@ -298,7 +298,7 @@ struct FormKeysTests {
     #expect(state.form?.value("Text") == "")
   }
 
-  @Test("a long text shows its end and the cursor, with a count against the limit")
+  @Test("a long text shows its end and the cursor, with a count against the journal's limit in bytes")
   func longText() throws {
     var state = try SampleConsole.state()
     _ = press(&state, .character("n"))
@@ -306,12 +306,15 @@ struct FormKeysTests {
     _ = type(&state, text)
     let screen = ConsoleView.render(state).text
     #expect(screen.contains("END▏"), "the end of the text and the cursor are in view")
-    #expect(screen.contains("\(text.count)/300"))
-    let full = String(repeating: "x", count: 300)
+    #expect(screen.contains("\(text.utf8.count)/4000"), "bytes against the journal's limit")
+    // The journal's limit in bytes: 1,999 Cyrillic letters and one more byte fit; another letter does not.
+    let full = String(repeating: "ж", count: 1_999) + "xy"
     _ = press(&state, .control("u"))
-    _ = type(&state, full + "y")
+    _ = type(&state, full + "ж")
     #expect(state.form?.value("Text") == full)
-    #expect(state.form?.error == "Text is limited to 300 characters", "the limit is said, not silent")
+    #expect(
+      state.form?.error == "text: 4002 bytes, longer than the 4000 allowed",
+      "the limit is said, in the command line's words")
   }
 }
 

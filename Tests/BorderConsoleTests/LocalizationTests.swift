@@ -307,10 +307,17 @@ struct LocalizationTests {
       bad.failureDescription == "--lang: 'xx\\u{1b}[2J' is not a language bordermon speaks (use en, ru)")
     #expect(
       choose(nil, ["BORDERMON_LANG": "de"]).failureDescription?.hasPrefix("$BORDERMON_LANG: 'de'") == true)
+    // The bad value is said in the language the choice ends on.
     let warned = try choose(nil, ["LANG": "ru_RU"], "klingon").get()
     #expect(warned.language == .russian)
     #expect(
       warned.warnings == [
+        "/home/o/.config/bordermon/config.toml:2: lang: 'klingon' — такого языка нет (допустимо: en, ru); пропущено"
+      ])
+    let warnedInEnglish = try choose(nil, ["LANG": "C.UTF-8"], "klingon").get()
+    #expect(warnedInEnglish.language == .english)
+    #expect(
+      warnedInEnglish.warnings == [
         "/home/o/.config/bordermon/config.toml:2: lang: 'klingon' is not a language (use en, ru); ignored"
       ])
   }

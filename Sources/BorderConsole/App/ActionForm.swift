@@ -5,7 +5,7 @@ public struct FormField: Sendable, Hashable {
   public enum Kind: Sendable, Hashable {
     /// One of `options`; ←/→ or the option's first letter or digit choose.
     case choice(options: [String], selected: Int)
-    /// Free text, up to `limit` characters.
+    /// Free text, up to `limit` bytes of UTF-8 (the journal's limit for its field, as every writer counts it).
     case text(String, limit: Int)
   }
 
@@ -17,6 +17,8 @@ public struct FormField: Sendable, Hashable {
   public var cursor = 0
   /// What an empty text field shows after `(optional)`: the form of what it takes.
   public var hint: String?
+  /// The event's field a text field becomes (`note`, `text`, …): a refusal at its limit names it as the command line does.
+  public var journalField: String?
 
   /// The field's value as text: the chosen option or the text typed.
   public var value: String {
@@ -115,7 +117,15 @@ public struct ActionForm: Sendable, Hashable {
       }
       fields[focused].kind = .text(edited.text, limit: limit)
       fields[focused].cursor = edited.cursor
-      error = edited.full ? "\(fields[focused].label) is limited to \(limit) characters" : nil
+      error = nil
+      if edited.full, case .character(let c) = key {
+        // The model's refusal of the text the key would have made: the command line's words.
+        let field = fields[focused]
+        error =
+          JournalLimits.lengthProblem(
+            field.value + String(c), field: field.journalField ?? field.label.lowercased(), max: limit
+          )?.description
+      }
       return true
     default:
       return moveFocus(key)
@@ -143,7 +153,8 @@ public struct ActionForm: Sendable, Hashable {
 
 /// The editing keys of a one-line text field, as shells and readline have them.
 enum TextEdit {
-  /// The text and cursor after `key`, with `full` set when a character was refused at the limit;
+  /// The text and cursor after `key`, with `full` set when a character was refused at the limit
+  /// (`limit` bytes of UTF-8);
   /// nil when the key does not edit text.
   static func apply(_ key: Key, to text: String, cursor: Int, limit: Int) -> (
     text: String, cursor: Int, full: Bool
@@ -152,7 +163,7 @@ enum TextEdit {
     var cursor = clamp(cursor, 0, characters.count)
     switch key {
     case .character(let c):
-      guard characters.count < limit else { return (text, cursor, true) }
+      guard text.utf8.count + c.utf8.count <= limit else { return (text, cursor, true) }
       characters.insert(c, at: cursor)
       cursor += 1
     case .backspace, .control("h"):
@@ -188,17 +199,17 @@ enum TextEdit {
 extension ActionForm {
   static let levelOptions = AlertLevel.allCases.map { "\($0.rawValue) \($0.label)" }
   static let typeOptions = AlertType.allCases.map(\.label)
-  /// The longest note on an acknowledgement, resolution or re-level.
-  public static let noteLimit = 200
-  /// The longest text of an alert or a note.
-  public static let textLimit = 300
+  /// The longest note, reason or text: the journal's, in bytes of UTF-8 (the command line's limit too).
+  public static let textLimit = JournalLimits.textBytes
 
   static func acknowledge(_ alert: Alert, segmentName: String?) -> ActionForm {
     ActionForm(
       purpose: .acknowledge(alert.id), title: "Acknowledge \(alert.id)",
       target: .alert(alert, segmentName: segmentName),
       warning: "Acknowledging is recorded with your name and cannot be undone.",
-      fields: [FormField(label: "Note", kind: .text("", limit: noteLimit), optional: true)])
+      fields: [
+        FormField(label: "Note", kind: .text("", limit: textLimit), optional: true, journalField: "note")
+      ])
   }
 
   static func resolve(_ alert: Alert, segmentName: String?) -> ActionForm {
@@ -206,7 +217,9 @@ extension ActionForm {
       purpose: .resolve(alert.id), title: "Resolve \(alert.id)",
       target: .alert(alert, segmentName: segmentName),
       warning: "Resolving closes the alert for every console and cannot be undone.",
-      fields: [FormField(label: "Note", kind: .text("", limit: noteLimit), optional: true)])
+      fields: [
+        FormField(label: "Note", kind: .text("", limit: textLimit), optional: true, journalField: "note")
+      ])
   }
 
   static func changeLevel(_ alert: Alert, segmentName: String?) -> ActionForm {
@@ -217,7 +230,7 @@ extension ActionForm {
         FormField(
           label: "Level", kind: .choice(options: levelOptions, selected: alert.level.rawValue - 1),
           optional: false),
-        FormField(label: "Reason", kind: .text("", limit: noteLimit), optional: true),
+        FormField(label: "Reason", kind: .text("", limit: textLimit), optional: true, journalField: "reason"),
       ])
   }
 
@@ -226,9 +239,9 @@ extension ActionForm {
   /// The choice that leaves an optional vocabulary field out.
   static let notGiven = "not given"
   static let confidenceOptions = Confidence.allCases.map(\.label)
-  /// The longest source named on a raise (the journal's limit for a source, in characters here).
-  public static let sourceLimit = 200
-  /// The longest time typed for when an alert's incident occurred.
+  /// The longest source named on a raise: the journal's, in bytes of UTF-8.
+  public static let sourceLimit = JournalLimits.nameBytes
+  /// The longest time typed for when an alert's incident occurred, in bytes (an RFC 3339 time takes 25 at most).
   public static let timeLimit = 40
 
   /// The raise form: the fields `bordermon alert raise` has (level, type, text, reporting side,
@@ -240,7 +253,7 @@ extension ActionForm {
       fields: [
         FormField(label: "Level", kind: .choice(options: levelOptions, selected: 2), optional: false),
         FormField(label: "Type", kind: .choice(options: typeOptions, selected: 0), optional: false),
-        FormField(label: "Text", kind: .text("", limit: textLimit), optional: false),
+        FormField(label: "Text", kind: .text("", limit: textLimit), optional: false, journalField: "text"),
         FormField(label: "Side", kind: .choice(options: sideOptions, selected: 0), optional: true),
         FormField(
           label: "Confidence",
@@ -250,7 +263,8 @@ extension ActionForm {
         FormField(
           label: "Occurred", kind: .text("", limit: timeLimit), optional: true,
           hint: "e.g. 2026-11-30T05:40:00+05:00"),
-        FormField(label: "Source", kind: .text("", limit: sourceLimit), optional: true),
+        FormField(
+          label: "Source", kind: .text("", limit: sourceLimit), optional: true, journalField: "source"),
       ])
   }
 
@@ -263,7 +277,9 @@ extension ActionForm {
     }
     return ActionForm(
       purpose: .addNote(target: target.id), title: title, target: target, warning: nil,
-      fields: [FormField(label: "Text", kind: .text("", limit: textLimit), optional: false)])
+      fields: [
+        FormField(label: "Text", kind: .text("", limit: textLimit), optional: false, journalField: "text")
+      ])
   }
 }
 

@@ -76,24 +76,31 @@ public struct LanguageChoice: Sendable, Hashable {
       }
       return .success(LanguageChoice(language: language, origin: .environment("BORDERMON_LANG")))
     }
-    var warnings: [String] = []
+    var badConfig: (place: String, value: String)?
     if let config {
       let place = config.line.map { "\(config.path):\($0)" } ?? config.path
       if let language = Language(code: config.value) {
         return .success(
           LanguageChoice(language: language, origin: .configFile(path: config.path, line: config.line)))
       }
-      warnings.append(
-        "\(place): lang: \(TerminalText.quoted(config.value)) is not a language (use \(Language.codes)); ignored"
-      )
+      badConfig = (place, config.value)
+    }
+    /// The choice, with the bad config value (if any) said in the language chosen.
+    func chosen(_ language: Language, _ origin: LanguageOrigin) -> LanguageChoice {
+      let warnings = badConfig.map { bad in
+        Localizer.of(language).tr(
+          "%1$@: lang: %2$@ is not a language (use %3$@); ignored", bad.place, TerminalText.quoted(bad.value),
+          Language.codes)
+      }
+      return LanguageChoice(language: language, origin: origin, warnings: warnings.map { [$0] } ?? [])
     }
     // POSIX: the first of these that is set decides the messages' locale.
     for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
       guard let value = environment(name), !value.isEmpty else { continue }
       let language: Language = value.lowercased().hasPrefix("ru") ? .russian : .english
-      return .success(LanguageChoice(language: language, origin: .environment(name), warnings: warnings))
+      return .success(chosen(language, .environment(name)))
     }
-    return .success(LanguageChoice(language: .english, origin: .builtInDefault, warnings: warnings))
+    return .success(chosen(.english, .builtInDefault))
   }
 }
 

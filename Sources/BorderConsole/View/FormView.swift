@@ -27,7 +27,7 @@ struct FormView {
             focused ? .prompt : .text
           ))
       case .text(let text, let limit):
-        let count = " \(text.count)/\(limit)"
+        let count = " \(text.utf8.count)/\(limit)"
         let room = max(4, inner - DisplayWidth.of(label) - DisplayWidth.of(count))
         if text.isEmpty && !focused {
           // The field's hint where it fits whole (a cut example would mislead).
@@ -41,7 +41,7 @@ struct FormView {
             ellipsis: c.glyphs.ellipsis, ascii: c.glyphs.isASCII)
           spans.append((shown.padded(to: room), focused ? .prompt : .text))
         }
-        spans.append((count, text.count >= limit ? .error : .muted))
+        spans.append((count, text.utf8.count >= limit ? .error : .muted))
       }
       lines.append(RichLine(spans))
     }

@@ -25,6 +25,12 @@ public enum JournalLimits {
   /// The latest time an event may carry at all (2200-01-01T00:00:00Z).
   public static let latest = Timestamp(epochSeconds: 7_258_118_400)
 
+  /// Why `value` cannot be the event's `field` because it is longer than `max` bytes, if it cannot:
+  /// the words every writer (console form or command line) refuses it with.
+  public static func lengthProblem(_ value: String, field: String, max: Int) -> EventRejection? {
+    Shape.optional(value, field, max: max)
+  }
+
   /// The latest time a writer accepts when its clock reads `now`.
   public static func horizon(now: Timestamp) -> Timestamp {
     now.adding(seconds: futureSkewSeconds)
