@@ -44,7 +44,7 @@ struct ActionTargetTests {
     _ = press(&state, .backTab, .character("g"), .enter)
     #expect(state.overlay == .alertDetail("AL-NOW-AKSAI"))
     _ = press(&state, .character("j"), .character("j"), .pageDown)
-    #expect(state.selectedAlert == "AL-NOW-AKSAI", "the selection behind the detail stays")
+    #expect(state.alertSelection.selected == "AL-NOW-AKSAI", "the selection behind the detail stays")
     _ = press(&state, .character("a"))
     #expect(state.form?.purpose == .acknowledge("AL-NOW-AKSAI"), "the form is for the alert on screen")
   }
@@ -67,7 +67,7 @@ struct ActionTargetTests {
     #expect(bottom.contains("end · ") && bottom.contains("Provenance"))
     _ = press(&state, .character("g"))
     #expect(state.overlayScroll == 0)
-    #expect(state.selectedSegment == "A-05", "the selection never moved")
+    #expect(state.segmentSelection.selected == "A-05", "the selection never moved")
   }
 
   @Test(": with a detail open closes it and shows the segment jumped to")
@@ -76,7 +76,7 @@ struct ActionTargetTests {
     _ = press(&state, .enter, .character(":"))
     for c in "b-02" { _ = state.handle(.key(.character(c))) }
     _ = press(&state, .enter)
-    #expect(state.overlay == nil && state.selectedSegment == "B-02")
+    #expect(state.overlay == nil && state.segmentSelection.selected == "B-02")
     _ = press(&state, .character("n"))
     #expect(state.form?.purpose == .addNote(target: "B-02"))
   }
@@ -87,7 +87,7 @@ struct ActionTargetTests {
     _ = press(&state, .backTab, .enter)
     #expect(state.overlay == .alertDetail("AL-NOW-AKSAI"))
     _ = arrive(&state, raise("NEW-F01"))
-    #expect(state.selectedAlert == "AL-NOW-AKSAI")
+    #expect(state.alertSelection.selected == "AL-NOW-AKSAI")
     _ = press(&state, .character("a"))
     #expect(state.form?.purpose == .acknowledge("AL-NOW-AKSAI"))
     #expect(state.form?.title == "Acknowledge AL-NOW-AKSAI")
@@ -99,17 +99,18 @@ struct ActionTargetTests {
     _ = press(&state, .backTab, .character("a"))
     #expect(state.form != nil)
     _ = arrive(&state, raise("NEW-F01"))
-    #expect(state.selectedAlert == "AL-NOW-AKSAI")
+    #expect(state.alertSelection.selected == "AL-NOW-AKSAI")
     #expect(state.form?.purpose == .acknowledge("AL-NOW-AKSAI"))
     _ = press(&state, .escape)
-    #expect(state.selectedAlert == "NEW-F01", "the feed follows the newest again once nothing is open")
+    #expect(
+      state.alertSelection.selected == "NEW-F01", "the feed follows the newest again once nothing is open")
   }
 
   @Test("n in a segment's detail notes that segment, whatever j pressed meanwhile")
   func segmentOverlayNote() throws {
     var state = try SampleConsole.state()
     _ = press(&state, .enter, .character("j"), .character("j"), .character("n"))
-    #expect(state.selectedSegment == "A-01")
+    #expect(state.segmentSelection.selected == "A-01")
     #expect(state.form?.purpose == .addNote(target: "A-01"))
     #expect(state.form?.title == "Note on A-01 Isfara valley, western approach")
   }
@@ -133,7 +134,7 @@ struct ActionTargetTests {
       Issue.record("n notes the meeting on screen")
       return
     }
-    #expect(target == state.selectedMeeting?.rawValue)
+    #expect(target == state.meetingSelection.selected?.rawValue)
   }
 
   @Test("acknowledging from the segments table asks for an alert instead of picking one")
@@ -154,7 +155,7 @@ struct FeedFollowingTests {
     #expect(state.historyCursor != nil)
     _ = press(&state, .character("L"))
     #expect(state.isLive)
-    #expect(state.selectedAlert == state.live.alerts.last?.id)
+    #expect(state.alertSelection.selected == state.live.alerts.last?.id)
   }
 
   @Test("after a freeze during which alerts arrived, resuming selects the newest")
@@ -162,9 +163,9 @@ struct FeedFollowingTests {
     var state = try SampleConsole.state()
     _ = press(&state, .character("f"))
     _ = arrive(&state, raise("NEW-F01"))
-    #expect(state.selectedAlert == "AL-NOW-AKSAI", "frozen: the picture holds still")
+    #expect(state.alertSelection.selected == "AL-NOW-AKSAI", "frozen: the picture holds still")
     _ = press(&state, .character("f"))
-    #expect(state.selectedAlert == "NEW-F01")
+    #expect(state.alertSelection.selected == "NEW-F01")
   }
 }
 
@@ -353,7 +354,7 @@ struct HistoryLoadingTests {
     #expect(asOf == SampleConsole.now.adding(seconds: -30 * 86_400))
     #expect(state.message?.text.hasPrefix("loading history") == true)
     _ = press(&state, .down)
-    #expect(state.selectedSegment == "A-02", "keys still work while it loads")
+    #expect(state.segmentSelection.selected == "A-02", "keys still work while it loads")
     _ = state.handle(.historyLoaded(asOf: asOf, situation: state.live))
     #expect(state.historyCursor?.asOf == asOf)
     #expect(state.message == nil)

@@ -81,7 +81,7 @@ struct ActionTests {
   func alreadyAcknowledged() throws {
     var state = try SampleConsole.state()
     _ = press(&state, .tab, .tab, .down, .down, .down)
-    #expect(state.selectedAlert == "AL-NOW-KARAMYK")
+    #expect(state.alertSelection.selected == "AL-NOW-KARAMYK")
     _ = press(&state, .character("a"))
     #expect(state.form == nil)
     #expect(state.message?.text.contains("was already acknowledged by") == true)
@@ -141,7 +141,7 @@ struct AnnouncementTests {
   @Test("the feed follows the newest alert unless the operator chose an older one")
   func feedFollowsNewest() throws {
     var state = try SampleConsole.state()
-    #expect(state.selectedAlert == "AL-NOW-AKSAI")
+    #expect(state.alertSelection.selected == "AL-NOW-AKSAI")
     func raise(_ id: String, _ seq: UInt64) -> JournalEvent {
       JournalEvent(
         seq: seq, at: SampleConsole.now, by: "feed",
@@ -152,14 +152,14 @@ struct AnnouncementTests {
     let first = raise("N-1", 901)
     live.apply(first)
     _ = state.handle(.journal(JournalNews(situation: live, events: [first], touches: [])))
-    #expect(state.selectedAlert == "N-1")
+    #expect(state.alertSelection.selected == "N-1")
     _ = state.handle(.key(.tab))
     _ = state.handle(.key(.tab))
     _ = state.handle(.key(.down))
-    #expect(state.selectedAlert == "AL-NOW-AKSAI")
+    #expect(state.alertSelection.selected == "AL-NOW-AKSAI")
     let second = raise("N-2", 902)
     live.apply(second)
     _ = state.handle(.journal(JournalNews(situation: live, events: [second], touches: [])))
-    #expect(state.selectedAlert == "AL-NOW-AKSAI", "an operator's choice is kept")
+    #expect(state.alertSelection.selected == "AL-NOW-AKSAI", "an operator's choice is kept")
   }
 }

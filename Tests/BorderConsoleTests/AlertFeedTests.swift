@@ -97,7 +97,7 @@ struct AlertFeedTests {
     state.announceLevel = .escalation
     _ = press(&state, .character("v"), .character("v"), .character("v"))
     #expect(state.feed.view == .atLeast(.escalation))
-    #expect(state.feedCount == 0 && state.selectedAlert == nil, "nothing hidden stays selected")
+    #expect(state.feedCount == 0 && state.alertSelection.selected == nil, "nothing hidden stays selected")
     #expect(alertPane(state).contains("no open alerts at level 5 or above — v: next view"))
     _ = press(&state, .character("a"))
     #expect(state.form == nil, "no action on an alert the feed does not show")
@@ -144,7 +144,7 @@ struct AlertFeedTests {
     _ = press(&state, .enter)
     #expect(!state.isEditingFilter && state.feed.text == "FEED-BORDER")
     #expect(alertPane(state).contains("Alerts · all (5) · \"FEED-BORDER\" · Esc clears"))
-    #expect(state.selectedAlert == "AL-NOW-AKSAI", "a filter follows the newest it lists")
+    #expect(state.alertSelection.selected == "AL-NOW-AKSAI", "a filter follows the newest it lists")
     _ = press(&state, .escape)
     #expect(state.feed.text.isEmpty && state.feedCount == 10)
   }
@@ -154,24 +154,24 @@ struct AlertFeedTests {
     var state = try SampleConsole.state()
     #expect(state.focus == .segments)
     _ = press(&state, .character("u"))
-    #expect(state.focus == .alerts && state.selectedAlert == "AL-NOW-AKSAI", "level 4 first")
+    #expect(state.focus == .alerts && state.alertSelection.selected == "AL-NOW-AKSAI", "level 4 first")
     _ = press(&state, .character("u"))
-    #expect(state.selectedAlert == "AL-NOW-KULUNDU", "then level 3, the oldest (5h) before 40m")
+    #expect(state.alertSelection.selected == "AL-NOW-KULUNDU", "then level 3, the oldest (5h) before 40m")
     #expect(!state.followsNewestAlert, "an older alert chosen: the feed stays on it")
     _ = press(&state, .character("u"))
-    #expect(state.selectedAlert == "AL-NOW-GOLOVNOY")
+    #expect(state.alertSelection.selected == "AL-NOW-GOLOVNOY")
     _ = press(&state, .character("u"))
-    #expect(state.selectedAlert == "AL-NOW-AKSAI", "round again")
+    #expect(state.alertSelection.selected == "AL-NOW-AKSAI", "round again")
     // From a view that hides it, the feed shows it (and says which view).
     _ = press(&state, .character("1"), .character("v"), .character("v"), .character("v"))
     #expect(state.feed.view == .atLeast(.armedIncident))
     _ = press(&state, .character("1"), .character("u"), .character("u"))
-    #expect(state.selectedAlert == "AL-NOW-KULUNDU" && state.feed.view == .unacknowledged)
+    #expect(state.alertSelection.selected == "AL-NOW-KULUNDU" && state.feed.view == .unacknowledged)
     // An open detail closes: the selection never moves behind it.
     _ = press(&state, .enter)
     #expect(state.overlay == .alertDetail("AL-NOW-KULUNDU"))
     _ = press(&state, .character("u"))
-    #expect(state.overlay == nil && state.selectedAlert == "AL-NOW-GOLOVNOY")
+    #expect(state.overlay == nil && state.alertSelection.selected == "AL-NOW-GOLOVNOY")
   }
 
   @Test("u with nothing unacknowledged says so")
@@ -193,23 +193,23 @@ struct AlertFeedTests {
   func newerAbove() throws {
     var state = try SampleConsole.state()
     _ = press(&state, .character("3"), .character("j"), .character("j"))
-    #expect(state.selectedAlert == "AL-NOW-KULUNDU" && !state.followsNewestAlert)
+    #expect(state.alertSelection.selected == "AL-NOW-KULUNDU" && !state.followsNewestAlert)
     #expect(state.newerAboveSelection == 0 && !alertPane(state).contains("newer"))
     _ = state.handle(
       news(state, raised("N-1", on: "B-01", seq: 9_001), touch: .alert("N-1", segment: "B-01")))
     _ = state.handle(
       news(state, raised("N-2", on: "B-02", seq: 9_002), touch: .alert("N-2", segment: "B-02")))
-    #expect(state.selectedAlert == "AL-NOW-KULUNDU", "the operator's choice is kept")
+    #expect(state.alertSelection.selected == "AL-NOW-KULUNDU", "the operator's choice is kept")
     #expect(state.newerAboveSelection == 2)
     #expect(alertPane(state).contains(" 2 newer ↑ "))
     _ = press(&state, .character("k"), .character("k"), .character("k"))
-    #expect(state.selectedAlert == "N-2" || state.newerAboveSelection == 1)
+    #expect(state.alertSelection.selected == "N-2" || state.newerAboveSelection == 1)
     _ = press(&state, .character("g"))
-    #expect(state.selectedAlert == "N-2" && state.followsNewestAlert)
+    #expect(state.alertSelection.selected == "N-2" && state.followsNewestAlert)
     #expect(state.newerAboveSelection == 0 && !alertPane(state).contains("newer"))
     _ = state.handle(
       news(state, raised("N-3", on: "B-03", seq: 9_003), touch: .alert("N-3", segment: "B-03")))
-    #expect(state.selectedAlert == "N-3", "following again")
+    #expect(state.alertSelection.selected == "N-3", "following again")
   }
 
   @Test("after freeze the feed follows the newest alert again (ux bug 2)")
@@ -221,8 +221,8 @@ struct AlertFeedTests {
     _ = state.handle(
       news(state, raised("N-1", on: "B-01", seq: 9_001), touch: .alert("N-1", segment: "B-01")))
     _ = press(&state, .character("f"))
-    #expect(state.isLive && state.followsNewestAlert && state.selectedAlert == "N-1")
-    #expect(state.alertScroll == 0, "the newest row is in view")
+    #expect(state.isLive && state.followsNewestAlert && state.alertSelection.selected == "N-1")
+    #expect(state.alertSelection.offset == 0, "the newest row is in view")
   }
 
   @Test("after history ({ then L) the feed follows the newest alert again (ux bug 2)")
@@ -230,10 +230,10 @@ struct AlertFeedTests {
     var state = try SampleConsole.state()
     _ = press(&state, .character("3"), .character("j"), .character("j"))
     _ = press(&state, .character("{"), .character("L"))
-    #expect(state.isLive && state.followsNewestAlert && state.selectedAlert == "AL-NOW-AKSAI")
+    #expect(state.isLive && state.followsNewestAlert && state.alertSelection.selected == "AL-NOW-AKSAI")
     _ = state.handle(
       news(state, raised("N-1", on: "B-01", seq: 9_001), touch: .alert("N-1", segment: "B-01")))
-    #expect(state.selectedAlert == "N-1" && state.newerAboveSelection == 0)
+    #expect(state.alertSelection.selected == "N-1" && state.newerAboveSelection == 0)
   }
 
   @Test("rows say who acknowledged or resolved and how long ago; wide panes show the time of day")
@@ -275,11 +275,11 @@ struct AlertFeedTests {
   func alertAndSegment() throws {
     var state = try SampleConsole.state()
     _ = press(&state, .character("3"), .character("j"))
-    #expect(state.selectedAlert == "AL-NOW-GOLOVNOY")
+    #expect(state.alertSelection.selected == "AL-NOW-GOLOVNOY")
     _ = press(&state, .character("o"))
-    #expect(state.focus == .segments && state.selectedSegment == "A-02")
+    #expect(state.focus == .segments && state.segmentSelection.selected == "A-02")
     _ = press(&state, .backspace)
-    #expect(state.focus == .alerts && state.selectedAlert == "AL-NOW-GOLOVNOY")
+    #expect(state.focus == .alerts && state.alertSelection.selected == "AL-NOW-GOLOVNOY")
     // From a segment: its alerts only, the newest first, and a visible way back.
     _ = press(&state, .character(":"))
     type(&state, "A-06")
@@ -287,16 +287,17 @@ struct AlertFeedTests {
     #expect(state.focus == .alerts && state.feed.segment == "A-06")
     #expect(
       feedIDs(state) == ["AL-NOW-TORTKOCHO", state.feedAlert(atRow: 1)!.id.rawValue] && state.feedCount == 2)
-    #expect(state.selectedAlert == "AL-NOW-TORTKOCHO")
+    #expect(state.alertSelection.selected == "AL-NOW-TORTKOCHO")
     #expect(alertPane(state).contains("Alerts on A-06 · all (2) · Esc: every segment"))
     expectSnapshot(alertPane(state), named: "feed-segment-120x40")
     _ = press(&state, .backspace)
-    #expect(state.focus == .segments && state.selectedSegment == "A-06" && state.feed.segment == nil)
+    #expect(
+      state.focus == .segments && state.segmentSelection.selected == "A-06" && state.feed.segment == nil)
     _ = press(&state, .character("o"), .escape)
     #expect(state.feed.segment == nil && state.feedCount == 10 && state.focus == .alerts)
     // From an open alert detail, o opens its segment's place in the table.
     _ = press(&state, .character("g"), .enter, .character("o"))
-    #expect(state.overlay == nil && state.focus == .segments && state.selectedSegment == "A-05")
+    #expect(state.overlay == nil && state.focus == .segments && state.segmentSelection.selected == "A-05")
     // o on a meeting says what it does.
     _ = press(&state, .character("2"), .character("o"))
     #expect(state.message?.isError == true && state.focus == .meetings)
@@ -308,7 +309,7 @@ struct AlertFeedTests {
     _ = press(&state, .character("/"))
     type(&state, "B-0")
     _ = press(&state, .enter, .character("3"), .character("o"))
-    #expect(state.selectedSegment == "A-05" && state.selectedRow != nil && state.filter.isEmpty)
+    #expect(state.segmentSelection.selected == "A-05" && state.selectedRow != nil && state.filter.isEmpty)
   }
 
   @Test("a changed row stays marked * until the operator moves onto it, opens it, or marks all seen")
@@ -330,7 +331,7 @@ struct AlertFeedTests {
     let screen = ConsoleView.render(state).text
     #expect(screen.contains("│* B-01"), "the segment still marked")
     // The following feed selected N-1 on its own: that is not the operator looking at it.
-    #expect(state.selectedAlert == "N-1" && state.unseen.contains("N-1"))
+    #expect(state.alertSelection.selected == "N-1" && state.unseen.contains("N-1"))
     _ = press(&state, .character("3"), .character("j"), .character("k"))
     #expect(!state.unseen.contains("N-1"), "moved onto it")
     _ = press(&state, .character(":"))
@@ -378,7 +379,7 @@ struct AlertFeedTests {
   func workingDownTheList() throws {
     var state = try SampleConsole.state()
     _ = press(&state, .character("v"), .character("v"), .character("j"))
-    #expect(state.selectedAlert == "AL-NOW-GOLOVNOY")
+    #expect(state.alertSelection.selected == "AL-NOW-GOLOVNOY")
     var live = state.live
     live.apply(
       JournalEvent(
@@ -386,7 +387,7 @@ struct AlertFeedTests {
         payload: .alertAcknowledged(alert: "AL-NOW-GOLOVNOY", note: nil)))
     _ = state.handle(.journal(JournalNews(situation: live)))
     #expect(feedIDs(state) == ["AL-NOW-AKSAI", "AL-NOW-KULUNDU"])
-    #expect(state.selectedAlert == "AL-NOW-KULUNDU", "the next one down, not the top")
+    #expect(state.alertSelection.selected == "AL-NOW-KULUNDU", "the next one down, not the top")
   }
 
   @Test("every new key is in the key map (so help lists it) and none clashes")

@@ -46,7 +46,7 @@ struct CopyTests {
     live.apply(hostile)
     _ = state.handle(.journal(JournalNews(situation: live, events: [hostile], touches: [])))
     _ = press(&state, .tab, .tab, .character("g"))
-    #expect(state.selectedAlert == "AL-X")
+    #expect(state.alertSelection.selected == "AL-X")
     guard case .copy(let text)? = press(&state, .character("y")).first else {
       Issue.record("expected a copy")
       return

@@ -102,14 +102,16 @@ struct LayoutTests {
     press(&state, .character(":"))
     for c in "C-02" { _ = state.handle(.key(.character(c))) }
     press(&state, .enter)
-    #expect(state.segmentScroll > 0, "C-02 is below the first page")
+    #expect(state.segmentSelection.offset > 0, "C-02 is below the first page")
     press(&state, .character("s"))
     #expect(state.sort == .level)
     let segments = state.live.segments
     let levels = state.rows.map { state.cache.effectiveLevels[$0] }
     #expect(levels == levels.sorted(by: >), "worst level first")
     #expect(segments[state.rows[0]].id == "A-05")
-    #expect(state.selectedSegment == "A-05" && state.segmentScroll == 0, "the top of the list is shown")
+    #expect(
+      state.segmentSelection.selected == "A-05" && state.segmentSelection.offset == 0,
+      "the top of the list is shown")
     for index in state.rows.indices.dropFirst() where levels[index] == levels[index - 1] {
       #expect(state.rows[index - 1] < state.rows[index], "ties west to east")
     }
@@ -123,7 +125,7 @@ struct LayoutTests {
     for index in state.rows.indices.dropFirst() where statuses[index] == statuses[index - 1] {
       #expect(state.rows[index - 1] < state.rows[index], "ties west to east")
     }
-    #expect(state.selectedRow == 0 && state.segmentScroll == 0)
+    #expect(state.selectedRow == 0 && state.segmentSelection.offset == 0)
     press(&state, .character("r"))
     let reversed = state.rows.map { segments[$0].status }
     #expect(reversed == reversed.sorted(by: >), "r turns the order round")

@@ -15,18 +15,18 @@ struct ConsoleReducerTests {
   @Test("j/k and arrows move the selection; g/G and Home/End go to the ends; it stays in view")
   func navigation() throws {
     var state = try SampleConsole.state()
-    #expect(state.selectedSegment == "A-01")
+    #expect(state.segmentSelection.selected == "A-01")
     _ = press(&state, .character("j"), .down, .down)
-    #expect(state.selectedSegment == "A-04")
+    #expect(state.segmentSelection.selected == "A-04")
     _ = press(&state, .character("k"))
-    #expect(state.selectedSegment == "A-03")
+    #expect(state.segmentSelection.selected == "A-03")
     _ = press(&state, .character("G"))
-    #expect(state.selectedSegment == state.live.segments.last?.id)
+    #expect(state.segmentSelection.selected == state.live.segments.last?.id)
     #expect(state.selectedRow == state.rows.count - 1)
     let visible = state.layout.segmentRows
-    #expect(state.segmentScroll == state.rows.count - visible, "the last row is in view")
+    #expect(state.segmentSelection.offset == state.rows.count - visible, "the last row is in view")
     _ = press(&state, .home)
-    #expect(state.selectedRow == 0 && state.segmentScroll == 0)
+    #expect(state.selectedRow == 0 && state.segmentSelection.offset == 0)
     _ = press(&state, .pageDown)
     #expect(state.selectedRow == visible)
     _ = press(&state, .control("u"))
@@ -51,7 +51,7 @@ struct ConsoleReducerTests {
     _ = press(&state, .backTab)
     #expect(state.focus == .alerts)
     _ = press(&state, .character("j"))
-    #expect(state.selectedAlert == "AL-NOW-GOLOVNOY")
+    #expect(state.alertSelection.selected == "AL-NOW-GOLOVNOY")
   }
 
   @Test("/ filters as you type, in Latin or Cyrillic; Esc clears")
@@ -61,7 +61,7 @@ struct ConsoleReducerTests {
     #expect(state.isEditingFilter)
     type(&state, "головной")
     #expect(state.rows.map { state.live.segments[$0].id } == ["A-02"])
-    #expect(state.selectedSegment == "A-02", "the selection follows the only match")
+    #expect(state.segmentSelection.selected == "A-02", "the selection follows the only match")
     for _ in 0..<8 { _ = press(&state, .backspace) }
     type(&state, "Kok-Tash")
     let ids = state.rows.map { state.live.segments[$0].id.rawValue }
@@ -82,10 +82,10 @@ struct ConsoleReducerTests {
     #expect(state.sort == .level)
     let first = state.live.segments[state.rows[0]]
     #expect(first.id == "A-05", "the armed incident first, got \(first.id)")
-    #expect(state.selectedSegment == "A-05" && state.segmentScroll == 0)
+    #expect(state.segmentSelection.selected == "A-05" && state.segmentSelection.offset == 0)
     _ = press(&state, .character("r"))
     #expect(state.live.segments[state.rows.last!].id == "A-05")
-    #expect(state.selectedRow == 0 && state.segmentScroll == 0)
+    #expect(state.selectedRow == 0 && state.segmentSelection.offset == 0)
     for _ in 0..<(SegmentSort.allCases.count - 1) { _ = press(&state, .character("s")) }
     #expect(state.sort == .position)
   }
@@ -96,11 +96,11 @@ struct ConsoleReducerTests {
     _ = press(&state, .character(":"))
     type(&state, "f-03")
     _ = press(&state, .enter)
-    #expect(state.selectedSegment == "F-03" && state.prompt == nil)
+    #expect(state.segmentSelection.selected == "F-03" && state.prompt == nil)
     _ = press(&state, .character(":"))
     type(&state, "Z-9")
     _ = press(&state, .enter)
-    #expect(state.selectedSegment == "F-03")
+    #expect(state.segmentSelection.selected == "F-03")
     #expect(state.message?.text == "no segment Z-9" && state.message?.isError == true)
   }
 
@@ -118,7 +118,7 @@ struct ConsoleReducerTests {
     #expect(state.frozen?.eventsArrived == 1)
     #expect(state.displayed.segment("A-05")?.status == .disputed, "the frozen display holds still")
     _ = press(&state, .down)
-    #expect(state.selectedSegment == "A-02", "navigation still works while frozen")
+    #expect(state.segmentSelection.selected == "A-02", "navigation still works while frozen")
     _ = press(&state, .character("f"))
     #expect(state.isLive && state.displayed.segment("A-05")?.status == .described)
   }
@@ -200,7 +200,9 @@ struct ConsoleReducerTests {
     _ = press(&state, .character("G"))
     _ = state.handle(.resize(ScreenSize(columns: 80, rows: 24)))
     let visible = state.layout.segmentRows
-    #expect(state.selectedRow! >= state.segmentScroll && state.selectedRow! < state.segmentScroll + visible)
+    #expect(
+      state.selectedRow! >= state.segmentSelection.offset
+        && state.selectedRow! < state.segmentSelection.offset + visible)
     #expect(ConsoleView.render(state).width == 80)
   }
 }

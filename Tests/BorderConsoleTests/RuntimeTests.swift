@@ -159,7 +159,7 @@ struct RuntimeTests {
     let asOf = try #require(runtime.journal.historyAsked.first, "the fold was started")
     #expect(runtime.terminal.frames.last?.text.contains("loading history") == true, "the screen says so")
     #expect(runtime.turn() == nil)
-    #expect(runtime.state.selectedSegment == "A-02", "a key was handled while the fold ran")
+    #expect(runtime.state.segmentSelection.selected == "A-02", "a key was handled while the fold ran")
     runtime.journal.historyDone = [(asOf, live)]
     runtime.wake.script = [Wakeup(historyReady: true)]
     #expect(runtime.turn() == nil)

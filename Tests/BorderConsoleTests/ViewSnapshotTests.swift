@@ -57,7 +57,7 @@ struct ViewSnapshotTests {
     _ = state.handle(.key(.character(":")))
     for c in "a-02" { _ = state.handle(.key(.character(c))) }
     _ = state.handle(.key(.enter))
-    #expect(state.selectedSegment == "A-02")
+    #expect(state.segmentSelection.selected == "A-02")
     _ = state.handle(.key(.enter))
     #expect(state.overlay == .segmentDetail("A-02"))
     let text = ConsoleView.render(state).text

@@ -148,15 +148,15 @@ struct FoldViewFuzzTests {
     var overlay: Overlay?
     switch touches.last {
     case .segment(let id)?:
-      state.selectedSegment = id
+      state.segmentSelection.selected = id
       overlay = .segmentDetail(id)
     case .alert(let id, let segment)?:
-      state.selectedSegment = segment
-      state.selectedAlert = id
+      state.segmentSelection.selected = segment
+      state.alertSelection.selected = id
       state.focus = .alerts
       overlay = .alertDetail(id)
     case .meeting(let id)?:
-      state.selectedMeeting = id
+      state.meetingSelection.selected = id
       state.focus = .meetings
       overlay = .meetingDetail(id)
     default:

@@ -154,7 +154,7 @@ struct LoaderFuzzTests {
         situation: situation, now: FuzzSample.now, size: ScreenSize(columns: 120, rows: 40))
       _ = state.handle(.tick(FuzzSample.now.adding(seconds: 1)))
       let segment = situation.segments.isEmpty ? nil : random.pick(situation.segments).id
-      state.selectedSegment = segment
+      state.segmentSelection.selected = segment
       renderChecked(state, columns: 120, rows: 40, overlay: nil, label: label)
       renderChecked(state, columns: 80, rows: 24, overlay: segment.map { .segmentDetail($0) }, label: label)
       if let meeting = situation.meetings.isEmpty ? nil : random.pick(situation.meetings).id {

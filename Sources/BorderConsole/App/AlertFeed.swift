@@ -66,8 +66,6 @@ public struct AlertFeed: Sendable {
   /// Alerts at or after this position in the live situation arrived since the feed stopped
   /// following: those listed above the selection are "N newer ↑". Nil while it follows.
   public var newerFrom: Int?
-  /// The selection's last row, where the selection stays when its alert leaves the feed.
-  var lastRow = 0
   /// The feed's rows: alert positions, newest first; nil when every alert is listed.
   public internal(set) var rows: [Int]?
 

@@ -12,11 +12,7 @@ extension ConsoleState {
     case .meetingDetail(let id): return .meeting(id)
     case .help, nil: break
     }
-    switch focus {
-    case .segments: return selectedSegment.map { .segment($0) }
-    case .meetings: return selectedMeeting.map { .meeting($0) }
-    case .alerts: return selectedAlert.map { .alert($0) }
-    }
+    return selectedInFocus
   }
 
   /// Why the model would refuse an action against the live situation, if it would (its rules, not the console's).

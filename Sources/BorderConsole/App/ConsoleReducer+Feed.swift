@@ -26,33 +26,10 @@ extension ConsoleState {
   public var feedCount: Int { feed.rows?.count ?? displayed.alerts.count }
 
   /// The alert at a row of the feed (row 0 is the newest listed).
-  public func feedAlert(atRow row: Int) -> Alert? {
-    let alerts = displayed.alerts
-    guard row >= 0, row < feedCount else { return nil }
-    let position = feed.rows.map { $0[row] } ?? alerts.count - 1 - row
-    return position < alerts.count ? alerts[position] : nil
-  }
+  public func feedAlert(atRow row: Int) -> Alert? { AlertPane.rows(in: self).alert(atRow: row) }
 
   /// The feed's row of the alert at a position in the situation, if the feed lists it.
-  func feedRow(ofPosition position: Int) -> Int? {
-    guard let rows = feed.rows else {
-      let count = displayed.alerts.count
-      return position < count ? count - 1 - position : nil
-    }
-    let row = rowsNewerThan(position - 1, in: rows) - 1
-    return row >= 0 && rows[row] == position ? row : nil
-  }
-
-  /// How many of the (newest-first) rows hold a position above `position`.
-  private func rowsNewerThan(_ position: Int, in rows: [Int]) -> Int {
-    var low = 0
-    var high = rows.count
-    while low < high {
-      let middle = (low + high) / 2
-      if rows[middle] > position { low = middle + 1 } else { high = middle }
-    }
-    return low
-  }
+  func feedRow(ofPosition position: Int) -> Int? { AlertPane.rows(in: self).row(ofPosition: position) }
 
   /// Alerts that arrived since the feed stopped following and are listed above the selection:
   /// the "N newer ↑" the pane shows until the operator looks.
@@ -60,7 +37,7 @@ extension ConsoleState {
     guard isLive, !followsNewestAlert, let from = feed.newerFrom else { return 0 }
     let arrived: Int
     if let rows = feed.rows {
-      arrived = rowsNewerThan(from - 1, in: rows)
+      arrived = FeedRows.rowsNewer(than: from - 1, in: rows)
     } else {
       arrived = max(0, displayed.alerts.count - from)
     }
@@ -74,7 +51,7 @@ extension ConsoleState {
     followsNewestAlert = true
     feed.newerFrom = nil
     guard isLive, overlay == nil, form == nil else { return }
-    selectedAlert = feedAlert(atRow: 0)?.id
+    alertSelection.selected = feedAlert(atRow: 0)?.id
     keepSelectionsVisible()
   }
 
@@ -153,7 +130,8 @@ extension ConsoleState {
     }
     // After the selected one when it is itself waiting; else the first.
     var index = 0
-    if focus == .alerts, let current = selectedAlert, let at = waiting.firstIndex(where: { $0.id == current })
+    if focus == .alerts, let current = alertSelection.selected,
+      let at = waiting.firstIndex(where: { $0.id == current })
     {
       index = (at + 1) % waiting.count
     }
@@ -167,7 +145,7 @@ extension ConsoleState {
       if !feed.view.includes(target) { feed.view = .unacknowledged }
       refreshFeed()
     }
-    selectedAlert = target.id
+    alertSelection.selected = target.id
     unseen.remove(target.id.rawValue)
     feedSelectionMoved(toRow: selectedAlertRow ?? 0)
     keepSelectionsVisible()
@@ -189,7 +167,7 @@ extension ConsoleState {
       }
       feed.returnTo = .alert(id)
       focus = .segments
-      selectedSegment = alert.segment
+      segmentSelection.selected = alert.segment
       unseen.remove(alert.segment.rawValue)
       keepSelectionsVisible()
       say("segment \(alert.segment) · Backspace: back to the alert", seconds: 4)
@@ -224,7 +202,7 @@ extension ConsoleState {
         feed.view = .all
         refreshFeed()
       }
-      selectedAlert = id
+      alertSelection.selected = id
       feedSelectionMoved(toRow: selectedAlertRow ?? 0)
     case .segment(let id):
       if feed.segment == id {
@@ -237,7 +215,7 @@ extension ConsoleState {
         filter = ""
         refreshRows()
       }
-      selectedSegment = id
+      segmentSelection.selected = id
     }
     keepSelectionsVisible()
   }

@@ -117,7 +117,9 @@ extension ConsoleState {
       refreshRows()
       // The feed follows the newest alert it lists, like tail -f, unless the operator chose an
       // older one; never behind an open detail or form: what the operator acts on stays put.
-      if followsNewestAlert && overlay == nil && form == nil { selectedAlert = feedAlert(atRow: 0)?.id }
+      if followsNewestAlert && overlay == nil && form == nil {
+        alertSelection.selected = feedAlert(atRow: 0)?.id
+      }
       keepSelectionsVisible()
     }
     return effects

@@ -5,84 +5,55 @@ extension ConsoleState {
   // MARK: Selection
 
   /// The selected meeting's row in the meetings pane.
-  var selectedMeetingRow: Int? {
-    guard let id = selectedMeeting else { return nil }
-    let meetings = displayed.meetings
-    return cache.meetingOrder.firstIndex { meetings[$0].id == id }
-  }
+  var selectedMeetingRow: Int? { meetingSelection.row(in: MeetingPane.rows(in: self)) }
 
   /// The selected alert's row in the feed (newest first), without copying the alerts.
-  public var selectedAlertRow: Int? {
-    guard let id = selectedAlert, let position = displayed.alertPosition(id) else { return nil }
-    return feedRow(ofPosition: position)
-  }
+  public var selectedAlertRow: Int? { alertSelection.row(in: AlertPane.rows(in: self)) }
 
-  mutating func move(by delta: Int) {
+  /// Moves the focused pane's selection, or scrolls the open detail (the selection behind it never moves).
+  mutating func move(_ step: SelectionStep) {
     if overlay != nil {
-      // Keys in a detail scroll it; the selection behind it never moves.
-      scrollOverlay(by: delta)
+      scrollOverlay(by: step.rows(page: max(1, layout.main.height - 2)))
       return
     }
-    switch focus {
-    case .segments:
-      guard !rows.isEmpty else { return }
-      let current = selectedRow ?? 0
-      let target = clamp(current.addingClamped(delta), 0, rows.count - 1)
-      selectedSegment = displayed.segments[rows[target]].id
-      markSeen(selectedSegment?.rawValue)
-    case .meetings:
-      let order = cache.meetingOrder
-      guard !order.isEmpty else { return }
-      let row = clamp((selectedMeetingRow ?? 0).addingClamped(delta), 0, order.count - 1)
-      selectedMeeting = displayed.meetings[order[row]].id
-      markSeen(selectedMeeting?.rawValue)
-    case .alerts:
-      let count = feedCount
-      guard count > 0 else { return }
-      let row = clamp((selectedAlertRow ?? 0).addingClamped(delta), 0, count - 1)
-      selectedAlert = feedAlert(atRow: row)?.id
-      markSeen(selectedAlert?.rawValue)
-      // At the top, the feed follows the newest alert again (like tail -f); elsewhere it stays.
-      feedSelectionMoved(toRow: row)
-    }
+    moveSelection(focus.model, step)
     keepSelectionsVisible()
+  }
+
+  /// Moves a pane's selection by a step; the record it lands on counts as seen.
+  private mutating func moveSelection<Model: PaneModel>(_ model: Model.Type, _ step: SelectionStep) {
+    let rows = model.rows(in: self)
+    let visible = model.visibleRows(in: layout)
+    guard let row = self[keyPath: model.selection].move(step, in: rows, visible: visible) else { return }
+    markSeen(self[keyPath: model.selection].selected.map { model.record($0).key })
+    model.selectionMoved(toRow: row, in: &self)
   }
 
   /// After a new sort, selects the table's first row and scrolls to it: the worst comes first,
   /// and nothing above it is hidden (ux.md bug 7).
   mutating func showTopOfTable() {
-    if let first = rows.first { selectedSegment = displayed.segments[first].id }
-    segmentScroll = 0
+    let rows = SegmentPane.rows(in: self)
+    let visible = layout.segmentRows
+    segmentSelection.showTop(in: rows, visible: visible)
     keepSelectionsVisible()
   }
 
-  /// Scrolls each pane so its selection stays in view.
+  /// Scrolls each pane so its selection stays in view; a selection whose record left picks another.
   mutating func keepSelectionsVisible() {
-    let layout = self.layout
-    if selectedRow == nil, let first = rows.first { selectedSegment = displayed.segments[first].id }
-    segmentScroll = scrolled(
-      segmentScroll, selected: selectedRow ?? 0, visible: layout.segmentRows, count: rows.count)
-    let order = cache.meetingOrder
-    if selectedMeetingRow == nil { selectedMeeting = order.first.map { displayed.meetings[$0].id } }
-    meetingScroll = scrolled(
-      meetingScroll, selected: selectedMeetingRow ?? 0, visible: layout.meetingRows, count: order.count)
-    let alertCount = feedCount
-    if let row = selectedAlertRow {
-      feed.lastRow = row
-    } else {
-      // The selected alert left the feed (acknowledged in the unacknowledged view, say): the
-      // row where it was is selected, so the operator works down the list in place.
-      selectedAlert = feedAlert(atRow: min(feed.lastRow, max(0, alertCount - 1)))?.id
-    }
-    alertScroll = scrolled(
-      alertScroll, selected: selectedAlertRow ?? 0, visible: layout.alertRows, count: alertCount)
+    for pane in Pane.allCases { keepVisible(pane.model) }
   }
 
-  func scrolled(_ offset: Int, selected: Int, visible: Int, count: Int) -> Int {
-    var offset = offset
-    if selected < offset { offset = selected }
-    if selected >= offset + visible { offset = selected - visible + 1 }
-    return clamp(offset, 0, max(0, count - visible))
+  private mutating func keepVisible<Model: PaneModel>(_ model: Model.Type) {
+    let rows = model.rows(in: self)
+    let visible = model.visibleRows(in: layout)
+    self[keyPath: model.selection].keepVisible(in: rows, visible: visible, fallback: model.fallback)
+  }
+
+  /// The focused pane's selected record, if any.
+  var selectedInFocus: RecordOnScreen? { selectedRecord(focus.model) }
+
+  private func selectedRecord<Model: PaneModel>(_ model: Model.Type) -> RecordOnScreen? {
+    self[keyPath: model.selection].selected.map(model.record)
   }
 
   /// Scrolls the open detail, within its content.
@@ -102,28 +73,17 @@ extension ConsoleState {
   /// Once nothing is open over it, a feed that follows the newest alert selects it again.
   mutating func catchUpFeed() {
     guard followsNewestAlert && isLive && form == nil && overlay == nil, let newest = feedAlert(atRow: 0)?.id,
-      selectedAlert != newest
+      alertSelection.selected != newest
     else { return }
-    selectedAlert = newest
+    alertSelection.selected = newest
     keepSelectionsVisible()
   }
 
+  /// Opens the focused pane's selected record in full; opening it is looking at it.
   mutating func openDetail() {
     overlayScroll = 0
-    switch focus {
-    case .segments:
-      if let id = selectedSegment { overlay = .segmentDetail(id) }
-    case .meetings:
-      if let id = selectedMeeting { overlay = .meetingDetail(id) }
-    case .alerts:
-      if let id = selectedAlert { overlay = .alertDetail(id) }
-    }
-    // Opening a record's detail is looking at it.
-    switch overlay {
-    case .segmentDetail(let id): markSeen(id.rawValue)
-    case .meetingDetail(let id): markSeen(id.rawValue)
-    case .alertDetail(let id): markSeen(id.rawValue)
-    case .help, nil: break
-    }
+    guard let record = selectedInFocus else { return }
+    overlay = record.detail
+    markSeen(record.key)
   }
 }

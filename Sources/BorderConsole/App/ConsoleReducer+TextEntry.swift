@@ -7,8 +7,9 @@ extension ConsoleState {
   /// The filter being typed: the feed's when the feed has the focus, else the segments'.
   public var filterBeingEdited: String { focus == .alerts ? feed.text : filter }
 
-  mutating func editFilter(_ key: Key) -> [ConsoleEffect] {
-    if focus == .alerts { return editFeedFilter(key) }
+  /// Typing the segments' filter; a movement key ends it and moves as `keyMap` says.
+  mutating func editFilter(_ key: Key, keyMap: KeyMap) -> [ConsoleEffect] {
+    if focus == .alerts { return editFeedFilter(key, keyMap: keyMap) }
     switch key {
     case .enter:
       isEditingFilter = false
@@ -23,7 +24,7 @@ extension ConsoleState {
       filter.append(c)
     case .up, .down, .pageUp, .pageDown:
       isEditingFilter = false
-      return press(key, keyMap: .standard)
+      return press(key, keyMap: keyMap)
     default:
       return []
     }
@@ -33,7 +34,7 @@ extension ConsoleState {
   }
 
   /// Typing the feed's filter: it narrows as you type and follows the newest alert it lists.
-  mutating func editFeedFilter(_ key: Key) -> [ConsoleEffect] {
+  mutating func editFeedFilter(_ key: Key, keyMap: KeyMap) -> [ConsoleEffect] {
     switch key {
     case .enter:
       isEditingFilter = false
@@ -49,7 +50,7 @@ extension ConsoleState {
       feed.text.append(c)
     case .up, .down, .pageUp, .pageDown:
       isEditingFilter = false
-      return press(key, keyMap: .standard)
+      return press(key, keyMap: keyMap)
     default:
       return []
     }
@@ -96,7 +97,7 @@ extension ConsoleState {
     overlay = nil
     overlayScroll = 0
     focus = .segments
-    selectedSegment = target.id
+    segmentSelection.selected = target.id
     markSeen(target.id.rawValue)
     keepSelectionsVisible()
   }

@@ -83,7 +83,7 @@ extension ConsoleState {
       if form != nil {
         cancelForm()
       } else if isEditingFilter {
-        return editFilter(.escape)
+        return editFilter(.escape, keyMap: keyMap)
       } else if prompt != nil {
         prompt = nil
       } else {
@@ -92,7 +92,7 @@ extension ConsoleState {
       return []
     }
     if form != nil { return editForm(key, keyMap: keyMap) }
-    if isEditingFilter { return editFilter(key) }
+    if isEditingFilter { return editFilter(key, keyMap: keyMap) }
     if case .jump(let text) = prompt { return editJump(text, key) }
     if case .search(let text) = prompt { return editHelpSearch(text, key) }
     guard let command = keyMap.command(for: key, in: keyContext) else { return [] }
@@ -108,14 +108,14 @@ extension ConsoleState {
         return []
       }
       return [.quit]
-    case .moveUp: move(by: -1)
-    case .moveDown: move(by: 1)
-    case .pageUp: move(by: -page)
-    case .pageDown: move(by: page)
-    case .halfPageUp: move(by: -max(1, page / 2))
-    case .halfPageDown: move(by: max(1, page / 2))
-    case .top: move(by: Int.min / 2)
-    case .bottom: move(by: Int.max / 2)
+    case .moveUp: move(.rows(-1))
+    case .moveDown: move(.rows(1))
+    case .pageUp: move(.pages(-1))
+    case .pageDown: move(.pages(1))
+    case .halfPageUp: move(.halfPages(-1))
+    case .halfPageDown: move(.halfPages(1))
+    case .top: move(.first)
+    case .bottom: move(.last)
     case .focusNext:
       overlay = nil
       focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count) ?? .segments
@@ -203,21 +203,6 @@ extension ConsoleState {
       return runFeedCommand(command)
     }
     return []
-  }
-
-  /// A page: of the open detail when one is open, else of the focused pane.
-  private var page: Int {
-    if overlay != nil { return max(1, layout.main.height - 2) }
-    return pageSize
-  }
-
-  private var pageSize: Int {
-    let layout = self.layout
-    switch focus {
-    case .segments: return layout.segmentRows
-    case .meetings: return layout.meetingRows
-    case .alerts: return layout.alertRows
-    }
   }
 }
 

@@ -131,12 +131,12 @@ public struct ConsoleState: Sendable {
   public var frozen: FrozenView?
   public var historyCursor: HistoryCursor?
   public var focus: Pane = .segments
-  public var selectedSegment: SegmentID?
-  public var segmentScroll = 0
-  public var selectedMeeting: MeetingID?
-  public var meetingScroll = 0
-  public var selectedAlert: AlertID?
-  public var alertScroll = 0
+  /// The segments table's selected segment and first row shown.
+  public var segmentSelection = ListSelection<SegmentID>()
+  /// The meetings pane's selected meeting and first row shown.
+  public var meetingSelection = ListSelection<MeetingID>()
+  /// The feed's selected alert and first row shown.
+  public var alertSelection = ListSelection<AlertID>()
   public var filter = ""
   public var isEditingFilter = false
   public var sort: SegmentSort = .position
@@ -205,7 +205,7 @@ public struct ConsoleState: Sendable {
     self.history = history ?? HistoryWindow(base: situation)
     journal.lastReadAt = now
     rebuildSearchKeys()
-    selectedSegment = situation.segments.first?.id
+    segmentSelection.selected = situation.segments.first?.id
     newestAlert = situation.alerts.last?.id
     refreshRows()
     keepSelectionsVisible()
@@ -249,10 +249,7 @@ public struct ConsoleState: Sendable {
   public var isLive: Bool { historyCursor == nil && frozen == nil }
 
   /// The row of the selected segment in the table, if it is shown.
-  public var selectedRow: Int? {
-    guard let id = selectedSegment, let position = displayed.segmentPosition(id) else { return nil }
-    return rows.firstIndex(of: position)
-  }
+  public var selectedRow: Int? { segmentSelection.row(in: SegmentPane.rows(in: self)) }
 
   mutating func rebuildSearchKeys() {
     searchKeys = live.segments.map { segment in

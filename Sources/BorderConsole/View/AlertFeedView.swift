@@ -47,7 +47,7 @@ struct AlertFeedView {
     }
     let visible = inner.height
     for line in 0..<visible {
-      let index = state.alertScroll + line
+      let index = state.alertSelection.offset + line
       guard let alert = state.feedAlert(atRow: index) else { break }
       drawRow(&grid, alert, row: inner.row + line, inner: inner, columns: columns, focused: focused)
     }
@@ -55,7 +55,8 @@ struct AlertFeedView {
       let text =
         " "
         + c.l10n.tr(
-          "%1$d–%2$d of %3$d", state.alertScroll + 1, min(count, state.alertScroll + visible), count)
+          "%1$d–%2$d of %3$d", state.alertSelection.offset + 1,
+          min(count, state.alertSelection.offset + visible), count)
         + " "
       grid.put(
         text, row: rect.bottom - 1, column: rect.right - 2 - DisplayWidth.of(text), style: c.style(.muted))
@@ -133,7 +134,7 @@ struct AlertFeedView {
   ) {
     let c = context
     let state = c.state
-    let selected = alert.id == state.selectedAlert
+    let selected = alert.id == state.alertSelection.selected
     let flashing = c.isFlashing(alert.id.rawValue)
     let unseen = c.isUnseen(alert.id.rawValue)
     let base: CellStyle

@@ -276,7 +276,7 @@ struct DetailPaneView {
 
   func draw(into grid: inout Grid, _ rect: Rect) {
     let c = context
-    let selected = c.state.selectedSegment.flatMap { c.situation.segment($0) }
+    let selected = c.state.segmentSelection.selected.flatMap { c.situation.segment($0) }
     drawPane(
       &grid, rect, title: selected.map { c.l10n.tr("Detail · %@", $0.id.rawValue) } ?? c.l10n.tr("Detail"),
       focused: false, context: c)

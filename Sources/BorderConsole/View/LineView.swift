@@ -91,7 +91,7 @@ struct LineView {
 
   private func drawStrip(into grid: inout Grid, row: Int, column: Int, spans: StripSpans) {
     let c = context
-    let selected = c.state.selectedSegment.flatMap { c.situation.segmentPosition($0) }
+    let selected = c.state.segmentSelection.selected.flatMap { c.situation.segmentPosition($0) }
     let flashing = Set(c.state.flashes.filter { $0.value > c.state.now }.keys)
     for cell in 0..<spans.width {
       guard let index = spans.representative(atCell: cell) else { continue }
@@ -107,7 +107,8 @@ struct LineView {
 
   private func drawMarkers(into grid: inout Grid, row: Int, column: Int, spans: StripSpans) {
     let c = context
-    if let selectedID = c.state.selectedSegment, let index = c.situation.segmentPosition(selectedID) {
+    if let selectedID = c.state.segmentSelection.selected, let index = c.situation.segmentPosition(selectedID)
+    {
       let start = spans.start(ofSegment: index)
       let end = max(start + 1, spans.start(ofSegment: index + 1))
       for cell in start..<min(end, spans.width) {

@@ -55,7 +55,7 @@ struct MeetingsView {
     let width = inner.width - 2
     let visible = inner.height - 1
     let shown = (0..<visible).compactMap { line -> Meeting? in
-      let index = state.meetingScroll + line
+      let index = state.meetingSelection.offset + line
       return index < order.count ? meetings[order[index]] : nil
     }
     let columns = self.columns(width: width, meetings: shown)
@@ -77,7 +77,7 @@ struct MeetingsView {
     }
     for (line, meeting) in shown.enumerated() {
       let row = inner.row + 1 + line
-      let selected = meeting.id == state.selectedMeeting
+      let selected = meeting.id == state.meetingSelection.selected
       let flashing = c.isFlashing(meeting.id.rawValue)
       let highlighted = selected && focused
       let base = highlighted ? c.style(.selection) : (flashing ? c.style(.changed) : c.style(.text))

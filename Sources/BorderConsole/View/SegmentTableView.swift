@@ -40,7 +40,7 @@ struct SegmentTableView {
     }
     let selectedRow = state.selectedRow
     for line in 0..<visible {
-      let rowIndex = state.segmentScroll + line
+      let rowIndex = state.segmentSelection.offset + line
       guard rowIndex < state.rows.count else { break }
       let segment = c.situation.segments[state.rows[rowIndex]]
       drawRow(
@@ -51,7 +51,8 @@ struct SegmentTableView {
       let text =
         " "
         + c.l10n.tr(
-          "%1$d–%2$d of %3$d", state.segmentScroll + 1, min(state.rows.count, state.segmentScroll + visible),
+          "%1$d–%2$d of %3$d", state.segmentSelection.offset + 1,
+          min(state.rows.count, state.segmentSelection.offset + visible),
           state.rows.count) + " "
       grid.put(
         text, row: rect.bottom - 1, column: rect.right - 2 - DisplayWidth.of(text), style: c.style(.muted))
@@ -70,8 +71,9 @@ struct SegmentTableView {
     ]
     // The widest ID among the rows in view (all rows would cost a pass over every segment per frame).
     let segments = context.situation.segments
-    let visible = context.state.rows[min(context.state.segmentScroll, context.state.rows.count)...].prefix(
-      200)
+    let visible = context.state.rows[min(context.state.segmentSelection.offset, context.state.rows.count)...]
+      .prefix(
+        200)
     // With no row in view (a filter that matches nothing) the heading keeps the width it had (ux.md bug 14).
     let idRows = visible.isEmpty ? ArraySlice(segments.indices.prefix(200)) : visible
     let idWidth = idRows.reduce(2) { max($0, DisplayWidth.of(segments[$1].id.rawValue)) }
@@ -86,9 +88,16 @@ struct SegmentTableView {
     }
     // A wide screen's room goes to text: both sides' districts, then both scripts of the name.
     if width >= 140 { columns.insert(TableColumn(kind: .districts, width: 34), at: 3) }
+    // Short of room, what an operator misses least goes first: the sector (the line above shows
+    // it), then the length (fixed reference data, in the detail beside the table), then the
+    // level's word (its glyph and number stay). The age of the last event stays (issue 10),
+    // unless the table is sorted by length: then the column it is sorted by stays instead.
     if width < 78 { columns.removeAll { $0.kind == .sector } }
-    if width < 58 { columns.removeLast() }
-    if width < 50 { columns[columns.count - 1].width = 8 }
+    if width < 58 {
+      let dropped: SegmentColumn = context.state.sort == .length ? .last : .km
+      columns.removeAll { $0.kind == dropped }
+    }
+    if width < 50, let level = columns.firstIndex(where: { $0.kind == .level }) { columns[level].width = 8 }
     return fitColumns(columns, flexible: 1, width: width)
   }
 
