@@ -164,3 +164,56 @@ struct FilterKeyMapTests {
       state.alertSelection.selected == state.live.alerts.first?.id, "the oldest alert is the feed's last row")
   }
 }
+
+@Suite("Every pane moves, pages and opens the same way (one ListSelection per pane)")
+struct PaneSelectionTests {
+  @Test(
+    "in each pane PgDn moves a page of its rows, End the last row in view, Home the top, Enter its detail")
+  func eachPane() throws {
+    var state = try SampleConsole.state(columns: 80, rows: 24)
+    let layout = state.layout
+    for (pane, visible) in [
+      (Pane.segments, layout.segmentRows), (.meetings, layout.meetingRows), (.alerts, layout.alertRows),
+    ] {
+      _ = state.handle(.key(.character(Character(String(pane.rawValue + 1)))))
+      #expect(state.focus == pane)
+      func row() -> Int? {
+        switch pane {
+        case .segments: return state.selectedRow
+        case .meetings: return rowOfMeeting()
+        case .alerts: return state.selectedAlertRow
+        }
+      }
+      func rowOfMeeting() -> Int? {
+        let meetings = state.displayed.meetings
+        return state.cache.meetingOrder.firstIndex { meetings[$0].id == state.meetingSelection.selected }
+      }
+      func offset() -> Int {
+        switch pane {
+        case .segments: return state.segmentSelection.offset
+        case .meetings: return state.meetingSelection.offset
+        case .alerts: return state.alertSelection.offset
+        }
+      }
+      let count = [state.rows.count, state.cache.meetingOrder.count, state.feedCount][pane.rawValue]
+      #expect(count > visible, "\(pane): more rows than fit")
+      _ = state.handle(.key(.home))
+      #expect(row() == 0 && offset() == 0, "\(pane)")
+      _ = state.handle(.key(.pageDown))
+      #expect(row() == visible, "\(pane): a page is the pane's \(visible) rows")
+      #expect(offset() == 1, "\(pane): scrolled just enough to show it")
+      _ = state.handle(.key(.end))
+      #expect(row() == count - 1 && offset() == count - visible, "\(pane): the last row, a full last page")
+      _ = state.handle(.key(.enter))
+      let expected: Overlay? =
+        switch pane {
+        case .segments: state.segmentSelection.selected.map { .segmentDetail($0) }
+        case .meetings: state.meetingSelection.selected.map { .meetingDetail($0) }
+        case .alerts: state.alertSelection.selected.map { .alertDetail($0) }
+        }
+      #expect(state.overlay == expected && expected != nil, "\(pane): Enter opens the selected record")
+      _ = state.handle(.key(.escape))
+      #expect(state.overlay == nil)
+    }
+  }
+}
