@@ -33,19 +33,19 @@ func appendForScript(
 }
 
 /// Reads `--at`: an RFC 3339 time with a zone, or a date meaning the end of that day in UTC.
-func parseAsOf(_ text: String?) throws -> Timestamp? {
+func parseAsOf(_ text: String?, _ l10n: Localizer) throws -> Timestamp? {
   guard let text else { return nil }
   switch RFC3339.parseDateOrTime(text) {
   case .success(let time): return time
-  case .failure(let error): throw ValidationError("--at: \(error)")
+  case .failure(let error): throw ValidationError("--at: " + l10n.timeParseError(error))
   }
 }
 
 /// Reads an RFC 3339 time with a zone.
-func parseTime(_ text: String, option: String) throws -> Timestamp {
+func parseTime(_ text: String, option: String, _ l10n: Localizer) throws -> Timestamp {
   switch RFC3339.parse(text) {
   case .success(let time): return time
-  case .failure(let error): throw ValidationError("\(option): \(error)")
+  case .failure(let error): throw ValidationError(option + ": " + l10n.timeParseError(error))
   }
 }
 
@@ -74,7 +74,8 @@ struct AlertCommand: ParsableCommand {
     func run() throws {
       let request = AlertRequest(
         segment: SegmentID(segment), level: level, type: type, text: text, reportingSide: side,
-        occurredAt: try occurred.map { try parseTime($0, option: "--occurred") }, confidence: confidence,
+        occurredAt: try occurred.map { try parseTime($0, option: "--occurred", options.l10n) },
+        confidence: confidence,
         id: id.map(AlertID.init))
       try appendForScript(.raise(request), options: options, source: source, command: "alert raise")
     }
@@ -170,11 +171,14 @@ struct MeetingCommand: ParsableCommand {
     @Option(help: "Segment IDs on the agenda, comma-separated.") var agenda: String?
     @Option(help: "A note.") var note: String?
     func run() throws {
-      if venueCyrillic != nil && venue == nil { throw ValidationError("--venue-cyrillic needs --venue") }
+      if venueCyrillic != nil && venue == nil {
+        throw ValidationError(options.l10n.tr("--venue-cyrillic needs --venue"))
+      }
       let meeting = Meeting(
         id: MeetingID(id), kind: kind, venue: venue.map { PlaceName($0, cyrillic: venueCyrillic) },
         host: host,
-        start: try parseTime(start, option: "--start"), end: try parseTime(end, option: "--end"),
+        start: try parseTime(start, option: "--start", options.l10n),
+        end: try parseTime(end, option: "--end", options.l10n),
         agenda: (agenda ?? "").split(separator: ",").map { SegmentID(String($0).trimmingCharacters()) },
         note: note, provenance: .reported)
       try appendForScript(.scheduleMeeting(meeting), options: options, command: "meeting schedule")
@@ -190,8 +194,8 @@ struct MeetingCommand: ParsableCommand {
     @Option(help: "Why.") var reason: String?
     func run() throws {
       let action = OperatorAction.rescheduleMeeting(
-        MeetingID(id), start: try parseTime(start, option: "--start"),
-        end: try parseTime(end, option: "--end"),
+        MeetingID(id), start: try parseTime(start, option: "--start", options.l10n),
+        end: try parseTime(end, option: "--end", options.l10n),
         reason: reason)
       try appendForScript(action, options: options, command: "meeting reschedule")
     }

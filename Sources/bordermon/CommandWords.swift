@@ -197,6 +197,17 @@ extension Localizer {
       error.message)
   }
 
+  /// Why a text is not a time (`--at`, `--start`, `--occurred`).
+  func timeParseError(_ error: TimeParseError) -> String {
+    switch error {
+    case .malformed(let text):
+      return tr("'%@' is not an RFC 3339 time (expected e.g. 2024-05-19T09:00:00Z)", text)
+    case .missingZone(let text):
+      return tr("'%@' has no zone: add Z for UTC or an offset such as +06:00", text)
+    case .outOfRange(let text): return tr("'%@' has a field out of range", text)
+    }
+  }
+
   /// Why the console could not take the terminal.
   func terminalError(_ error: TerminalError) -> String {
     switch error {

@@ -54,9 +54,10 @@ struct ConsoleCommand: ParsableCommand {
   var bellLevel: Int = 4
 
   func validate() throws {
-    guard staleAfter >= 1 else { throw ValidationError("--stale-after must be at least 1 minute") }
-    guard reannounce >= 1 else { throw ValidationError("--reannounce must be at least 1 minute") }
-    guard (1...5).contains(bellLevel) else { throw ValidationError("--bell-level must be 1–5") }
+    let l10n = options.l10n
+    guard staleAfter >= 1 else { throw ValidationError(l10n.tr("--stale-after must be at least 1 minute")) }
+    guard reannounce >= 1 else { throw ValidationError(l10n.tr("--reannounce must be at least 1 minute")) }
+    guard (1...5).contains(bellLevel) else { throw ValidationError(l10n.tr("--bell-level must be 1–5")) }
   }
 
   func run() throws {
@@ -149,7 +150,7 @@ struct ConsoleLoop {
     let mayAppend = postgres.flatMap { try? $0.mayAppend().get() }
     if mayAppend == false { state.startWithStoreRoleReadOnly() }
     // An unreadable or missing journal shows from the first frame, never as a calm, empty one.
-    state.journal.readError = store.journalError?.description
+    state.journal.readError = store.journalError.map { l10n.fileError($0) }
     // On a store, the server says who appends (its authenticated user), not the environment.
     state.operatorName = postgres?.operatorName ?? OperatorIdentity.current()
     state.reannounceSeconds = reannounceSeconds
@@ -159,21 +160,26 @@ struct ConsoleLoop {
     let problems = store.diagnostics.filter { $0.severity == .error }
     if let last = problems.last {
       state.say(
-        "\(problems.count) problem(s) in the data were skipped — \(last) (bordermon check lists them)",
+        l10n.plural(
+          "%1$d problem(s) in the data were skipped — %2$@ (bordermon check lists them)",
+          "%1$d problem(s) in the data were skipped — %2$@ (bordermon check lists them)",
+          count: problems.count,
+          problems.count, last),
         error: true, seconds: 15)
     }
-    let themes = ThemeSelection(catalog: ThemeCatalog(), option: themeOption)
+    let themes = ThemeSelection(catalog: ThemeCatalog(), option: themeOption, l10n)
     state.themeName = themes.entry.name
     if let problem = themes.problem {
-      state.say("theme: \(problem)", error: true, seconds: 15)
+      state.say(l10n.tr("theme: %@", problem), error: true, seconds: 15)
     } else if let warning = themes.configWarning {
       state.say(warning, seconds: 15)
     }
     let window = state.history
-    let link = postgres.map { StoreLink(store: $0, clock: clock) }
+    let link = postgres.map { StoreLink(store: $0, clock: clock, l10n) }
     var runtime = ConsoleRuntime(
       state: state, terminal: SessionTerminal(session: session),
-      journal: StoreJournal(store: store, readOnly: readOnly, folds: folds, link: link, clock: clock),
+      journal: StoreJournal(
+        store: store, readOnly: readOnly, folds: folds, link: link, clock: clock, l10n: l10n),
       wake: PollWake(
         input: session.inputFileDescriptor, signals: signals,
         watcher: link == nil ? FileWatcher(directory: directory.path) : nil, themes: themes, folds: folds,
@@ -216,19 +222,21 @@ struct StoreJournal: JournalPort {
   var link: StoreLink?
   /// The clock appended events made now are timed by, under the journal's lock.
   let clock: any WallClock
+  /// The words of the messages it gives the console.
+  let l10n: Localizer
 
   mutating func refresh() -> JournalNews {
     if let link { return link.news(&store) }
     // Reference files replaced under the console: taken (the journal folded again over them), or,
     // with errors, kept as they were and said.
     if let reloaded = store.reloadChangedReferenceFiles() {
-      return Self.news(from: reloaded.merged(with: store.refresh()), store: store)
+      return Self.news(from: reloaded.merged(with: store.refresh()), store: store, l10n)
     }
-    return Self.news(from: store.refresh(), store: store)
+    return Self.news(from: store.refresh(), store: store, l10n)
   }
 
   /// A refresh's update as the console's reducer takes it.
-  static func news(from update: JournalUpdate, store: SituationStore) -> JournalNews {
+  static func news(from update: JournalUpdate, store: SituationStore, _ l10n: Localizer) -> JournalNews {
     let problems = update.diagnostics.filter { $0.severity == .error }
     var news = JournalNews(
       situation: store.situation, events: update.events, touches: update.touches,
@@ -237,9 +245,10 @@ struct StoreJournal: JournalPort {
       lastProblem: problems.last.map {
         "line \($0.line ?? 0): \($0.field.map { "\($0): " } ?? "")\($0.message)"
       },
-      readError: update.readError?.description,
+      readError: update.readError.map { l10n.fileError($0) },
       referenceProblem: update.referenceProblems.first.map { problem in
-        problem.description + (update.referenceProblems.count > 1 ? " (and more: bordermon check)" : "")
+        update.referenceProblems.count > 1
+          ? l10n.tr("%@ (and more: bordermon check)", problem.description) : problem.description
       })
     if update.replacedNotice != nil {
       news.replaced = JournalReplacement(historyBefore: update.replacedHistoryBefore)
@@ -248,18 +257,19 @@ struct StoreJournal: JournalPort {
   }
 
   mutating func append(_ draft: EventDraft) -> Result<UInt64, AppendFailure> {
-    guard !readOnly else { return .failure(AppendFailure("read-only console: nothing is written")) }
+    guard !readOnly else { return .failure(AppendFailure(l10n.tr("read-only console: nothing is written"))) }
     if let link { return link.append(&store, draft, clock: clock) }
     // A console never creates a journal: one that went missing is reported, not started afresh.
     var info = stat()
     let path = store.directory.journalFile
     if lstat(path, &info) != 0 && errno == ENOENT {
       return .failure(
-        AppendFailure("the journal \(path) is missing: nothing was written (a console never creates one)"))
+        AppendFailure(
+          l10n.tr("the journal %@ is missing: nothing was written (a console never creates one)", path)))
     }
     switch store.append([draft], clock: clock) {
     case .success(let events): return .success(events.first?.seq ?? 0)
-    case .failure(let error): return .failure(AppendFailure(error.description))
+    case .failure(let error): return .failure(AppendFailure(l10n.appendError(error)))
     }
   }
 
@@ -413,15 +423,19 @@ final class ThemeSelection: ThemePort {
   private(set) var problem: String?
   /// The first warning about the config file (an unknown key, with file:line), for the message line.
   let configWarning: String?
+  /// The words of its messages.
+  let l10n: Localizer
 
-  init(catalog: ThemeCatalog, option: String?) {
+  init(catalog: ThemeCatalog, option: String?, _ l10n: Localizer) {
     self.catalog = catalog
+    self.l10n = l10n
     let resolved = catalog.resolve(option: option)
     theme = resolved.theme
     entry = resolved.entry
     problem = resolved.diagnostics.first { $0.severity == .error }?.description
     configWarning = resolved.choice.diagnostics.first.map {
-      $0.description + (resolved.choice.diagnostics.count > 1 ? " (and more: bordermon doctor)" : "")
+      resolved.choice.diagnostics.count > 1
+        ? l10n.tr("%@ (and more: bordermon doctor)", $0.description) : $0.description
     }
     watch()
   }
@@ -453,14 +467,16 @@ final class ThemeSelection: ThemePort {
       theme = loaded.theme
       return loaded.diagnostics.first { $0.severity == .error }?.description ?? ""
     case .failure(let error):
-      return "\(error); keeping the theme as it was"
+      return l10n.tr("%@; keeping the theme as it was", error.description)
     }
   }
 
   /// Switches to the next theme found; returns a problem to show, if any.
   private func cycleProblem() -> String? {
     let entries = catalog.entries()
-    guard entries.count > 1 else { return "no other theme is installed (bordermon themes lists them)" }
+    guard entries.count > 1 else {
+      return l10n.tr("no other theme is installed (bordermon themes lists them)")
+    }
     let index = entries.firstIndex { $0.name == entry.name } ?? -1
     let next = entries[(index + 1) % entries.count]
     switch catalog.load(next) {

@@ -21,7 +21,9 @@ struct DemoCommand: ParsableCommand {
   @Option(help: "Seed for the simulation's choices.") var seed: UInt64 = 1
 
   func validate() throws {
-    guard rate > 0, rate <= 1000 else { throw ValidationError("--rate must be above 0 and at most 1000") }
+    guard rate > 0, rate <= 1000 else {
+      throw ValidationError(options.l10n.tr("--rate must be above 0 and at most 1000"))
+    }
   }
 
   func run() throws {

@@ -38,20 +38,20 @@ struct ExportCommand: ParsableCommand {
 
   func validate() throws {
     if format != .cap && (alert != nil || dir != nil) {
-      throw ValidationError("--alert and --dir go with --format cap")
+      throw ValidationError(options.l10n.tr("--alert and --dir go with --format cap"))
     }
     if format != .csv && format != .json && table != nil {
-      throw ValidationError("--table goes with --format csv or json")
+      throw ValidationError(options.l10n.tr("--table goes with --format csv or json"))
     }
     if sender.isEmpty || sender.contains(where: { $0 == " " || $0 == "," || $0 == "<" || $0 == "&" }) {
-      throw ValidationError("--sender: must not be empty or hold spaces, commas, '<' or '&'")
+      throw ValidationError(options.l10n.tr("--sender: must not be empty or hold spaces, commas, '<' or '&'"))
     }
   }
 
   func run() throws {
     let l10n = try options.localizer()
     let clock = SystemWallClock()
-    let asOf = try parseAsOf(at)
+    let asOf = try parseAsOf(at, l10n)
     let store = try options.openSituation(clock: clock, asOf: asOf, snapshots: true)
     try requireReadableJournal(store, command: "export", l10n)
     let situation = store.situation

@@ -19,8 +19,9 @@ struct GenerateCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   func validate() throws {
-    guard segments >= 1 else { throw ValidationError("--segments must be at least 1") }
-    guard events >= 0 else { throw ValidationError("--events must be 0 or more") }
+    let l10n = LanguageOption.quiet(language.lang)
+    guard segments >= 1 else { throw ValidationError(l10n.tr("--segments must be at least 1")) }
+    guard events >= 0 else { throw ValidationError(l10n.tr("--events must be 0 or more")) }
   }
 
   func run() throws {

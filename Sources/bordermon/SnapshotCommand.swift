@@ -32,14 +32,14 @@ struct SnapshotCommand: ParsableCommand {
 
   func validate() throws {
     guard (10...1000).contains(width), (3...1000).contains(height) else {
-      throw ValidationError("--width must be 10–1000 and --height 3–1000")
+      throw ValidationError(options.l10n.tr("--width must be 10–1000 and --height 3–1000"))
     }
   }
 
   func run() throws {
     let clock = SystemWallClock()
     let l10n = try options.localizer()
-    let asOf = try parseAsOf(at)
+    let asOf = try parseAsOf(at, l10n)
     let store = try options.openSituation(clock: clock, historyLimit: 10_000, snapshots: true)
     var state = ConsoleState(
       situation: store.situation, history: store.historyWindow, now: clock.now(),

@@ -14,9 +14,13 @@ final class StoreLink {
   /// Set when the rights were asked again after a reconnection, until the console is told.
   private var rightsToReport: Bool?
 
-  init(store: PostgresStore, clock: any WallClock) {
+  /// The words of the messages it gives the console.
+  let l10n: Localizer
+
+  init(store: PostgresStore, clock: any WallClock, _ l10n: Localizer) {
     follower = StoreFollower(store: store)
     self.clock = clock
+    self.l10n = l10n
     _ = follower.listen(now: clock.now())
   }
 
@@ -47,8 +51,9 @@ final class StoreLink {
   /// Why actions and reads are refused now, if the store is unreachable: `STORE UNREACHABLE since …`.
   var outage: String? {
     guard let since = follower.unreachableSince else { return nil }
-    return "STORE UNREACHABLE since \(DisplayZone.utc.clock(since, seconds: true)) UTC"
-      + (follower.lastError.map { " (\($0))" } ?? "")
+    let time = DisplayZone.utc.clock(since, seconds: true)
+    return follower.lastError.map { l10n.tr("STORE UNREACHABLE since %1$@ UTC (%2$@)", time, $0) }
+      ?? l10n.tr("STORE UNREACHABLE since %@ UTC", time)
   }
 
   /// What the store brought: the rows past the last `seq` seen, or the outage.
@@ -75,7 +80,7 @@ final class StoreLink {
       if let error = update.readError, !follower.store.connection.isConnected {
         follower.lost(error.reason, now: clock.now())
       } else {
-        var news = StoreJournal.news(from: update, store: store)
+        var news = StoreJournal.news(from: update, store: store, l10n)
         news.mayAppend = rightsToReport
         rightsToReport = nil
         return news
@@ -90,7 +95,7 @@ final class StoreLink {
   func append(_ store: inout SituationStore, _ draft: EventDraft, clock: any WallClock) -> Result<
     UInt64, AppendFailure
   > {
-    if let outage { return .failure(AppendFailure("not sent: \(outage)")) }
+    if let outage { return .failure(AppendFailure(l10n.tr("not sent: %@", outage))) }
     switch store.append([draft], clock: clock) {
     case .success(let events): return .success(events.first?.seq ?? 0)
     case .failure(let error):

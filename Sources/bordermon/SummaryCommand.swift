@@ -23,7 +23,7 @@ struct SummaryCommand: ParsableCommand {
   func run() throws {
     let l10n = try options.localizer()
     let clock = SystemWallClock()
-    let asOf = try parseAsOf(at)
+    let asOf = try parseAsOf(at, l10n)
     let store = try options.openSituation(clock: clock, asOf: asOf, snapshots: true)
     try requireReadableJournal(store, command: "summary", l10n)
     let moment = asOf ?? clock.now()

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalTestSupport
 import Testing
 
 /// The command line in Russian (issue 15): what an operator reads from `summary`, `doctor`, and
@@ -117,6 +118,32 @@ struct RussianCommandLineTests {
     #expect(store.stdout.contains("\nХранилище\n"), "\(store.stdout)")
     #expect(store.stdout.contains("  хранилище       postgresql://nobody@127.0.0.1:1/x (источник: --store)"))
     #expect(store.stdout.contains("  доступно        НЕТ: "), "\(store.stdout)")
+  }
+
+  @Test(
+    "the console's own start-up message in Russian: problems skipped in the data, counted with the plural")
+  func consoleStartMessage() throws {
+    let scratch = ScratchDirectory()
+    let data = try Self.sample(scratch)
+    let handle = try #require(FileHandle(forWritingAtPath: data + "/journal.jsonl"))
+    handle.seekToEndOfFile()
+    handle.write(
+      Data(
+        #"{"seq":197,"at":"2026-11-29T05:50:00Z","by":"x","type":"segment.level","segment":"A-01","level":0}"#
+          .utf8 + [10]))
+    handle.closeFile()
+    var environment = PseudoTerminalProcess.defaultEnvironment(term: "xterm-256color")
+    environment["LANG"] = "C.UTF-8"
+    environment["BORDERMON_NOW"] = "2026-11-29T06:00:00Z"
+    let app = try PseudoTerminalProcess(
+      executable: ConsoleEndToEndTests.bordermon, arguments: ["console", "--data", data, "--lang", "ru"],
+      environment: environment, columns: 120, rows: 40)
+    try app.waitFor("the skipped problem said in Russian") {
+      $0.contains("в данных пропущена 1 проблема — ")
+    }
+    #expect(!app.screen.contains("problem(s) in the data were skipped"))
+    try app.send(.text("q"))
+    #expect(try app.waitForExit() == .exited(0))
   }
 
   @Test("errors in Russian name the file, the line and the field")
@@ -291,6 +318,40 @@ struct RussianCommandLineTests {
       let english = Self.englishSentences(said)
       #expect(english.isEmpty, "\(arguments) left English: \(english)\n\(said)")
     }
+    // Usage errors: the argument parser's frame (`Error:`, `Usage:`, `See '… --help'`) stays
+    // English like `--help`; the reason is Russian, and the exit status stays 64.
+    let usage: [[String]] = [
+      ["summary", "--at", "2024-01-01T10:00", "--data", data],
+      ["export", "--format", "json", "--at", "soon", "--data", data],
+      ["snapshot", "--width", "5", "--data", data],
+      ["console", "--stale-after", "0", "--data", data],
+      ["demo", "--rate", "0", "--data", data],
+      ["export", "--format", "csv", "--alert", "AL-1", "--data", data],
+      ["generate", "--segments", "0", "--data", scratch.path + "/g"],
+      [
+        "meeting", "schedule", "--id", "M-9", "--kind", "co-chairs", "--start", "2026-12-01T10:00", "--end",
+        "2026-12-01T12:00Z", "--data", data,
+      ],
+      [
+        "meeting", "schedule", "--id", "M-9", "--kind", "co-chairs", "--start", "2026-12-01T10:00Z", "--end",
+        "2026-12-01T12:00Z", "--venue-cyrillic", "Бишкек", "--data", data,
+      ],
+      [
+        "alert", "raise", "--segment", "A-01", "--level", "3", "--type", "other", "--text", "t", "--occurred",
+        "2026-13-01T00:00:00Z", "--data", data,
+      ],
+    ]
+    for arguments in usage {
+      let run = try Self.russian(arguments)
+      #expect(run.status == 64, "\(arguments): exit \(run.status)\n\(run.stderr)")
+      let reason = run.stderr.split(separator: "\n").filter {
+        !$0.hasPrefix("Usage: ") && !$0.hasPrefix("  See '")
+      }.map { $0.hasPrefix("Error: ") ? String($0.dropFirst("Error: ".count)) : String($0) }
+      #expect(reason.count == 1, "\(arguments): one reason\n\(run.stderr)")
+      let said = reason.joined(separator: "\n")
+      #expect(said.contains { ("а"..."я").contains($0) }, "\(arguments) speaks Russian:\n\(said)")
+      #expect(Self.englishSentences(said).isEmpty, "\(arguments) left English: \(said)")
+    }
     // Standard output on a full disk: the failure and the system's reason in Russian, exit 1.
     let full = try CommandRunner.runProgram(
       "/bin/sh",
@@ -300,5 +361,51 @@ struct RussianCommandLineTests {
     #expect(
       full.stderr == "bordermon: не удалось записать в стандартный вывод: на устройстве не осталось места\n",
       "\(full.stderr)")
+  }
+}
+
+extension PostgresSuites {
+  /// The store commands and `doctor --store` in Russian, on the PostgreSQL test server.
+  @Suite("The store's commands in Russian")
+  struct RussianStoreCommandTests {
+    @Test("store push, reference and pull, and doctor --store, say what they did in Russian")
+    func storeInRussian() throws {
+      guard let url = try TestServer.freshDatabase() else { return }
+      let scratch = ScratchDirectory()
+      let data = try RussianCommandLineTests.sample(scratch)
+      let push = try RussianCommandLineTests.russian([
+        "store", "push", "--data", data, "--store", url.description,
+      ])
+      #expect(push.status == 0, "\(push.stderr)")
+      #expect(
+        push.stdout == "\(data) загружен в \(url): 4 справочных файла, 196 строк журнала\n", "\(push.stdout)")
+      let reference = try RussianCommandLineTests.russian(["store", "reference", "--store", url.description])
+      #expect(reference.status == 0, "\(reference.stderr)")
+      #expect(reference.stdout.hasPrefix("версия 1  "), "\(reference.stdout)")
+      #expect(
+        reference.stdout.contains("\nтекущая: 52 участка, 5 КПП, 5 встреч, 0 проблем\n"),
+        "\(reference.stdout)")
+      let pulled = scratch.path + "/pulled"
+      let pull = try RussianCommandLineTests.russian([
+        "store", "pull", "--store", url.description, "--data", pulled,
+      ])
+      #expect(pull.status == 0, "\(pull.stderr)")
+      #expect(
+        pull.stdout == "\(url) выгружено в \(pulled): 4 справочных файла, 196 строк журнала\n",
+        "\(pull.stdout)")
+      let again = try RussianCommandLineTests.russian([
+        "store", "pull", "--store", url.description, "--data", pulled,
+      ])
+      #expect(again.status == 1)
+      #expect(
+        again.stderr == "bordermon store pull: \(pulled): здесь уже есть каталог данных; он не перезаписан\n")
+      let doctor = try RussianCommandLineTests.russian(["doctor", "--store", url.description])
+      #expect(doctor.status == 0, "\(doctor.stderr)")
+      #expect(doctor.stdout.contains("  доступно        да · PostgreSQL "), "\(doctor.stdout)")
+      #expect(doctor.stdout.contains("  схема           версия "), "\(doctor.stdout)")
+      #expect(doctor.stdout.contains("  журнал          событий: 196, последний seq 196"), "\(doctor.stdout)")
+      #expect(
+        doctor.stdout.contains("  права           может дописывать (записывается как "), "\(doctor.stdout)")
+    }
   }
 }
