@@ -23,6 +23,9 @@ func appendForScript(
     if draft.assignsAlertID, case .alertRaised(let report) = event.payload {
       printError("bordermon \(command): " + l10n.tr("raised %@", report.id))
     }
+  case .failure(.rejected(_, let rejection)):
+    printError("bordermon \(command): " + l10n.refusal(rejection))
+    throw ExitCode(1)
   case .failure(.file(let error)):
     printError("bordermon \(command): " + l10n.fileErrorWithPath(error))
     throw ExitCode(1)

@@ -61,7 +61,7 @@ struct AppendCommand: ParsableCommand {
         for event in events { print(event.seq) }
       case .failure(.rejected(_, let rejection)):
         rejected += 1
-        printError("stdin:\(lineNumber): \(rejection)")
+        printError("stdin:\(lineNumber): " + l10n.refusal(rejection))
       case .failure(.file(let error)):
         printError("bordermon append: " + l10n.fileErrorWithPath(error))
         printError(l10n.tr("stdin:%d: not appended; stopping (lines before it were appended)", lineNumber))

@@ -27,7 +27,7 @@ extension Localizer {
   func appendError(_ error: AppendError) -> String {
     switch error {
     case .file(let error): return fileErrorWithPath(error)
-    case .rejected: return error.description
+    case .rejected(_, let rejection): return refusal(rejection)
     }
   }
 

@@ -269,6 +269,7 @@ struct StoreJournal: JournalPort {
     }
     switch store.append([draft], clock: clock) {
     case .success(let events): return .success(events.first?.seq ?? 0)
+    case .failure(.rejected(_, let rejection)): return .failure(AppendFailure(rejected: rejection))
     case .failure(let error): return .failure(AppendFailure(l10n.appendError(error)))
     }
   }

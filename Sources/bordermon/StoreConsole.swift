@@ -98,6 +98,7 @@ final class StoreLink {
     if let outage { return .failure(AppendFailure(l10n.tr("not sent: %@", outage))) }
     switch store.append([draft], clock: clock) {
     case .success(let events): return .success(events.first?.seq ?? 0)
+    case .failure(.rejected(_, let rejection)): return .failure(AppendFailure(rejected: rejection))
     case .failure(let error):
       if !follower.store.connection.isConnected {
         follower.lost(error.description, now: clock.now())

@@ -339,7 +339,7 @@ struct AlertFeedTests {
     _ = press(&state, .enter)
     #expect(!state.unseen.contains("B-01"), "jumped to it")
     _ = press(&state, .character("m"))
-    #expect(state.unseen.isEmpty && state.message?.text == "marked 1 change(s) as seen")
+    #expect(state.unseen.isEmpty && state.message?.text == "marked 1 change as seen")
     #expect(!ConsoleView.render(state).text.contains("│* D-01"))
   }
 

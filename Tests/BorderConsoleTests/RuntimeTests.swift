@@ -40,7 +40,8 @@ struct FakeJournal: JournalPort {
     event.seq = seq
     guard case .success = situation.apply(event) else {
       seq -= 1
-      return .failure(AppendFailure(situation.validate(event)?.reason ?? "refused"))
+      return .failure(
+        situation.validate(event).map { AppendFailure(rejected: $0) } ?? AppendFailure("refused"))
     }
     unread.append(event)
     return .success(seq)

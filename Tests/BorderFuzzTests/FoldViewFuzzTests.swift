@@ -137,7 +137,7 @@ struct FoldViewFuzzTests {
         touches.append(touch)
       case .failure(let rejection):
         refused += 1
-        #expect(!rejection.field.isEmpty && !rejection.reason.isEmpty, "\(description)")
+        #expect(!rejection.field.isEmpty && !rejection.reason.description.isEmpty, "\(description)")
         #expect(Fingerprint(situation) == before, "a refused event changed the situation: \(description)")
       }
     }

@@ -23,9 +23,11 @@ struct RulesTests {
         == "alert: AL-1 was resolved by bob at 2024-01-10T04:09:00Z; it cannot be acknowledged")
     let level = Fixtures.event(
       4, minutes: 10, .alertLevelChanged(alert: "AL-1", level: .escalation, reason: nil))
-    #expect(situation.validate(level)?.reason.hasPrefix("AL-1 was resolved by bob at") == true)
+    #expect(situation.validate(level)?.reason.description.hasPrefix("AL-1 was resolved by bob at") == true)
     let again = Fixtures.event(4, minutes: 10, .alertResolved(alert: "AL-1", note: nil))
-    #expect(situation.validate(again)?.reason == "AL-1 was already resolved by bob at 2024-01-10T04:09:00Z")
+    #expect(
+      situation.validate(again)?.reason.description
+        == "AL-1 was already resolved by bob at 2024-01-10T04:09:00Z")
   }
 
   @Test("a second acknowledgement is refused with who made the first")
@@ -35,7 +37,8 @@ struct RulesTests {
     situation.apply(Fixtures.event(2, minutes: 5, .alertAcknowledged(alert: "AL-1", note: nil), by: "alice"))
     let second = Fixtures.event(3, minutes: 6, .alertAcknowledged(alert: "AL-1", note: nil), by: "bob")
     #expect(
-      situation.validate(second)?.reason == "AL-1 was already acknowledged by alice at 2024-01-10T04:05:00Z")
+      situation.validate(second)?.reason.description
+        == "AL-1 was already acknowledged by alice at 2024-01-10T04:05:00Z")
     #expect(situation.apply(second) == .failure(situation.validate(second)!))
     #expect(situation.alert("AL-1")?.acknowledgement?.by == "alice", "a refused event changes nothing")
   }
@@ -77,7 +80,8 @@ struct RulesTests {
   func unknownRecords(payload: EventPayload) {
     let situation = Situation(reference: Fixtures.reference)
     let rejection = situation.validate(Fixtures.event(1, minutes: 0, payload))
-    #expect(rejection?.reason.hasPrefix("no ") == true, "\(payload): \(String(describing: rejection))")
+    #expect(
+      rejection?.reason.description.hasPrefix("no ") == true, "\(payload): \(String(describing: rejection))")
   }
 
   @Test("validating does not change the situation")
@@ -139,7 +143,9 @@ struct OperatorActionTests {
   func draftRejection() {
     let situation = RulesTests().resolvedAlert()
     let draft = OperatorAction.acknowledge("AL-1", note: nil).draft(by: "dave")
-    #expect(draft.rejection(now: Fixtures.t0, in: situation)?.reason.contains("was resolved by bob") == true)
+    #expect(
+      draft.rejection(now: Fixtures.t0, in: situation)?.reason.description.contains("was resolved by bob")
+        == true)
   }
 
   @Test("the vocabulary is read once: file spellings and the console's labels, any case")

@@ -51,7 +51,7 @@ struct BatchAppendTests {
       Issue.record("a second raise of C-1 was not refused")
       return
     }
-    #expect(again.reason.contains("already raised"))
+    #expect(again.reason.description.contains("already raised"))
     #expect((try? store.append([Self.raise("C-3", on: "B-01")]).get()) == [2])
     #expect(store.endBatch() == nil)
     #expect(!store.isInBatch && Self.lockIsFree(data.journalFile))

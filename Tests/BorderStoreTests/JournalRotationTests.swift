@@ -234,7 +234,7 @@ struct JournalRotationTests {
       Issue.record("a second journal.rotated was appended")
       return
     }
-    #expect(rejection.field == "type" && rejection.reason.contains("begins a journal"))
+    #expect(rejection.field == "type" && rejection.reason.description.contains("begins a journal"))
   }
 
   @Test("the snapshot cache of the old journal is not used for the new one; the situation is the same")

@@ -67,10 +67,19 @@ public enum ConsoleInput: Sendable {
 
 /// Why an action's event was not written.
 public struct AppendFailure: Error, Sendable, Hashable {
+  /// The failure in English (a file's or a store's own words, or the model's refusal).
   public var message: String
+  /// The model's refusal, when that is why: the console words it in its language.
+  public var rejection: EventRejection?
   /// Set when the server refused the append because the store role may not append (the console becomes read-only).
   public var roleCannotAppend = false
   public init(_ message: String) { self.message = message }
+
+  /// The journal refused the event by the model's rules.
+  public init(rejected rejection: EventRejection) {
+    message = rejection.description
+    self.rejection = rejection
+  }
 
   /// A refusal because the store role may not append, with the server's words.
   public static func roleCannotAppend(_ message: String) -> AppendFailure {

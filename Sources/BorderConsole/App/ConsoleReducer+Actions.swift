@@ -17,18 +17,20 @@ extension ConsoleState {
 
   /// Why the model would refuse an action against the live situation, if it would (its rules, not the console's).
   func refusal(_ action: OperatorAction) -> String? {
-    action.draft(by: operatorName, via: .console).rejection(now: now, in: live)?.reason
+    action.draft(by: operatorName, via: .console).rejection(now: now, in: live).map {
+      l10n.consoleRefusal($0)
+    }
   }
 
   /// Why no action can be taken from this console now, if none can.
   private var actionsBlocked: String? {
     if readOnlyCause == .storeRole { return storeRoleRefusal }
-    if readOnly { return "read-only console: actions are disabled (started with --read-only)" }
+    if readOnly { return l10n.tr("read-only console: actions are disabled (started with --read-only)") }
     if historyCursor != nil || loadingHistory != nil {
-      return "actions apply to the present: press L to go back to live first"
+      return l10n.tr("actions apply to the present: press L to go back to live first")
     }
     if let error = journal.readError {
-      return "refused while the journal cannot be read (\(error)): nothing was written"
+      return l10n.tr("refused while the journal cannot be read (%@): nothing was written", error)
     }
     return nil
   }
@@ -39,17 +41,17 @@ extension ConsoleState {
       return
     }
     guard let record = recordOnScreen else {
-      say("nothing is selected", error: true)
+      say(l10n.tr("nothing is selected"), error: true)
       return
     }
     switch command {
     case .acknowledge, .resolve, .changeLevel:
       guard case .alert(let id) = record else {
-        say("select an alert first: Tab to the alert feed, or Enter on one there", error: true)
+        say(l10n.tr("select an alert first: Tab to the alert feed, or Enter on one there"), error: true)
         return
       }
       guard let alert = live.alert(id) else {
-        say("\(id) is not in the journal now", error: true)
+        say(l10n.tr("%@ is not in the journal now", id), error: true)
         return
       }
       let name = live.segment(alert.segment)?.name.latin
@@ -72,10 +74,10 @@ extension ConsoleState {
       case .segment(let id): segment = live.segment(id)
       case .alert(let id): segment = live.alert(id).flatMap { live.segment($0.segment) }
       case .meeting:
-        say("select a segment or an alert first: a new alert is raised on a segment", error: true)
+        say(l10n.tr("select a segment or an alert first: a new alert is raised on a segment"), error: true)
         return
       }
-      guard let segment else { return say("the segment is not in the journal now", error: true) }
+      guard let segment else { return say(l10n.tr("the segment is not in the journal now"), error: true) }
       form = .raiseAlert(on: segment)
     case .addNote:
       let target: ActionTarget?
@@ -85,7 +87,7 @@ extension ConsoleState {
         target = live.alert(id).map { .alert($0, segmentName: live.segment($0.segment)?.name.latin) }
       case .meeting(let id): target = live.meeting(id).map { .meeting($0) }
       }
-      guard let target else { return say("that record is not in the journal now", error: true) }
+      guard let target else { return say(l10n.tr("that record is not in the journal now"), error: true) }
       form = .addNote(on: target)
     default:
       break
@@ -95,7 +97,7 @@ extension ConsoleState {
   /// An acknowledgement or re-level of a resolved alert says who resolved it.
   mutating func cancelForm() {
     form = nil
-    say("cancelled: nothing recorded", seconds: 3)
+    say(l10n.tr("cancelled: nothing recorded"), seconds: 3)
     catchUpFeed()
   }
 
@@ -107,7 +109,7 @@ extension ConsoleState {
       return []
     case .send:
       if let missing = current.missingField {
-        current.error = "\(missing) is required"
+        current.error = l10n.tr("%@ is required", missing)
         form = current
         return []
       }
@@ -127,8 +129,9 @@ extension ConsoleState {
         return []
       }
       let target = current.target.current(in: live)
-      if let reason = draft.rejection(now: now, in: live)?.reason {
-        current.error = "not sent: \(reason)"
+      if let rejection = draft.rejection(now: now, in: live) {
+        let reason = l10n.consoleRefusal(rejection)
+        current.error = l10n.tr("not sent: %@", reason)
         current.notice = current.target.changes(to: target, at: now)
         form = current
         return []
@@ -136,7 +139,7 @@ extension ConsoleState {
       current.isSending = true
       current.error = nil
       form = current
-      say("recording…", seconds: 5)
+      say(l10n.tr("recording…"), seconds: 5)
       return [.append(draft)]
     default:
       _ = current.edit(key)
@@ -157,7 +160,7 @@ extension ConsoleState {
     case .resolve(let id): action = .resolve(id, note: form.value("Note"))
     case .changeLevel(let id): action = .changeLevel(id, to: level, reason: form.value("Reason"))
     case .raiseAlert(let segment):
-      switch Self.raiseRequest(form, on: segment, level: level) {
+      switch Self.raiseRequest(form, on: segment, level: level, l10n: l10n) {
       case .success(let request): action = .raise(request)
       case .failure(let problem): return .failure(problem)
       }
@@ -172,25 +175,31 @@ extension ConsoleState {
 
   /// A new alert from the raise form, its words read by the model's vocabulary parser and its
   /// time by the RFC 3339 parser, as `bordermon alert raise` reads its options.
-  static func raiseRequest(_ form: ActionForm, on segment: SegmentID, level: AlertLevel) -> Result<
+  static func raiseRequest(
+    _ form: ActionForm, on segment: SegmentID, level: AlertLevel, l10n: Localizer = .english
+  ) -> Result<
     AlertRequest, FormProblem
   > {
     guard let type = AlertType(spelling: form.value("Type")) else {
       return .failure(
-        FormProblem(field: "Type", reason: "'\(form.value("Type"))' is not one of \(AlertType.spellings)"))
+        FormProblem(
+          field: "Type", reason: l10n.tr("'%1$@' is not one of %2$@", form.value("Type"), AlertType.spellings)
+        ))
     }
     var side: Side?
     let sideText = form.value("Side")
     if !sideText.isEmpty && sideText != ActionForm.notGiven {
       guard let parsed = Side(spelling: sideText) else {
-        return .failure(FormProblem(field: "Side", reason: "'\(sideText)' is not one of \(Side.spellings)"))
+        return .failure(
+          FormProblem(field: "Side", reason: l10n.tr("'%1$@' is not one of %2$@", sideText, Side.spellings)))
       }
       side = parsed
     }
     guard let confidence = Confidence(spelling: form.value("Confidence")) else {
       return .failure(
         FormProblem(
-          field: "Confidence", reason: "'\(form.value("Confidence"))' is not one of \(Confidence.spellings)"))
+          field: "Confidence",
+          reason: l10n.tr("'%1$@' is not one of %2$@", form.value("Confidence"), Confidence.spellings)))
     }
     var occurred: Timestamp?
     let occurredText = form.value("Occurred").trimmingSpaces()

@@ -77,7 +77,7 @@ extension ConsoleState {
       focus = .alerts
       refreshFeed()
       followNewestAgain()
-      say("alerts: \(feed.view.label) (\(feedCount))", seconds: 2)
+      say(l10n.tr("alerts: %1$@ (%2$d)", feed.view.label(l10n), feedCount), seconds: 2)
     case .raiseFeedLevel, .lowerFeedLevel:
       // From any view: the level view, starting at the bell level, then one step each press.
       var level = announceLevel
@@ -103,7 +103,10 @@ extension ConsoleState {
     case .markAllSeen:
       let count = unseen.count
       unseen = []
-      say(count == 0 ? "nothing new to mark" : "marked \(count) change(s) as seen", seconds: 3)
+      say(
+        count == 0
+          ? l10n.tr("nothing new to mark")
+          : l10n.plural("marked %d change as seen", "marked %d changes as seen", count: count), seconds: 3)
     default:
       break
     }
@@ -120,7 +123,7 @@ extension ConsoleState {
   mutating func selectNextUnacknowledged() {
     var waiting = displayed.alerts.filter(\.needsAcknowledgement)
     guard !waiting.isEmpty else {
-      say("no unacknowledged alerts", seconds: 3)
+      say(l10n.tr("no unacknowledged alerts"), seconds: 3)
       return
     }
     waiting.sort {
@@ -149,7 +152,10 @@ extension ConsoleState {
     unseen.remove(target.id.rawValue)
     feedSelectionMoved(toRow: selectedAlertRow ?? 0)
     keepSelectionsVisible()
-    say("unacknowledged \(index + 1) of \(waiting.count): \(target.id) on \(target.segment)", seconds: 4)
+    say(
+      l10n.tr(
+        "unacknowledged %1$d of %2$d: %3$@ on %4$@", index + 1, waiting.count, target.id, target.segment),
+      seconds: 4)
   }
 
   /// `o`: from an alert to its segment; from a segment to its alerts.
@@ -157,7 +163,7 @@ extension ConsoleState {
     switch recordOnScreen {
     case .alert(let id):
       guard let alert = displayed.alert(id), let position = displayed.segmentPosition(alert.segment) else {
-        say("that alert's segment is not in the reference data", error: true)
+        say(l10n.tr("that alert's segment is not in the reference data"), error: true)
         return
       }
       closeDetail()
@@ -170,7 +176,7 @@ extension ConsoleState {
       segmentSelection.selected = alert.segment
       unseen.remove(alert.segment.rawValue)
       keepSelectionsVisible()
-      say("segment \(alert.segment) · Backspace: back to the alert", seconds: 4)
+      say(l10n.tr("segment %@ · Backspace: back to the alert", alert.segment), seconds: 4)
     case .segment(let id):
       closeDetail()
       feed.returnTo = .segment(id)
@@ -179,16 +185,16 @@ extension ConsoleState {
       focus = .alerts
       refreshFeed()
       followNewestAgain()
-      say("alerts on \(id) · Backspace: back to the segment · Esc: every segment", seconds: 4)
+      say(l10n.tr("alerts on %@ · Backspace: back to the segment · Esc: every segment", id), seconds: 4)
     case .meeting, nil:
-      say("o goes from an alert to its segment, and from a segment to its alerts", error: true)
+      say(l10n.tr("o goes from an alert to its segment, and from a segment to its alerts"), error: true)
     }
   }
 
   /// Backspace: back to where the last `o` came from.
   mutating func goBack() {
     guard let back = feed.returnTo else {
-      say("nothing to go back to: o goes from an alert to its segment and back", seconds: 3)
+      say(l10n.tr("nothing to go back to: o goes from an alert to its segment and back"), seconds: 3)
       return
     }
     feed.returnTo = nil

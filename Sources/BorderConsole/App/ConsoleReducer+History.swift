@@ -10,7 +10,7 @@ extension ConsoleState {
     guard let current else {
       // Placed by time: find the event count at that time, then step.
       guard let asOf = historyCursor?.asOf, let count = history.count(atOrBefore: asOf) else {
-        say("older history is not in memory: use { } to step by month", error: true)
+        say(l10n.tr("older history is not in memory: use { } to step by month"), error: true)
         return []
       }
       return moveHistory(to: count + delta)
@@ -24,7 +24,7 @@ extension ConsoleState {
       return run(.backToLive)
     }
     guard target >= history.baseCount else {
-      say("older history is not in memory: use { } to step by month", error: true)
+      say(l10n.tr("older history is not in memory: use { } to step by month"), error: true)
       return []
     }
     guard let situation = history.situation(afterEvents: max(target, 0)) else { return [] }
@@ -50,7 +50,7 @@ extension ConsoleState {
     }
     // Folded off the loop: keys and drawing go on, and the screen says so meanwhile.
     loadingHistory = target
-    say("loading history as of \(DisplayZone.utc.date(target)) … (L: back to live)", seconds: 3600)
+    say(l10n.tr("loading history as of %@ … (L: back to live)", DisplayZone.utc.date(target)), seconds: 3600)
     return [.loadHistory(asOf: target)]
   }
 }

@@ -12,7 +12,7 @@ extension ConsoleState {
     }
     if let error = news.readError {
       live = news.situation
-      if journal.readError != error { say("journal: \(error)", error: true, seconds: 10) }
+      if journal.readError != error { say(l10n.tr("journal: %@", error), error: true, seconds: 10) }
       journal.readError = error
       return []
     }
@@ -34,14 +34,17 @@ extension ConsoleState {
       if feed.newerFrom != nil { feed.newerFrom = live.alerts.count }
       unseen = []
       history.reset(base: news.baseline ?? news.situation, events: news.baseline == nil ? [] : news.events)
-      say("\(reason): read again from the start", seconds: 8)
+      say(l10n.tr("%@: read again from the start", reason), seconds: 8)
     } else {
       history.append(news.events)
     }
     // Read again from the start (new reference data, perhaps): names may have changed too.
     if news.restartReason != nil || live.segments.count != searchKeyCount { rebuildSearchKeys() }
     if news.skipped > 0, let problem = news.lastProblem {
-      say("journal: \(news.skipped) line(s) skipped — \(problem)", error: true, seconds: 8)
+      say(
+        l10n.plural(
+          "journal: %1$d line skipped — %2$@", "journal: %1$d lines skipped — %2$@", count: news.skipped,
+          news.skipped, problem), error: true, seconds: 8)
     }
     if var frozen {
       frozen.eventsArrived += news.events.count
@@ -65,13 +68,14 @@ extension ConsoleState {
         effects.append(.bell)
         lastAnnounced[report.id] = now
         announcements.append(
-          "\(report.level.label.uppercased()) on \(report.segment): \(report.text.isEmpty ? report.type.label : report.text)"
-        )
+          l10n.tr(
+            "%1$@ on %2$@: %3$@", l10n.level(report.level).uppercased(), report.segment,
+            report.text.isEmpty ? l10n.alertType(report.type) : report.text))
       case .alertLevelChanged(let id, let level, _) where level >= announceLevel:
         if live.alert(id)?.needsAcknowledgement == true {
           effects.append(.bell)
           lastAnnounced[id] = now
-          announcements.append("\(id) raised to \(level.rawValue) \(level.label)")
+          announcements.append(l10n.tr("%1$@ raised to %2$d %3$@", id, level.rawValue, l10n.level(level)))
         }
       case .alertAcknowledged(let id, _), .alertResolved(let id, _):
         lastAnnounced[id] = nil
@@ -82,8 +86,12 @@ extension ConsoleState {
     if effects.count > 1 { effects = [.bell] }
     if let newest = announcements.last {
       // The newest first; how many more came with it, so none goes unsaid.
-      let more = announcements.count > 1 ? " (and \(announcements.count - 1) more urgent)" : ""
-      sayAlongside(newest + more, error: true, seconds: 10)
+      let more = announcements.count - 1
+      let text =
+        more == 0
+        ? newest
+        : l10n.plural("%1$@ (and %2$d more urgent)", "%1$@ (and %2$d more urgent)", count: more, newest, more)
+      sayAlongside(text, error: true, seconds: 10)
     }
     // What changed stays marked until this console's operator has seen it, frozen or not;
     // what this console's operator did is seen already.
@@ -140,10 +148,14 @@ extension ConsoleState {
     // Every alert still waiting is named, the most urgent (then the oldest) first.
     due.sort { $0.level != $1.level ? $0.level > $1.level : $0.raisedAt < $1.raisedAt }
     guard let first = due.first else { return [] }
-    let waiting = TimeText.age(first.raisedAt, now: now)
-    var text =
-      "\(first.id) (\(first.level.rawValue) \(first.level.label)) still unacknowledged after \(waiting)"
-    if due.count > 1 { text += "; also " + due.dropFirst().map(\.id.rawValue).joined(separator: ", ") }
+    let waiting = TimeText.age(first.raisedAt, now: now, l10n)
+    var text = l10n.tr(
+      "%1$@ (%2$d %3$@) still unacknowledged after %4$@", first.id, first.level.rawValue,
+      l10n.level(first.level),
+      waiting)
+    if due.count > 1 {
+      text = l10n.tr("%1$@; also %2$@", text, due.dropFirst().map(\.id.rawValue).joined(separator: ", "))
+    }
     sayAlongside(text, error: true, seconds: 15)
     return [.bell]
   }

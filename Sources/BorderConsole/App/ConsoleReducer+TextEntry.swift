@@ -85,8 +85,12 @@ extension ConsoleState {
     let prefixed = segments.filter { $0.id.rawValue.lowercased().hasPrefix(wanted) }
     guard let target = exact ?? (prefixed.count == 1 ? prefixed.first : nil) else {
       say(
-        prefixed.isEmpty ? "no segment \(text)" : "\(prefixed.count) segments begin with \(text)", error: true
-      )
+        prefixed.isEmpty
+          ? l10n.tr("no segment %@", text)
+          : l10n.plural(
+            "%1$d segment begins with %2$@", "%1$d segments begin with %2$@", count: prefixed.count,
+            prefixed.count, text),
+        error: true)
       return
     }
     if let position = displayed.segmentPosition(target.id), !rows.contains(position) {

@@ -42,7 +42,7 @@ extension ConsoleState {
         form = nil
         catchUpFeed()
       }
-      sayAlongside("recorded as event #\(seq)", seconds: 4)
+      sayAlongside(l10n.tr("recorded as event #%d", seq), seconds: 4)
       return []
     case .appended(.failure(let failure)) where failure.roleCannotAppend:
       refusedForStoreRole()
@@ -51,21 +51,26 @@ extension ConsoleState {
       // The form stays open with what was typed, saying why.
       if var sending = form, sending.isSending {
         sending.isSending = false
-        sending.error = "not recorded: \(failure.message)"
+        sending.error = l10n.tr("not recorded: %@", reason(failure))
         sending.notice = sending.target.changes(to: sending.target.current(in: live), at: now)
         form = sending
       }
-      sayAlongside("not recorded: \(failure.message)", error: true, seconds: 10)
+      sayAlongside(l10n.tr("not recorded: %@", reason(failure)), error: true, seconds: 10)
       return []
     case .themeChanged(let name, let problem):
       themeName = name
       if let problem {
-        say("theme \(name): \(problem)", error: true, seconds: 8)
+        say(l10n.tr("theme %1$@: %2$@", name, problem), error: true, seconds: 8)
       } else {
-        say("theme: \(name)", seconds: 3)
+        say(l10n.tr("theme: %@", name), seconds: 3)
       }
       return []
     }
+  }
+
+  /// Why an append failed, in the interface's language: the model's refusal worded here, else the port's own words.
+  func reason(_ failure: AppendFailure) -> String {
+    failure.rejection.map { l10n.consoleRefusal($0) } ?? failure.message
   }
 
   mutating func expire() {
@@ -150,7 +155,7 @@ extension ConsoleState {
       sortDescending = false
       refreshRows()
       showTopOfTable()
-      say("sorted by \(sort.label)", seconds: 2)
+      say(l10n.tr("sorted by %@", sort.label(l10n)), seconds: 2)
     case .reverseSort:
       sortDescending.toggle()
       refreshRows()
@@ -163,7 +168,7 @@ extension ConsoleState {
         refreshRows()
         // Back from a frozen picture the feed follows the newest alert again.
         followNewestAgain()
-        say("resumed: showing the journal live", seconds: 3)
+        say(l10n.tr("resumed: showing the journal live"), seconds: 3)
       } else {
         frozen = FrozenView(situation: displayed, since: now, eventsArrived: 0)
       }
@@ -180,7 +185,7 @@ extension ConsoleState {
         // Back from the past the feed follows the newest alert again.
         followNewestAgain()
         keepSelectionsVisible()
-        say("back to live", seconds: 2)
+        say(l10n.tr("back to live"), seconds: 2)
       }
     case .help:
       overlay = overlay == .help ? nil : .help

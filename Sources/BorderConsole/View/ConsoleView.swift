@@ -14,7 +14,7 @@ public enum ConsoleView {
     let context = ViewContext(state: state, theme: theme, glyphs: glyphs)
     let layout = context.layout
     if layout.isTooSmall {
-      drawTooSmall(into: &grid, size: size, theme: theme)
+      drawTooSmall(into: &grid, size: size, theme: theme, l10n: state.l10n)
       return grid
     }
     HeaderView(context: context).draw(into: &grid, layout.header)
@@ -61,11 +61,14 @@ public enum ConsoleView {
   }
 
   /// The message shown instead of a garbled screen below the minimum size.
-  static func drawTooSmall(into grid: inout Grid, size: ScreenSize, theme: Theme) {
+  static func drawTooSmall(into grid: inout Grid, size: ScreenSize, theme: Theme, l10n: Localizer = .english)
+  {
     let minimum = ConsoleLayout.minimum
     let lines = [
-      "terminal too small: \(size.columns)×\(size.rows), needs \(minimum.columns)×\(minimum.rows)",
-      "enlarge the window, or press q to quit",
+      l10n.tr(
+        "terminal too small: %1$d×%2$d, needs %3$d×%4$d", size.columns, size.rows, minimum.columns,
+        minimum.rows),
+      l10n.tr("enlarge the window, or press q to quit"),
     ]
     let top = max(0, size.rows / 2 - 1)
     for (index, line) in lines.enumerated() {

@@ -46,10 +46,12 @@ struct HeaderView {
     let c = context
     let readOnly = c.state.readOnly ? c.l10n.tr("READ-ONLY") : ""
     let readOnlyWidth = readOnly.isEmpty ? 0 : DisplayWidth.of(readOnly) + 2
-    let scenario = c.situation.scenario.map { ": \($0)" } ?? ""
+    let sample = c.l10n.tr("[sample]")
     let tags =
       c.situation.isIllustrativeSample && c.state.journal.replaced == nil
-      ? ["[illustrative sample\(scenario)]", "[sample\(scenario)]", "[sample]"] : [""]
+      ? c.situation.scenario.map {
+        [c.l10n.tr("[illustrative sample: %@]", $0), c.l10n.tr("[sample: %@]", $0), sample]
+      } ?? [c.l10n.tr("[illustrative sample]"), sample, sample] : [""]
     func tagWidth(_ tag: String) -> Int { (tag.isEmpty ? 0 : DisplayWidth.of(tag) + 1) + readOnlyWidth }
     // A journal replaced under the console says so in full: the title then gives up room (and the tag).
     let titleWidth =

@@ -18,7 +18,7 @@ struct OverlayView {
       let content = Self.content(overlay, width: inner.width, context: c)
       let limit = max(0, (content?.lines.count ?? 0) - inner.height)
       let offset = min(c.state.overlayScroll, limit)
-      drawPane(&grid, rect, title: "\(Self.name(overlay)) · Esc closes", focused: true, context: c)
+      drawPane(&grid, rect, title: Self.title(overlay, c.l10n), focused: true, context: c)
       content?.draw(into: &grid, inner, context: c, offset: offset)
       drawMoreMarker(
         into: &grid, rect, offset: offset, shown: inner.height, total: content?.lines.count ?? 0, context: c)
@@ -26,12 +26,13 @@ struct OverlayView {
   }
 
   /// The overlay's title: what it shows.
-  private static func name(_ overlay: Overlay) -> String {
+  /// An overlay's pane title: what it shows and how to close it.
+  private static func title(_ overlay: Overlay, _ l10n: Localizer) -> String {
     switch overlay {
-    case .help: return "Help"
-    case .segmentDetail(let id): return "Segment \(id)"
-    case .alertDetail(let id): return "Alert \(id)"
-    case .meetingDetail: return "Meeting"
+    case .help: return l10n.tr("Help · Esc closes")
+    case .segmentDetail(let id): return l10n.tr("Segment %@ · Esc closes", id)
+    case .alertDetail(let id): return l10n.tr("Alert %@ · Esc closes", id)
+    case .meetingDetail: return l10n.tr("Meeting · Esc closes")
     }
   }
 

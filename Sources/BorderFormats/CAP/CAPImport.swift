@@ -128,7 +128,7 @@ public struct CAPImport: Sendable {
     let report: AlertReport
     switch self.report(message, info: info, id: id, level: level, text: text) {
     case .success(let value): report = value
-    case .failure(let refusal): return .refused(field: refusal.field, reason: refusal.reason)
+    case .failure(let refusal): return .refused(field: refusal.field, reason: refusal.reason.description)
     }
     let provenance = self.provenance(message, info: info)
     let raisedAt = original?.sent ?? message.sent

@@ -5,7 +5,7 @@ extension EventCodec {
       let event = try buildEvent(f)
       // The bounds every writer keeps (lengths, numbers, times): a line beyond them is skipped.
       if let problem = event.shapeProblem {
-        return .failure(EventDecodeError(field: problem.field, reason: problem.reason))
+        return .failure(EventDecodeError(field: problem.field, reason: problem.reason.description))
       }
       return .success(event)
     } catch let error as EventDecodeError {
@@ -152,7 +152,8 @@ extension EventCodec {
         previous: try required(f.previous, "previous"), format: version, state: state)
       {
       case .success(let carried): payload = .journalRotated(carried)
-      case .failure(let problem): throw EventDecodeError(field: problem.field, reason: problem.reason)
+      case .failure(let problem):
+        throw EventDecodeError(field: problem.field, reason: problem.reason.description)
       }
     case .feedHeartbeat?:
       payload = .feedHeartbeat(feed: try nonEmpty(f.feed, "feed"), note: f.note)

@@ -42,8 +42,7 @@ extension JournalEvent {
   /// field, a number out of bounds, a time out of range. Readers skip such lines; writers refuse them.
   public var shapeProblem: EventRejection? {
     if seq > JournalLimits.maxSeq {
-      return EventRejection(
-        field: "seq", reason: "\(seq) is above the largest allowed, \(JournalLimits.maxSeq)")
+      return EventRejection(field: "seq", reason: .seqTooLarge(seq, limit: JournalLimits.maxSeq))
     }
     if let problem = Shape.time(at, "at") ?? Shape.text(by, "by", max: JournalLimits.authorBytes) {
       return problem
@@ -67,17 +66,12 @@ extension JournalEvent {
     let horizon = JournalLimits.horizon(now: now)
     if at > horizon {
       return EventRejection(
-        field: "at",
-        reason:
-          "\(RFC3339.format(at)) is more than \(JournalLimits.futureSkewSeconds / 60) minutes ahead of now (\(RFC3339.format(now)))"
-      )
+        field: "at", reason: .aheadOfNow(at, now: now, minutes: JournalLimits.futureSkewSeconds / 60))
     }
     if case .alertRaised(let report) = payload, let occurred = report.occurredAt, occurred > horizon {
       return EventRejection(
         field: "occurred",
-        reason:
-          "\(RFC3339.format(occurred)) is more than \(JournalLimits.futureSkewSeconds / 60) minutes ahead of now (\(RFC3339.format(now)))"
-      )
+        reason: .aheadOfNow(occurred, now: now, minutes: JournalLimits.futureSkewSeconds / 60))
     }
     return nil
   }
@@ -111,9 +105,9 @@ extension EventPayload {
       {
         return problem
       }
-      if meeting.end < meeting.start { return EventRejection(field: "end", reason: "is before start") }
+      if meeting.end < meeting.start { return EventRejection(field: "end", reason: .endBeforeStart) }
       if meeting.agenda.count > 1_000 {
-        return EventRejection(field: "agenda", reason: "more than 1000 segments")
+        return EventRejection(field: "agenda", reason: .agendaTooLong(limit: 1_000))
       }
       for segment in meeting.agenda {
         if let problem = Shape.id(segment.rawValue, "agenda") { return problem }
@@ -125,7 +119,7 @@ extension EventPayload {
       {
         return problem
       }
-      return end < start ? EventRejection(field: "end", reason: "is before start") : nil
+      return end < start ? EventRejection(field: "end", reason: .endBeforeStart) : nil
     case .meetingStarted(let meeting):
       return Shape.id(meeting.rawValue, "meeting")
     case .meetingHeld(let meeting, let outcome):
@@ -136,7 +130,7 @@ extension EventPayload {
         return problem
       }
       if let km = outcome.kmAgreed, !(km.isFinite && km >= 0 && km <= JournalLimits.maxKm) {
-        return EventRejection(field: "km", reason: "must be a number from 0 to \(Int(JournalLimits.maxKm))")
+        return EventRejection(field: "km", reason: .kmOutOfRange(limit: Int(JournalLimits.maxKm)))
       }
       return nil
     case .meetingPostponed(let meeting, let reason), .meetingCancelled(let meeting, let reason):
@@ -151,8 +145,8 @@ extension EventPayload {
     case .journalRotated(let carried):
       if carried.state.count > JournalLimits.carriedStateBytes {
         return EventRejection(
-          field: "state",
-          reason: "\(carried.state.count) bytes, longer than the \(JournalLimits.carriedStateBytes) allowed")
+          field: "state", reason: .tooLong(bytes: carried.state.count, limit: JournalLimits.carriedStateBytes)
+        )
       }
       return Shape.text(carried.previous.archive, "previous.archive", max: JournalLimits.nameBytes)
         ?? CarriedSituation.shapeProblem(carried.situation)
@@ -174,20 +168,20 @@ enum Shape {
 
   /// A required text: not empty, not over `max` bytes.
   static func text(_ value: String, _ field: String, max: Int) -> EventRejection? {
-    if value.isEmpty { return EventRejection(field: field, reason: "must not be empty") }
+    if value.isEmpty { return EventRejection(field: field, reason: .empty) }
     return optional(value, field, max: max)
   }
 
   /// An optional text: not over `max` bytes.
   static func optional(_ value: String?, _ field: String, max: Int) -> EventRejection? {
     guard let count = value?.utf8.count, count > max else { return nil }
-    return EventRejection(field: field, reason: "\(count) bytes, longer than the \(max) allowed")
+    return EventRejection(field: field, reason: .tooLong(bytes: count, limit: max))
   }
 
   /// A time within the journal's range of years.
   static func time(_ value: Timestamp, _ field: String) -> EventRejection? {
     guard value < JournalLimits.earliest || value > JournalLimits.latest else { return nil }
-    return EventRejection(field: field, reason: "\(RFC3339.format(value)) is outside 1900–2200")
+    return EventRejection(field: field, reason: .outsideYears(value))
   }
 
   /// Claimed figures within bounds, ranges the right way round.
@@ -200,9 +194,7 @@ enum Shape {
         guard figure.low >= 0, figure.high <= JournalLimits.maxClaimedFigure, figure.low <= figure.high else {
           return EventRejection(
             field: "claims.\(side.rawValue).\(name)",
-            reason:
-              "must be a whole number from 0 to \(JournalLimits.maxClaimedFigure), or [low, high] with low ≤ high"
-          )
+            reason: .claimOutOfRange(limit: JournalLimits.maxClaimedFigure))
         }
       }
     }

@@ -136,17 +136,6 @@ public enum EventTouch: Sendable, Hashable {
   case unknown(type: String)
 }
 
-/// Why an event cannot be applied to the situation: the field at fault and the reason.
-public struct EventRejection: Error, Sendable, Equatable, CustomStringConvertible {
-  public var field: String
-  public var reason: String
-  public init(field: String, reason: String) {
-    self.field = field
-    self.reason = reason
-  }
-  public var description: String { "\(field): \(reason)" }
-}
-
 extension Situation {
   /// Checks an event against the situation without changing it (and without copying it).
   public func validate(_ event: JournalEvent) -> EventRejection? {
@@ -198,12 +187,9 @@ extension Situation {
     if times.count > Self.latestTimesKept { times.removeLast() }
   }
 
-  private func reject(_ field: String, _ reason: String) -> Result<Int, EventRejection> {
+  private func reject(_ field: String, _ reason: RejectionReason) -> Result<Int, EventRejection> {
     .failure(EventRejection(field: field, reason: reason))
   }
-
-  /// Who closed an alert and when, for refusals: `bob at 2026-11-30T12:00:00Z`.
-  private static func who(_ mark: OperatorMark) -> String { "\(mark.by) at \(RFC3339.format(mark.at))" }
 
   /// The rules of the model, in one place: whether `event` may be folded into the situation as it
   /// stands, and if so the position of the record it changes (0 when it changes none).
@@ -212,76 +198,73 @@ extension Situation {
     case .alertRaised(let report):
       if let existing = alertIndex[report.id] {
         let alert = alerts[existing]
-        return reject(
-          "alert", "\(report.id) was already raised by \(alert.raisedBy) at \(RFC3339.format(alert.raisedAt))"
-        )
+        return reject("alert", .alreadyRaised(report.id, by: alert.raisedBy, at: alert.raisedAt))
       }
       guard let segmentAt = segmentIndex[report.segment] else {
-        return reject("segment", "no segment \(report.segment)")
+        return reject("segment", .noSegment(report.segment))
       }
       return .success(segmentAt)
 
     case .alertLevelChanged(let id, let level, _):
-      guard let index = alertIndex[id] else { return reject("alert", "no alert \(id)") }
+      guard let index = alertIndex[id] else { return reject("alert", .noAlert(id)) }
       if let mark = alerts[index].resolution {
-        return reject("alert", "\(id) was resolved by \(Self.who(mark)); its level can no longer change")
+        return reject("alert", .resolvedLevelFixed(id, by: mark.by, at: mark.at))
       }
       if alerts[index].level == level {
         let change = alerts[index].levelHistory.last
-        let setBy =
-          change.map { "\($0.by) at \(RFC3339.format($0.at))" }
-          ?? "\(alerts[index].raisedBy) at \(RFC3339.format(alerts[index].raisedAt))"
-        return reject("level", "\(id) is already at level \(level.rawValue) \(level.label) (set by \(setBy))")
+        let by = change?.by ?? alerts[index].raisedBy
+        let at = change?.at ?? alerts[index].raisedAt
+        return reject("level", .alreadyAtLevel(id, level, by: by, at: at))
       }
       return .success(index)
 
     case .alertAcknowledged(let id, _):
-      guard let index = alertIndex[id] else { return reject("alert", "no alert \(id)") }
+      guard let index = alertIndex[id] else { return reject("alert", .noAlert(id)) }
       if let mark = alerts[index].resolution {
-        return reject("alert", "\(id) was resolved by \(Self.who(mark)); it cannot be acknowledged")
+        return reject("alert", .resolvedCannotAcknowledge(id, by: mark.by, at: mark.at))
       }
       if let mark = alerts[index].acknowledgement {
-        return reject("alert", "\(id) was already acknowledged by \(Self.who(mark))")
+        return reject("alert", .alreadyAcknowledged(id, by: mark.by, at: mark.at))
       }
       return .success(index)
 
     case .alertResolved(let id, _):
-      guard let index = alertIndex[id] else { return reject("alert", "no alert \(id)") }
+      guard let index = alertIndex[id] else { return reject("alert", .noAlert(id)) }
       if let mark = alerts[index].resolution {
-        return reject("alert", "\(id) was already resolved by \(Self.who(mark))")
+        return reject("alert", .alreadyResolved(id, by: mark.by, at: mark.at))
       }
       return .success(index)
 
     case .segmentStatusChanged(let id, _, _), .segmentLevelSet(let id, _, _):
-      guard let index = segmentIndex[id] else { return reject("segment", "no segment \(id)") }
+      guard let index = segmentIndex[id] else { return reject("segment", .noSegment(id)) }
       return .success(index)
 
     case .meetingScheduled(let meeting):
       guard meetingIndex[meeting.id] == nil else {
-        return reject("meeting", "\(meeting.id) is already scheduled")
+        return reject("meeting", .meetingAlreadyScheduled(meeting.id))
       }
       if let unknown = meeting.agenda.first(where: { segmentIndex[$0] == nil }) {
-        return reject("agenda", "no segment \(unknown)")
+        return reject("agenda", .noSegment(unknown))
       }
       return .success(0)
 
     case .meetingRescheduled(let id, _, _, _), .meetingHeld(let id, _), .meetingPostponed(let id, _),
       .meetingCancelled(let id, _):
-      guard let index = meetingIndex[id] else { return reject("meeting", "no meeting \(id)") }
+      guard let index = meetingIndex[id] else { return reject("meeting", .noMeeting(id)) }
       guard !meetings[index].status.isClosed else {
-        return reject("meeting", "\(id) is already \(meetings[index].status.label)")
+        return reject("meeting", .meetingClosed(id, meetings[index].status))
       }
       return .success(index)
 
     case .meetingStarted(let id):
-      guard let index = meetingIndex[id] else { return reject("meeting", "no meeting \(id)") }
+      guard let index = meetingIndex[id] else { return reject("meeting", .noMeeting(id)) }
       guard meetings[index].status == .scheduled || meetings[index].status == .postponed else {
-        return reject("meeting", "\(id) is \(meetings[index].status.label), not scheduled")
+        return reject("meeting", .meetingNotScheduled(id, meetings[index].status))
       }
       return .success(index)
 
     case .checkpointStatusChanged(let id, _, _):
-      guard let index = checkpointIndex[id] else { return reject("checkpoint", "no checkpoint \(id)") }
+      guard let index = checkpointIndex[id] else { return reject("checkpoint", .noCheckpoint(id)) }
       return .success(index)
 
     case .noteAdded(let target, _):
@@ -289,16 +272,13 @@ extension Situation {
       guard let target else { return .success(-1) }
       if let index = segmentIndex[SegmentID(target)] { return .success(index) }
       guard hasRecord(target) else {
-        return reject("target", "no segment, alert, meeting or checkpoint \(target)")
+        return reject("target", .noRecord(target))
       }
       return .success(-1)
 
     case .journalRotated:
       guard appliedEventCount == 0, lastSeq == 0 else {
-        return reject(
-          "type",
-          "journal.rotated begins a journal; here \(appliedEventCount) events came before it (only `bordermon journal rotate` writes it)"
-        )
+        return reject("type", .rotationNotFirst(eventsBefore: appliedEventCount))
       }
       return .success(0)
 

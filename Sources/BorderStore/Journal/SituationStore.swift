@@ -546,7 +546,7 @@ public struct SituationStore: Sendable {
     let lastSeqBefore = lastSeq
     lastSeq = max(lastSeq, event.seq)
     if let now, let problem = event.futureProblem(now: now) {
-      diagnostics.append(Diagnostic(.warning, file: path, line: number, field: problem.field, message: problem.reason))
+      diagnostics.append(Diagnostic(.warning, file: path, line: number, field: problem.field, message: problem.reason.description))
     }
     if let asOf, event.at > asOf { return }
     if case .journalRotated(let carried) = event.payload, lastSeqBefore > 0 || situation.appliedEventCount > 0 {
@@ -571,7 +571,7 @@ public struct SituationStore: Sendable {
       }
     case .failure(let rejection):
       update.skipped += 1
-      diagnostics.append(Diagnostic(.error, file: path, line: number, field: rejection.field, message: rejection.reason + " (\(event.type) event skipped)"))
+      diagnostics.append(Diagnostic(.error, file: path, line: number, field: rejection.field, message: rejection.reason.description + " (\(event.type) event skipped)"))
     }
   }
 }
