@@ -146,9 +146,6 @@ struct ConsoleLoop {
     state.staleAfterSeconds = staleAfterSeconds
     state.clipboardAvailable = session.acceptsClipboard
     state.readOnly = readOnly
-    // A store role the server lets only read is read-only from the first frame, saying why.
-    let mayAppend = postgres.flatMap { try? $0.mayAppend().get() }
-    if mayAppend == false { state.startWithStoreRoleReadOnly() }
     // An unreadable or missing journal shows from the first frame, never as a calm, empty one.
     state.journal.readError = store.journalError.map { l10n.fileError($0) }
     // On a store, the server says who appends (its authenticated user), not the environment.
@@ -156,6 +153,8 @@ struct ConsoleLoop {
     state.reannounceSeconds = reannounceSeconds
     state.announceLevel = bellLevel
     state.l10n = .of(language.language)
+    // A store role the server lets only read is read-only from the first frame, saying why (in its language).
+    if postgres.flatMap({ try? $0.mayAppend().get() }) == false { state.startWithStoreRoleReadOnly() }
     if let warning = language.warnings.first { state.say(warning, error: true, seconds: 15) }
     let problems = store.diagnostics.filter { $0.severity == .error }
     if let last = problems.last {

@@ -21,7 +21,7 @@ struct StoreRoleTests {
     #expect(state.form == nil, "no form opens")
     #expect(
       state.message?.text
-        == "read-only console: this store role cannot append (bordermon doctor --store shows its rights)")
+        == "read-only console: this store role cannot append")
   }
 
   @Test(

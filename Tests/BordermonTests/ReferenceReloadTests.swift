@@ -87,5 +87,44 @@ extension PostgresSuites {
       try app.send(.text("q"))
       #expect(try app.waitForExit() == .exited(0))
     }
+
+    @Test(
+      "reference data replaced while the console was cut off (its notification missed): taken after it reconnects"
+    )
+    func replacedWhileDisconnected() throws {
+      guard let url = try TestServer.freshDatabase() else { return }
+      #expect(try CommandRunner.run(["init", "--store", url.description]).status == 0)
+      let desk = try TestServer.role("desk", in: "bordermon_reader")
+      let app = try StoreConsoleTests.console(StoreTests.asUser(url, desk))
+      try app.waitFor("the first frame") {
+        $0.contains("Detail · A-01") && $0.contains(ReferenceReload.oldName)
+          && $0.contains("3 unacknowledged")
+      }
+      // The desk's link is cut and kept cut: its role may not log in until the replacement is done.
+      try TestServer.sql(url, "ALTER ROLE \(desk) NOLOGIN")
+      try TestServer.sql(
+        url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1", [desk])
+      try app.waitFor("the outage in the header", timeout: .seconds(30)) {
+        $0.line(0).contains("STORE UNREACHABLE")
+      }
+      let scratch = ScratchDirectory()
+      let folder = scratch.path + "/ref"
+      #expect(
+        try CommandRunner.run(["store", "pull", "--store", url.description, "--data", folder]).status == 0)
+      try ReferenceReload.edit(folder)
+      let replaced = try CommandRunner.run([
+        "store", "reference", "--store", url.description, "--replace", folder,
+      ])
+      #expect(replaced.status == 0, "\(replaced.stderr)")
+      #expect(app.screen.contains(ReferenceReload.oldName), "still the data it had while cut off")
+      try TestServer.sql(url, "ALTER ROLE \(desk) LOGIN")
+      try app.waitFor("reconnected, with the new reference data", timeout: .seconds(40)) {
+        !$0.line(0).contains("STORE UNREACHABLE") && $0.contains(ReferenceReload.newName)
+          && !$0.contains(ReferenceReload.oldName)
+      }
+      #expect(app.screen.contains("3 unacknowledged"), "the journal folded again over it: \(app.screen)")
+      try app.send(.text("q"))
+      #expect(try app.waitForExit() == .exited(0))
+    }
   }
 }

@@ -25,20 +25,30 @@ extension PostgresSuites {
       #expect(try CommandRunner.run(["init", "--store", url.description]).status == 0)
       let viewer = try TestServer.role("viewer", in: "bordermon_reader")
       let app = try StoreConsoleTests.console(StoreTests.asUser(url, viewer))
-      let first = try app.waitFor("the first frame") { $0.contains("Detail · A-01") }
-      #expect(first.line(0).contains("READ-ONLY"), "\(first)")
-      #expect(first.line(first.size.rows - 1).contains("READ-ONLY"), "the hint bar: \(first)")
-      #expect(first.contains("this store role cannot append: read-only"), "\(first)")
-      // The hint bar advertises no action key (as with --read-only).
+      // Waited for whole (a frame may arrive in pieces): READ-ONLY in the header and the bar, and why.
+      try app.waitFor("the first frame, read-only, saying why") {
+        $0.contains("Detail · A-01") && $0.line(0).contains("READ-ONLY")
+          && $0.line($0.size.rows - 1).contains("READ-ONLY  this store role cannot append: read-only")
+      }
+      // An action key is refused with the reason and opens no form.
       try app.send(.tab, .tab)
       try app.send(.text("a"))
       let refused = try app.waitFor("the refusal") {
         $0.contains("read-only console: this store role cannot append")
       }
-      #expect(!refused.contains("Acknowledge AL-NOW-AKSAI"), "no form opens: \(refused)")
+      #expect(!refused.contains("Acknowledge AL-NOW-AKSAI"), "no form opens: \(refused.text)")
       #expect(try Self.acknowledgements(url, "AL-NOW-AKSAI") == 0)
       try app.send(.text("q"))
       #expect(try app.waitForExit() == .exited(0))
+      // In Russian, the reason is said in Russian from the first frame.
+      let russian = try StoreConsoleTests.console(
+        StoreTests.asUser(url, viewer), environment: ["BORDERMON_LANG": "ru"])
+      try russian.waitFor("the first frame in Russian, saying why") {
+        $0.line(0).contains("ТОЛЬКО ЧТЕНИЕ")
+          && $0.contains("этой роли хранилища запрещено добавлять события: только чтение")
+      }
+      try russian.send(.text("q"))
+      #expect(try russian.waitForExit() == .exited(0))
     }
 
     @Test(

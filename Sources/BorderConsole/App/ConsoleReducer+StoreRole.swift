@@ -12,7 +12,7 @@ public enum ReadOnlyCause: Sendable, Hashable {
 extension ConsoleState {
   /// Why an action is refused while the store role cannot append.
   var storeRoleRefusal: String {
-    l10n.tr("read-only console: this store role cannot append (bordermon doctor --store shows its rights)")
+    l10n.tr("read-only console: this store role cannot append")
   }
 
   /// Starts read-only because the store role cannot append: READ-ONLY in the header and hint bar,
