@@ -100,7 +100,7 @@ public struct ActionForm: Sendable, Hashable {
   }
 
   /// Edits the focused field with a key; returns false when the key is not for the form.
-  mutating func edit(_ key: Key) -> Bool {
+  mutating func edit(_ key: Key, l10n: Localizer = .english) -> Bool {
     guard fields.indices.contains(focused) else { return false }
     switch (fields[focused].kind, key) {
     case (.choice(let options, let selected), .left):
@@ -119,12 +119,11 @@ public struct ActionForm: Sendable, Hashable {
       fields[focused].cursor = edited.cursor
       error = nil
       if edited.full, case .character(let c) = key {
-        // The model's refusal of the text the key would have made: the command line's words.
+        // The model's refusal of the text the key would have made, in the command line's words.
         let field = fields[focused]
-        error =
-          JournalLimits.lengthProblem(
-            field.value + String(c), field: field.journalField ?? field.label.lowercased(), max: limit
-          )?.description
+        error = JournalLimits.lengthProblem(
+          field.value + String(c), field: field.journalField ?? field.label.lowercased(), max: limit
+        ).map { l10n.refusal($0) }
       }
       return true
     default:

@@ -142,7 +142,7 @@ extension ConsoleState {
       say(l10n.tr("recording…"), seconds: 5)
       return [.append(draft)]
     default:
-      _ = current.edit(key)
+      _ = current.edit(key, l10n: l10n)
       form = current
       return []
     }
