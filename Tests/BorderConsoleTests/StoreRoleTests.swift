@@ -73,4 +73,14 @@ struct StoreRoleTests {
     #expect(state.message?.text == "этой роли хранилища запрещено добавлять события: только чтение")
     #expect(ConsoleView.render(state).text.contains("ТОЛЬКО ЧТЕНИЕ"))
   }
+
+  @Test("a form's length refusal in Russian is the Russian command line's (RefusalLanguageTests' wording)")
+  func russianLengthRefusal() throws {
+    var state = try SampleConsole.state()
+    state.l10n = .russian
+    _ = press(&state, .tab, .tab, .character("a"))
+    for c in String(repeating: "x", count: 4_001) { _ = state.handle(.key(.character(c))) }
+    #expect(state.form?.value("Note").utf8.count == 4_000)
+    #expect(state.form?.error == "note: 4001 байт — больше допустимых 4000")
+  }
 }

@@ -178,16 +178,15 @@ public struct ActionForm: Sendable, Hashable {
       fields[focused].cursor = edited.cursor
       error = nil
       if edited.full, case .character(let c) = key {
-        // The model's refusal of the text the key would have made: in English the command line's
-        // words (the event's field); in another language the same sentence naming the form's field.
+        // The model's refusal of the text the key would have made, in the command line's words;
+        // outside English it names the form's field as the form labels it, not the journal's code.
         let field = fields[focused]
-        let attempted = field.value + String(c)
-        let journalField = field.journalField ?? field.name.rawValue.lowercased()
-        if JournalLimits.lengthProblem(attempted, field: journalField, max: limit) != nil {
-          let bytes = attempted.utf8.count
-          error = l10n.plural(
-            "%1$@: %2$d byte, longer than the %3$d allowed", "%1$@: %2$d bytes, longer than the %3$d allowed",
-            count: bytes, l10n.language == .english ? journalField : field.label, bytes, limit)
+        error = JournalLimits.lengthProblem(
+          field.value + String(c), field: field.journalField ?? field.name.rawValue.lowercased(), max: limit
+        ).map { problem in
+          var named = problem
+          if l10n.language != .english { named.field = field.label }
+          return l10n.refusal(named)
         }
       }
       return true
