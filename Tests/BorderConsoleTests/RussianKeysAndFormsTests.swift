@@ -406,7 +406,10 @@ struct RussianFormsTests {
         for field in ru.form.fields { #expect(russianText.contains(field.label), "\(name): \(field.label)") }
         #expect(russianText.contains("Enter отправить") && russianText.contains("Esc отмена"), "\(name)")
         #expect(englishText.contains("Enter send") && englishText.contains("Esc cancel"), "\(name)")
-        let left = EnglishPieces.shown(in: withoutData(russianText, ru.data), pieces: english)
+        // The limit refusal names the journal's field (`note`, `text`) as the command line does.
+        let left = EnglishPieces.shown(
+          in: withoutData(russianText, ru.data).split(separator: "\n").filter { !$0.contains(" байт") }
+            .joined(separator: "\n"), pieces: english)
         #expect(left.isEmpty, "\(name) \(columns)x\(rows): English on a Russian form: \(left)")
         if !left.isEmpty { print(withoutData(russianText, ru.data)) }
       }

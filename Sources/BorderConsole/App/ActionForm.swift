@@ -178,16 +178,12 @@ public struct ActionForm: Sendable, Hashable {
       fields[focused].cursor = edited.cursor
       error = nil
       if edited.full, case .character(let c) = key {
-        // The model's refusal of the text the key would have made, in the command line's words;
-        // outside English it names the form's field as the form labels it, not the journal's code.
+        // The model's refusal of the text the key would have made, in the command line's words
+        // (naming the journal's field, as the command line does, in every language).
         let field = fields[focused]
         error = JournalLimits.lengthProblem(
           field.value + String(c), field: field.journalField ?? field.name.rawValue.lowercased(), max: limit
-        ).map { problem in
-          var named = problem
-          if l10n.language != .english { named.field = field.label }
-          return l10n.refusal(named)
-        }
+        ).map { l10n.refusal($0) }
       }
       return true
     default:
